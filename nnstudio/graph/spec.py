@@ -1,0 +1,358 @@
+"""The network as data: nodes with stable string ids, edges, and their serialization.
+
+A :class:`NetworkSpec` is plain Python: the GUI's document owns one and mutates it only
+through these methods, the canvas mirrors it, and :func:`nnstudio.graph.compile_spec`
+turns a valid one into an engine network.
+"""
+
+from __future__ import annotations
+
+import copy as _copy
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import CATALOG, check_params, get_kind
+from .errors import (
+    ArityError,
+    ConnectionError_,
+    CycleError,
+    GraphError,
+    SpecFormatError,
+    UnknownLayerError,
+)
+
+ID_PATTERN = re.compile(r"^[A-Za-z_][A-Za-z0-9_]{0,63}$")
+
+
+@dataclass
+class Node:
+    """One layer of the network.
+
+    ``id`` is stable across saves (``"dense_1"``), ``kind`` a catalog id, ``params`` the
+    layer's parameters (complete, checked against the catalog) and ``pos`` its canvas
+    position ``(x, y)``.
+    """
+
+    id: str
+    kind: str
+    params: dict[str, Any] = field(default_factory=dict)
+    pos: tuple[float, float] = (0.0, 0.0)
+
+
+@dataclass(frozen=True)
+class Edge:
+    """A connection from node ``src`` to input ``slot`` of node ``dst``."""
+
+    src: str
+    dst: str
+    slot: int = 0
+
+
+class NetworkSpec:
+    """A directed graph of layer nodes.
+
+    Attributes:
+        nodes: node id -> :class:`Node`, in insertion order.
+        edges: the connections, in insertion order.
+    """
+
+    def __init__(
+        self, nodes: dict[str, Node] | None = None, edges: list[Edge] | None = None
+    ) -> None:
+        self.nodes: dict[str, Node] = dict(nodes) if nodes else {}
+        self.edges: list[Edge] = list(edges) if edges else []
+
+    def __repr__(self) -> str:
+        return f"NetworkSpec(nodes={list(self.nodes)}, edges={len(self.edges)})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, NetworkSpec):
+            return NotImplemented
+        return self.to_dict() == other.to_dict()
+
+    # ------------------------------------------------------------------ nodes
+    def new_id(self, kind: str) -> str:
+        """A free id for a node of ``kind``: ``"dense_3"`` with the smallest free number."""
+        get_kind(kind)
+        n = 1
+        while f"{kind}_{n}" in self.nodes:
+            n += 1
+        return f"{kind}_{n}"
+
+    def add_node(
+        self,
+        kind: str,
+        params: dict[str, Any] | None = None,
+        pos: tuple[float, float] = (0.0, 0.0),
+        node_id: str | None = None,
+    ) -> Node:
+        """Add a node of ``kind``; missing params get the catalog defaults.
+
+        Raises :class:`UnknownLayerError`, :class:`ParamError`, or :class:`SpecFormatError`
+        for an invalid or already used ``node_id``.
+        """
+        get_kind(kind)
+        if node_id is None:
+            node_id = self.new_id(kind)
+        else:
+            _check_id(node_id)
+            if node_id in self.nodes:
+                raise SpecFormatError(
+                    f"A node with id '{node_id}' already exists; choose another id.", (node_id,)
+                )
+        node = Node(node_id, kind, check_params(kind, params, node_id), _check_pos(pos, node_id))
+        self.nodes[node_id] = node
+        return node
+
+    def insert_node(self, node: Node, edges: list[Edge] | None = None) -> None:
+        """Put back a node removed by :meth:`remove_node` (with its edges), e.g. for undo."""
+        if node.id in self.nodes:
+            raise SpecFormatError(f"A node with id '{node.id}' already exists.", (node.id,))
+        self.nodes[node.id] = node
+        self.edges.extend(edges or [])
+
+    def remove_node(self, node_id: str) -> tuple[Node, list[Edge]]:
+        """Remove a node and every edge touching it; returns both (for undo)."""
+        node = self._node(node_id)
+        removed = [e for e in self.edges if e.src == node_id or e.dst == node_id]
+        self.edges = [e for e in self.edges if e.src != node_id and e.dst != node_id]
+        del self.nodes[node_id]
+        return node, removed
+
+    def set_param(self, node_id: str, name: str, value: Any) -> None:
+        """Set one parameter, checked against the catalog schema (raises ParamError)."""
+        node = self._node(node_id)
+        spec = get_kind(node.kind).param(name)
+        node.params[name] = spec.check(value, node_id)
+
+    def move_node(self, node_id: str, pos: tuple[float, float]) -> None:
+        """Move a node on the canvas."""
+        self._node(node_id).pos = _check_pos(pos, node_id)
+
+    # ------------------------------------------------------------------ edges
+    def add_edge(self, src: str, dst: str, slot: int | None = None) -> Edge:
+        """Connect ``src`` to ``dst``; ``slot=None`` takes the smallest free input slot.
+
+        Runs :func:`check_connect` first and raises the error that refuses the connection.
+        """
+        from .validation import check_connect
+
+        check_connect(self, src, dst)
+        used = {e.slot for e in self.edges if e.dst == dst}
+        if slot is None:
+            slot = 0
+            while slot in used:
+                slot += 1
+        elif isinstance(slot, bool) or not isinstance(slot, int) or slot < 0:
+            raise ConnectionError_(
+                f"Input slot must be a whole number >= 0, got {slot!r}.", (src, dst)
+            )
+        elif slot in used:
+            raise ConnectionError_(
+                f"Input {slot} of '{dst}' is already connected; disconnect it first.", (dst,)
+            )
+        edge = Edge(src, dst, slot)
+        self.edges.append(edge)
+        return edge
+
+    def remove_edge(self, edge: Edge) -> None:
+        """Remove one edge (raises ConnectionError_ if it is not in the graph)."""
+        try:
+            self.edges.remove(edge)
+        except ValueError:
+            raise ConnectionError_(
+                f"There is no connection from '{edge.src}' to '{edge.dst}'.",
+                (edge.src, edge.dst),
+            ) from None
+
+    def inputs_of(self, node_id: str) -> list[str]:
+        """Ids of the nodes feeding ``node_id``, ordered by input slot."""
+        return [e.src for e in sorted(self.in_edges(node_id), key=lambda e: e.slot)]
+
+    def outputs_of(self, node_id: str) -> list[str]:
+        """Ids of the nodes ``node_id`` feeds, in edge order."""
+        return [e.dst for e in self.edges if e.src == node_id]
+
+    def in_edges(self, node_id: str) -> list[Edge]:
+        """Edges into ``node_id``, in edge order."""
+        return [e for e in self.edges if e.dst == node_id]
+
+    def input_nodes(self) -> list[str]:
+        """Ids of the nodes of kind ``input``."""
+        return [n.id for n in self.nodes.values() if n.kind == "input"]
+
+    def sinks(self) -> list[str]:
+        """Ids of the nodes that feed nothing (the output candidates)."""
+        has_out = {e.src for e in self.edges}
+        return [nid for nid in self.nodes if nid not in has_out]
+
+    # ------------------------------------------------------------------ misc
+    def copy(self) -> NetworkSpec:
+        """A deep copy."""
+        return NetworkSpec(
+            {nid: _copy.deepcopy(n) for nid, n in self.nodes.items()}, list(self.edges)
+        )
+
+    def _node(self, node_id: str) -> Node:
+        try:
+            return self.nodes[node_id]
+        except (KeyError, TypeError):
+            raise GraphError(f"There is no node '{node_id}' in the network.") from None
+
+    # ---------------------------------------------------------- serialization
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able form: ``{"nodes": [{id, kind, params, pos}], "edges": [{src, dst, slot}]}``."""
+        return {
+            "nodes": [
+                {
+                    "id": n.id,
+                    "kind": n.kind,
+                    "params": _copy.deepcopy(n.params),
+                    "pos": [float(n.pos[0]), float(n.pos[1])],
+                }
+                for n in self.nodes.values()
+            ],
+            "edges": [{"src": e.src, "dst": e.dst, "slot": e.slot} for e in self.edges],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any) -> NetworkSpec:
+        """Build a spec from :meth:`to_dict` output, rejecting anything malformed.
+
+        Raises :class:`SpecFormatError` (structure), :class:`UnknownLayerError`,
+        :class:`ParamError` or :class:`ConnectionError_` (edges that could never be drawn:
+        unknown node, self-loop, duplicate, into an input node, too many inputs, slot
+        used twice). Cycles and missing connections are left to :func:`validate`.
+        """
+        if not isinstance(d, dict):
+            raise SpecFormatError(f"The network must be a JSON object, got {type(d).__name__}.")
+        extra = set(d) - {"nodes", "edges"}
+        if extra:
+            raise SpecFormatError(
+                f"Unknown network field(s): {', '.join(sorted(map(str, extra)))}."
+            )
+        nodes_raw = d.get("nodes")
+        edges_raw = d.get("edges", [])
+        if not isinstance(nodes_raw, list):
+            raise SpecFormatError("The network needs a 'nodes' list.")
+        if not isinstance(edges_raw, list):
+            raise SpecFormatError("The network's 'edges' must be a list.")
+        spec = cls()
+        for i, raw in enumerate(nodes_raw):
+            if not isinstance(raw, dict):
+                raise SpecFormatError(f"Node #{i} must be an object, got {type(raw).__name__}.")
+            missing = {"id", "kind"} - set(raw)
+            if missing:
+                raise SpecFormatError(f"Node #{i} lacks {', '.join(sorted(missing))}.")
+            extra = set(raw) - {"id", "kind", "params", "pos"}
+            if extra:
+                raise SpecFormatError(
+                    f"Node #{i} has unknown field(s): {', '.join(sorted(map(str, extra)))}."
+                )
+            node_id, kind = raw["id"], raw["kind"]
+            _check_id(node_id)
+            if node_id in spec.nodes:
+                raise SpecFormatError(f"Two nodes have the id '{node_id}'.", (node_id,))
+            if not isinstance(kind, str) or kind not in CATALOG:
+                known = ", ".join(CATALOG)
+                raise UnknownLayerError(
+                    f"Node '{node_id}' has unknown layer kind {kind!r}; known kinds: {known}.",
+                    (node_id,),
+                )
+            pos = raw.get("pos", (0.0, 0.0))
+            if not isinstance(pos, list | tuple):
+                raise SpecFormatError(f"Node '{node_id}': pos must be [x, y].", (node_id,))
+            spec.add_node(kind, raw.get("params", {}), tuple(pos), node_id)  # type: ignore[arg-type]
+        for i, raw in enumerate(edges_raw):
+            if not isinstance(raw, dict) or not {"src", "dst"} <= set(raw):
+                raise SpecFormatError(f"Edge #{i} must be an object with src and dst.")
+            extra = set(raw) - {"src", "dst", "slot"}
+            if extra:
+                raise SpecFormatError(
+                    f"Edge #{i} has unknown field(s): {', '.join(sorted(map(str, extra)))}."
+                )
+            src, dst, slot = raw["src"], raw["dst"], raw.get("slot", 0)
+            if isinstance(slot, bool) or not isinstance(slot, int) or slot < 0:
+                raise SpecFormatError(f"Edge #{i}: slot must be a whole number >= 0.")
+            _check_edge_static(spec, src, dst)
+            if any(e.dst == dst and e.slot == slot for e in spec.edges):
+                raise ConnectionError_(f"Input {slot} of '{dst}' is connected twice.", (dst,))
+            spec.edges.append(Edge(src, dst, slot))
+        return spec
+
+    @classmethod
+    def sequential(
+        cls,
+        n_inputs: int,
+        hidden: list[int],
+        activation: str = "relu",
+        n_outputs: int = 1,
+        output_activation: str = "sigmoid",
+    ) -> NetworkSpec:
+        """A chain input -> dense(h) for each h in ``hidden`` -> dense(n_outputs).
+
+        Nodes are laid out left to right on the canvas.
+        """
+        from .layout import auto_arrange
+
+        spec = cls()
+        prev = spec.add_node("input", {"units": n_inputs}).id
+        for units in hidden:
+            node = spec.add_node("dense", {"units": units, "activation": activation})
+            spec.add_edge(prev, node.id)
+            prev = node.id
+        out = spec.add_node("dense", {"units": n_outputs, "activation": output_activation})
+        spec.add_edge(prev, out.id)
+        for node_id, pos in auto_arrange(spec).items():
+            spec.nodes[node_id].pos = pos
+        return spec
+
+
+def _check_id(node_id: Any) -> None:
+    if not isinstance(node_id, str) or not ID_PATTERN.match(node_id):
+        raise SpecFormatError(
+            f"Invalid node id {node_id!r}: use letters, digits and underscores, starting "
+            "with a letter (at most 64 characters), e.g. 'dense_1'."
+        )
+
+
+def _check_pos(pos: Any, node_id: str) -> tuple[float, float]:
+    try:
+        x, y = pos
+    except (TypeError, ValueError):
+        raise SpecFormatError(f"Node '{node_id}': pos must be (x, y).", (node_id,)) from None
+    for v in (x, y):
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            raise SpecFormatError(
+                f"Node '{node_id}': pos must be two finite numbers, got {pos!r}.", (node_id,)
+            )
+    return (float(x), float(y))
+
+
+def _check_edge_static(spec: NetworkSpec, src: Any, dst: Any) -> None:
+    """Refusals that do not depend on the rest of the graph's topology."""
+    for end in (src, dst):
+        if not isinstance(end, str) or end not in spec.nodes:
+            raise ConnectionError_(
+                f"A connection refers to node {end!r}, which does not exist.",
+            )
+    if src == dst:
+        raise CycleError(f"'{src}' cannot be connected to itself: that would make a cycle.", (src,))
+    if any(e.src == src and e.dst == dst for e in spec.edges):
+        raise ConnectionError_(f"'{src}' is already connected to '{dst}'.", (src, dst))
+    dst_kind = get_kind(spec.nodes[dst].kind)
+    if dst_kind.id == "input":
+        raise ConnectionError_(
+            f"'{dst}' is an input node and cannot receive connections; connect into a layer.",
+            (dst,),
+        )
+    n_in = sum(1 for e in spec.edges if e.dst == dst)
+    if dst_kind.max_inputs is not None and n_in >= dst_kind.max_inputs:
+        raise ArityError(
+            f"'{dst}' ({dst_kind.name}) already has {n_in} input"
+            f"{'s' if n_in != 1 else ''} (at most {dst_kind.max_inputs}); remove its "
+            "connection first, or merge with an Add/Concatenate node.",
+            (dst,),
+        )
