@@ -1,0 +1,311 @@
+"""The data panel: dataset (with thumbnails), points, noise, train ratio, engineered
+features, standardization, regenerate, and CSV files with a target column.
+
+Edits build a new DataSettings and go through ``Document.set_data_settings`` (undoable);
+the panel mirrors the document with signals blocked. Errors (a bad CSV, a refused edit)
+are shown in the panel and emitted as ``error(str)``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QSignalBlocker, QSize, Signal
+from PySide6.QtGui import QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.data import DATASETS, FEATURES, DataSettings, load_csv
+from nnstudio.errors import NNStudioError
+
+THUMB = 48
+MULTI_CLASS_SETS = ("blobs", "spiral_multi")
+
+
+def thumbnail_icon(name: str) -> QIcon:
+    """The dataset's thumbnail as an icon (an empty icon if none can be drawn)."""
+    try:
+        from nnstudio.data.thumbnails import thumbnail
+
+        rgb = np.ascontiguousarray(thumbnail(name), dtype=np.uint8)
+    except Exception:  # noqa: BLE001 - a missing thumbnail must not break the panel
+        return QIcon()
+    h, w = rgb.shape[:2]
+    image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    return QIcon(QPixmap.fromImage(image))
+
+
+class DataPanel(QWidget):
+    """Edits the document's DataSettings; see the module docstring."""
+
+    error = Signal(str)
+
+    def __init__(self, document: Any, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self._updating = False
+        self._csv_columns: list[str] = []
+        outer = QVBoxLayout(self)
+        form = QFormLayout()
+        outer.addLayout(form)
+
+        self.dataset_combo = QComboBox()
+        self.dataset_combo.setIconSize(QSize(THUMB, THUMB))
+        for name, info in DATASETS.items():
+            if name == "csv":
+                continue
+            self.dataset_combo.addItem(thumbnail_icon(name), getattr(info, "title", name), name)
+        self.dataset_combo.addItem("CSV file…", "csv")
+        form.addRow("Dataset", self.dataset_combo)
+
+        csv_row = QHBoxLayout()
+        self.csv_button = QPushButton("Load CSV…")
+        self.csv_button.setToolTip("Read a table: numeric columns are inputs, one is the target")
+        self.csv_label = QLabel()
+        self.csv_label.setWordWrap(True)
+        csv_row.addWidget(self.csv_button)
+        csv_row.addWidget(self.csv_label, 1)
+        self.csv_widget = QWidget()
+        self.csv_widget.setLayout(csv_row)
+        csv_row.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.csv_widget)
+        self.target_combo = QComboBox()
+        self.target_label = QLabel("Target column")
+        form.addRow(self.target_label, self.target_combo)
+
+        self.points_spin = QSpinBox()
+        self.points_spin.setRange(10, 100_000)
+        self.points_spin.setSingleStep(50)
+        self.points_spin.setKeyboardTracking(False)
+        form.addRow("Points", self.points_spin)
+        self.noise_spin = QSpinBox()
+        self.noise_spin.setRange(0, 50)
+        self.noise_spin.setSuffix(" %")
+        self.noise_spin.setKeyboardTracking(False)
+        form.addRow("Noise", self.noise_spin)
+        self.ratio_spin = QSpinBox()
+        self.ratio_spin.setRange(10, 90)
+        self.ratio_spin.setSuffix(" % train")
+        self.ratio_spin.setSingleStep(5)
+        self.ratio_spin.setKeyboardTracking(False)
+        form.addRow("Split", self.ratio_spin)
+        self.classes_spin = QSpinBox()
+        self.classes_spin.setRange(2, 10)
+        self.classes_spin.setKeyboardTracking(False)
+        self.classes_label = QLabel("Classes")
+        form.addRow(self.classes_label, self.classes_spin)
+
+        self.feature_box = QWidget()
+        grid = QGridLayout(self.feature_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.feature_checks: dict[str, QCheckBox] = {}
+        for i, feature in enumerate(FEATURES):
+            check = QCheckBox(feature)
+            self.feature_checks[feature] = check
+            grid.addWidget(check, i // 4, i % 4)
+        self.features_label = QLabel("Features")
+        form.addRow(self.features_label, self.feature_box)
+        self.standardize_check = QCheckBox("Standardize inputs")
+        form.addRow(self.standardize_check)
+        self.regenerate_button = QPushButton("Regenerate")
+        self.regenerate_button.setToolTip("Draw a new sample (new seed)")
+        form.addRow(self.regenerate_button)
+
+        self.message_label = QLabel()
+        self.message_label.setWordWrap(True)
+        self.message_label.hide()
+        outer.addWidget(self.message_label)
+        outer.addStretch(1)
+
+        self.dataset_combo.currentIndexChanged.connect(self._dataset_picked)
+        self.target_combo.currentIndexChanged.connect(self._commit)
+        for box in (self.points_spin, self.noise_spin, self.ratio_spin, self.classes_spin):
+            box.valueChanged.connect(self._commit)
+        for check in self.feature_checks.values():
+            check.toggled.connect(self._commit)
+        self.standardize_check.toggled.connect(self._commit)
+        self.regenerate_button.clicked.connect(self.regenerate)
+        self.csv_button.clicked.connect(self._browse_csv)
+
+        document.dataChanged.connect(self.refresh)
+        document.projectReplaced.connect(self.refresh)
+        document.lockChanged.connect(self._lock_changed)
+        self.refresh()
+
+    # ------------------------------------------------------------------------ mirror
+    def _widgets(self) -> list[QWidget]:
+        return [
+            self.dataset_combo,
+            self.target_combo,
+            self.points_spin,
+            self.noise_spin,
+            self.ratio_spin,
+            self.classes_spin,
+            self.standardize_check,
+            *self.feature_checks.values(),
+        ]
+
+    def refresh(self) -> None:
+        s: DataSettings = self.document.project.data
+        self._updating = True
+        blockers = [QSignalBlocker(w) for w in self._widgets()]
+        try:
+            i = self.dataset_combo.findData(s.name)
+            self.dataset_combo.setCurrentIndex(max(i, 0))
+            self.points_spin.setValue(int(s.n_points))
+            self.noise_spin.setValue(int(round(float(s.noise) * 100)))
+            self.ratio_spin.setValue(int(round(float(s.train_ratio) * 100)))
+            self.classes_spin.setValue(int(s.n_classes))
+            for name, check in self.feature_checks.items():
+                check.setChecked(name in s.features)
+            self.standardize_check.setChecked(bool(s.standardize))
+            is_csv = s.name == "csv"
+            synthetic = not is_csv
+            for w in (self.points_spin, self.noise_spin):
+                w.setEnabled(synthetic and not self._locked)
+            self.csv_widget.setVisible(is_csv)
+            self.target_combo.setVisible(is_csv)
+            self.target_label.setVisible(is_csv)
+            self.feature_box.setVisible(synthetic)
+            self.features_label.setVisible(synthetic)
+            multi = s.name in MULTI_CLASS_SETS
+            self.classes_spin.setVisible(multi)
+            self.classes_label.setVisible(multi)
+            if is_csv:
+                self.csv_label.setText(Path(s.csv_path).name if s.csv_path else "no file")
+                if s.csv_path and not self._csv_columns:
+                    self._read_columns(s.csv_path)
+                self.target_combo.clear()
+                for col in self._csv_columns:
+                    self.target_combo.addItem(col, col)
+                if s.target_column is not None:
+                    j = self.target_combo.findData(str(s.target_column))
+                    if j >= 0:
+                        self.target_combo.setCurrentIndex(j)
+        finally:
+            del blockers
+            self._updating = False
+
+    @property
+    def _locked(self) -> bool:
+        return bool(getattr(self, "_lock_reason", ""))
+
+    # ------------------------------------------------------------------------ edits
+    def settings(self) -> DataSettings:
+        """The DataSettings the widgets show."""
+        old: DataSettings = self.document.project.data
+        name = self.dataset_combo.currentData()
+        features = [f for f in FEATURES if self.feature_checks[f].isChecked()]
+        target = self.target_combo.currentData() if name == "csv" else old.target_column
+        return dataclasses.replace(
+            old,
+            name=name,
+            n_points=int(self.points_spin.value()),
+            noise=self.noise_spin.value() / 100.0,
+            train_ratio=self.ratio_spin.value() / 100.0,
+            n_classes=int(self.classes_spin.value()),
+            features=features or list(old.features),
+            standardize=self.standardize_check.isChecked(),
+            target_column=target,
+        )
+
+    def apply(self, settings: DataSettings) -> bool:
+        """Give ``settings`` to the document; shows the error and returns False if refused."""
+        try:
+            self.document.set_data_settings(settings)
+            self.document.dataset()  # surface a bad CSV / setting now, not at Train
+        except NNStudioError as exc:
+            self._show_error(str(exc))
+            self.refresh()
+            return False
+        self._show_error("")
+        self.refresh()
+        return True
+
+    def regenerate(self) -> None:
+        s = self.settings()
+        self.apply(dataclasses.replace(s, seed=int(s.seed) + 1))
+
+    def load_csv_file(self, path: str, target_column: str | int | None = None) -> bool:
+        """Use the CSV at ``path`` (the last column is the target unless one is given)."""
+        if not self._read_columns(path):
+            return False
+        if target_column is None and self._csv_columns:
+            target_column = self._csv_columns[-1]
+        s = dataclasses.replace(
+            self.settings(), name="csv", csv_path=str(path), target_column=target_column
+        )
+        return self.apply(s)
+
+    def _commit(self) -> None:
+        if self._updating:
+            return
+        s = self.settings()
+        if s.name == "csv" and not s.csv_path:
+            self.refresh()
+            return
+        self.apply(s)
+
+    def _dataset_picked(self) -> None:
+        if self._updating:
+            return
+        if self.dataset_combo.currentData() == "csv" and not self.document.project.data.csv_path:
+            if not self._browse_csv():
+                self.refresh()
+            return
+        self._commit()
+
+    def _browse_csv(self) -> bool:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Load a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+        )
+        if not path:
+            return False
+        return self.load_csv_file(path)
+
+    def _read_columns(self, path: str) -> bool:
+        try:
+            _x, _y, _task, columns = load_csv(path)
+        except NNStudioError as exc:
+            self._csv_columns = []
+            self._show_error(str(exc))
+            return False
+        except OSError as exc:
+            self._csv_columns = []
+            self._show_error(f"Cannot read {path}: {exc.strerror or exc}")
+            return False
+        self._csv_columns = [str(c) for c in columns]
+        return True
+
+    def _show_error(self, message: str) -> None:
+        self.message_label.setText(message)
+        self.message_label.setStyleSheet("color: #c0392b;" if message else "")
+        self.message_label.setVisible(bool(message))
+        if message:
+            self.error.emit(message)
+
+    def _lock_changed(self, reason: str) -> None:
+        self._lock_reason = reason
+        for w in self._widgets() + [self.regenerate_button, self.csv_button]:
+            w.setEnabled(not reason)
+        if reason:
+            self.message_label.setStyleSheet("")
+            self.message_label.setText(f"{reason}: the data cannot change now.")
+            self.message_label.show()
+        else:
+            self.message_label.hide()
+            self.refresh()

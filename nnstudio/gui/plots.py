@@ -1,0 +1,207 @@
+"""Streaming training curves: loss (train/test, log toggle) and accuracy or RMSE.
+
+Curves are fed from Report dicts (``Report.to_dict()``) into preallocated buffers that
+double when full; pyqtgraph draws them with peak downsampling and clip-to-view so a run of
+100,000 epochs stays cheap to redraw.
+"""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+
+TRAIN_COLOR = "#1f77b4"
+TEST_COLOR = "#ff7f0e"
+
+
+def plot_colors() -> tuple[QColor, QColor]:
+    """(background, foreground) for plots, from the application palette (light or dark)."""
+    app = QApplication.instance()
+    if app is None:
+        return QColor("white"), QColor("black")
+    pal = app.palette()
+    return pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+
+
+class GrowingBuffer:
+    """Columns of float64 values that grow by doubling: (capacity, n_columns) storage."""
+
+    def __init__(self, n_columns: int, capacity: int = 1024) -> None:
+        self._data = np.full((capacity, n_columns), np.nan)
+        self.size = 0
+
+    def extend(self, rows: np.ndarray) -> None:
+        """Append ``rows`` of shape (k, n_columns)."""
+        k = len(rows)
+        if self.size + k > len(self._data):
+            new_cap = max(2 * len(self._data), self.size + k)
+            grown = np.full((new_cap, self._data.shape[1]), np.nan)
+            grown[: self.size] = self._data[: self.size]
+            self._data = grown
+        self._data[self.size : self.size + k] = rows
+        self.size += k
+
+    def column(self, i: int) -> np.ndarray:
+        """A view of the filled part of column ``i``: (size,)."""
+        return self._data[: self.size, i]
+
+    def clear(self) -> None:
+        self.size = 0
+
+
+def _value(report: dict, key: str) -> float:
+    v = report.get(key)
+    return np.nan if v is None else float(v)
+
+
+# Buffer columns.
+_COLUMNS = (
+    "epoch",
+    "train_loss",
+    "test_loss",
+    "train_accuracy",
+    "test_accuracy",
+    "train_rmse",
+    "test_rmse",
+)
+
+
+class TrainingPlots(QWidget):
+    """Two stacked plots: loss (train/test) and accuracy (classification) or RMSE."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._buffer = GrowingBuffer(len(_COLUMNS))
+        self._task = "binary"
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        bar = QHBoxLayout()
+        self.log_check = QCheckBox("Log scale")
+        self.log_check.setToolTip("Show the loss on a logarithmic axis")
+        self.log_check.toggled.connect(self._set_log)
+        bar.addWidget(self.log_check)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+
+        self.loss_plot = pg.PlotWidget()
+        self.metric_plot = pg.PlotWidget()
+        for plot in (self.loss_plot, self.metric_plot):
+            item = plot.getPlotItem()
+            item.setDownsampling(mode="peak")
+            item.setClipToView(True)
+            item.showGrid(x=True, y=True, alpha=0.2)
+            item.addLegend(offset=(-10, 10))
+            item.setLabel("bottom", "epoch")
+            plot.setMinimumHeight(90)
+            layout.addWidget(plot, 1)
+        self.loss_plot.setLabel("left", "loss")
+        self.train_loss_curve = self.loss_plot.plot(
+            pen=pg.mkPen(TRAIN_COLOR, width=2), name="train"
+        )
+        self.test_loss_curve = self.loss_plot.plot(
+            pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.PenStyle.DashLine), name="test"
+        )
+        self.train_metric_curve = self.metric_plot.plot(
+            pen=pg.mkPen(TRAIN_COLOR, width=2), name="train"
+        )
+        self.test_metric_curve = self.metric_plot.plot(
+            pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.PenStyle.DashLine), name="test"
+        )
+        for curve in (
+            self.train_loss_curve,
+            self.test_loss_curve,
+            self.train_metric_curve,
+            self.test_metric_curve,
+        ):
+            curve.setDownsampling(auto=True, method="peak")
+            curve.setClipToView(True)
+        self.set_task("binary")
+        self.apply_palette()
+
+    # ------------------------------------------------------------------------ public API
+    def apply_palette(self) -> None:
+        """Follow the application palette (light or dark)."""
+        bg, fg = plot_colors()
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.setBackground(bg)
+            item = plot.getPlotItem()
+            for name in ("left", "bottom"):
+                axis = item.getAxis(name)
+                axis.setPen(fg)
+                axis.setTextPen(fg)
+
+    def set_task(self, task: str) -> None:
+        """ "binary" / "multiclass" show accuracy; "regression" shows RMSE."""
+        self._task = task
+        label = "RMSE" if task == "regression" else "accuracy"
+        self.metric_plot.setLabel("left", label)
+        self._redraw()
+
+    @property
+    def n_points(self) -> int:
+        return self._buffer.size
+
+    def clear(self) -> None:
+        self._buffer.clear()
+        self._redraw()
+
+    def set_history(self, history: list[dict]) -> None:
+        """Replace the curves with a whole history (list of Report dicts)."""
+        self._buffer.clear()
+        self.append_reports(history)
+
+    def append_reports(self, reports: list[dict]) -> None:
+        """Append Report dicts; x is the running epoch count (1-based)."""
+        if not reports:
+            self._redraw()
+            return
+        start = self._buffer.size
+        rows = np.empty((len(reports), len(_COLUMNS)))
+        for i, report in enumerate(reports):
+            rows[i, 0] = start + i + 1
+            for j, key in enumerate(_COLUMNS[1:], start=1):
+                rows[i, j] = _value(report, key)
+        self._buffer.extend(rows)
+        self._redraw()
+
+    def curves(self) -> dict[str, np.ndarray]:
+        """Copies of the recorded columns, by name: each (n_points,)."""
+        return {name: self._buffer.column(i).copy() for i, name in enumerate(_COLUMNS)}
+
+    def export_csv(self, path: str | Path) -> None:
+        """Write every recorded column to ``path`` as CSV (empty cells for missing values)."""
+        data = self.curves()
+        with open(path, "w", newline="", encoding="utf-8") as fh:
+            writer = csv.writer(fh)
+            writer.writerow(_COLUMNS)
+            for i in range(self._buffer.size):
+                row = []
+                for name in _COLUMNS:
+                    v = data[name][i]
+                    row.append("" if np.isnan(v) else (int(v) if name == "epoch" else repr(v)))
+                writer.writerow(row)
+
+    def export_png(self, path: str | Path) -> bool:
+        return self.grab().save(str(path))
+
+    # ------------------------------------------------------------------------ internals
+    def _set_log(self, on: bool) -> None:
+        self.loss_plot.getPlotItem().setLogMode(y=on)
+
+    def _redraw(self) -> None:
+        b = self._buffer
+        x = b.column(0)
+        self.train_loss_curve.setData(x, b.column(1), connect="finite")
+        self.test_loss_curve.setData(x, b.column(2), connect="finite")
+        if self._task == "regression":
+            tr, te = b.column(5), b.column(6)
+        else:
+            tr, te = b.column(3), b.column(4)
+        self.train_metric_curve.setData(x, tr, connect="finite")
+        self.test_metric_curve.setData(x, te, connect="finite")

@@ -1,0 +1,91 @@
+"""The status-bar widget: epoch, losses, accuracy (or RMSE), epochs/s and progress."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+
+def _fmt(v: float | None, digits: int = 4) -> str:
+    if v is None or (isinstance(v, float) and not math.isfinite(v)):
+        return "–"
+    return f"{v:.{digits}f}"
+
+
+def format_duration(seconds: float) -> str:
+    """'1:05:03', '4:07' or '12 s'."""
+    seconds = max(0, int(round(seconds)))
+    h, rest = divmod(seconds, 3600)
+    m, s = divmod(rest, 60)
+    if h:
+        return f"{h}:{m:02d}:{s:02d}"
+    if m:
+        return f"{m}:{s:02d}"
+    return f"{s} s"
+
+
+class TrainingStatus(QWidget):
+    """Shows the latest report; the progress bar appears when the epoch budget is fixed."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 0, 4, 0)
+        self.epoch_label = QLabel()
+        self.loss_label = QLabel()
+        self.metric_label = QLabel()
+        self.rate_label = QLabel()
+        for label in (self.epoch_label, self.loss_label, self.metric_label, self.rate_label):
+            layout.addWidget(label)
+        self.progress = QProgressBar()
+        self.progress.setMaximumWidth(220)
+        self.progress.setTextVisible(True)
+        self.progress.hide()
+        layout.addWidget(self.progress)
+        self.clear()
+
+    def clear(self) -> None:
+        self.epoch_label.setText("Epoch 0")
+        self.loss_label.setText("Loss –")
+        self.metric_label.setText("")
+        self.rate_label.setText("")
+        self.progress.hide()
+
+    def show_report(
+        self,
+        report: dict,
+        *,
+        epoch: int,
+        epochs_per_s: float = 0.0,
+        done: int = 0,
+        budget: int | None = None,
+    ) -> None:
+        """Display a Report dict; ``done``/``budget`` are this run's epochs (progress)."""
+        self.epoch_label.setText(f"Epoch {epoch}")
+        self.loss_label.setText(
+            f"Loss {_fmt(report.get('train_loss'))} / test {_fmt(report.get('test_loss'))}"
+        )
+        if report.get("train_accuracy") is not None:
+            self.metric_label.setText(
+                f"Accuracy {_fmt(report.get('train_accuracy'), 3)}"
+                f" / test {_fmt(report.get('test_accuracy'), 3)}"
+            )
+        elif report.get("train_rmse") is not None:
+            self.metric_label.setText(
+                f"RMSE {_fmt(report.get('train_rmse'))} / test {_fmt(report.get('test_rmse'))}"
+            )
+        else:
+            self.metric_label.setText("")
+        self.rate_label.setText(f"{epochs_per_s:,.0f} epochs/s" if epochs_per_s > 0 else "")
+        if budget:
+            self.progress.show()
+            self.progress.setRange(0, budget)
+            self.progress.setValue(min(done, budget))
+            if epochs_per_s > 0 and done < budget:
+                left = format_duration((budget - done) / epochs_per_s)
+                self.progress.setFormat(f"%p% – {left} left")
+            else:
+                self.progress.setFormat("%p%")
+        else:
+            self.progress.hide()

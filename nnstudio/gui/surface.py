@@ -1,0 +1,221 @@
+"""The decision surface: the model's output over the data's bounding box, with the points.
+
+- binary classification: P(class 1) through a diverging colour map with fixed levels
+  (0..1), so a colour means the same probability in every frame;
+- multi-class: one colour per class, blended by the predicted probabilities;
+- regression: the predicted value, levels fixed to the range of the training targets.
+
+The image is an ``ImageItem`` placed in data coordinates with ``setRect``; train and test
+points are two ``ScatterPlotItem`` created once and refreshed with ``setData``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from nnstudio.gui.plots import plot_colors
+
+#: Playground-like colours: class 0 orange, class 1 blue, neutral in the middle.
+NEGATIVE = np.array([245, 147, 34], dtype=np.float64)
+NEUTRAL = np.array([232, 234, 235], dtype=np.float64)
+POSITIVE = np.array([8, 119, 189], dtype=np.float64)
+#: One colour per class for multi-class problems (RGB).
+CLASS_COLORS = np.array(
+    [
+        [245, 147, 34],
+        [8, 119, 189],
+        [44, 160, 44],
+        [214, 39, 40],
+        [148, 103, 189],
+        [140, 86, 75],
+        [227, 119, 194],
+        [127, 127, 127],
+        [188, 189, 34],
+        [23, 190, 207],
+    ],
+    dtype=np.float64,
+)
+
+
+def diverging_lut(n: int = 256) -> np.ndarray:
+    """(n, 3) uint8 lookup table: NEGATIVE -> NEUTRAL -> POSITIVE."""
+    t = np.linspace(-1.0, 1.0, n)[:, None]
+    lo = NEUTRAL + (NEGATIVE - NEUTRAL) * np.clip(-t, 0, 1)
+    hi = NEUTRAL + (POSITIVE - NEUTRAL) * np.clip(t, 0, 1)
+    return np.where(t < 0, lo, hi).round().astype(np.uint8)
+
+
+def class_colors(n_classes: int) -> np.ndarray:
+    """(n_classes, 3) float RGB colours; binary uses the diverging map's two ends."""
+    if n_classes <= 2:
+        return np.stack([NEGATIVE, POSITIVE])
+    reps = int(np.ceil(n_classes / len(CLASS_COLORS)))
+    return np.tile(CLASS_COLORS, (reps, 1))[:n_classes]
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1.0 / (1.0 + np.exp(-np.clip(z, -60, 60)))
+
+
+def _softmax(z: np.ndarray) -> np.ndarray:
+    e = np.exp(z - z.max(axis=-1, keepdims=True))
+    return e / e.sum(axis=-1, keepdims=True)
+
+
+class DecisionSurface(QWidget):
+    """The surface image plus train/test scatter points, with a "test points" toggle."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.task = "binary"
+        self.n_classes = 2
+        self.logits = False
+        self.levels: tuple[float, float] = (0.0, 1.0)
+        self._lut = diverging_lut()
+        self.frames = 0
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        bar = QHBoxLayout()
+        self.test_check = QCheckBox("Show test points")
+        self.test_check.setChecked(True)
+        self.test_check.toggled.connect(self._toggle_test)
+        bar.addWidget(self.test_check)
+        bar.addStretch(1)
+        layout.addLayout(bar)
+
+        self.plot = pg.PlotWidget()
+        self.plot.setAspectLocked(True)
+        self.plot.setMinimumSize(160, 160)
+        self.plot.getPlotItem().hideButtons()
+        layout.addWidget(self.plot, 1)
+        self.message = QLabel("The decision surface is drawn for data with two inputs.")
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setWordWrap(True)
+        self.message.hide()
+        layout.addWidget(self.message)
+
+        self.image_item = pg.ImageItem(axisOrder="row-major")
+        self.image_item.setZValue(-10)
+        self.plot.addItem(self.image_item)
+        self.train_scatter = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1), symbol="o")
+        self.test_scatter = pg.ScatterPlotItem(size=8, pen=pg.mkPen("k", width=1), symbol="t")
+        self.plot.addItem(self.train_scatter)
+        self.plot.addItem(self.test_scatter)
+        self.apply_palette()
+
+    # ------------------------------------------------------------------------ public API
+    def apply_palette(self) -> None:
+        bg, fg = plot_colors()
+        self.plot.setBackground(bg)
+        item = self.plot.getPlotItem()
+        for name in ("left", "bottom"):
+            item.getAxis(name).setPen(fg)
+            item.getAxis(name).setTextPen(fg)
+
+    def set_dataset(self, dataset: Any, *, loss: str = "bce") -> None:
+        """Show ``dataset``'s points and prepare the colouring for its task.
+
+        ``dataset`` has raw_train (n, 2), y_train (n,), raw_test, y_test, task, n_classes and
+        bounds (xmin, xmax, ymin, ymax) or None when the data is not 2-D.
+        """
+        self.task = dataset.task
+        self.n_classes = int(dataset.n_classes)
+        self.logits = loss in ("bce_logits",)
+        bounds = dataset.bounds
+        two_d = bounds is not None and dataset.raw_train.shape[1] == 2
+        self.plot.setVisible(two_d)
+        self.test_check.setVisible(two_d)
+        self.message.setVisible(not two_d)
+        if not two_d:
+            self.image_item.clear()
+            return
+        xmin, xmax, ymin, ymax = (float(b) for b in bounds)
+        self.rect = QRectF(xmin, ymin, xmax - xmin, ymax - ymin)
+        if self.task == "regression":
+            y = np.asarray(dataset.y_train, dtype=np.float64).reshape(len(dataset.y_train), -1)
+            lo, hi = float(np.min(y[:, 0])), float(np.max(y[:, 0]))
+            if hi <= lo:
+                hi = lo + 1.0
+            self.levels = (lo, hi)
+        else:
+            self.levels = (0.0, 1.0)
+        self._set_points(self.train_scatter, dataset.raw_train, dataset.y_train, train=True)
+        self._set_points(self.test_scatter, dataset.raw_test, dataset.y_test, train=False)
+        self.image_item.clear()
+        self.plot.getPlotItem().setRange(
+            xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0.0, disableAutoRange=True
+        )
+
+    def set_grid(self, grid: tuple[np.ndarray, np.ndarray, np.ndarray] | None) -> None:
+        """Draw the model's output: ``grid`` = (xs (res,), ys (res,), values (res, res, k)).
+
+        ``values[i, j]`` is the output at (xs[j], ys[i]).
+        """
+        if grid is None:
+            return
+        _xs, _ys, values = grid
+        values = np.asarray(values)
+        if values.ndim == 2:
+            values = values[:, :, None]
+        if self.task == "multiclass" and values.shape[2] > 1:
+            probs = values
+            sums = probs.sum(axis=2)
+            if probs.min() < 0 or not np.allclose(sums[::17, ::17], 1.0, atol=1e-3):
+                probs = _softmax(probs)
+            colors = class_colors(values.shape[2])
+            rgb = np.tensordot(probs, colors, axes=([2], [0]))
+            # Blend towards neutral where the model is unsure (max prob near 1/k).
+            conf = probs.max(axis=2, keepdims=True)
+            k = values.shape[2]
+            w = np.clip((conf - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0) * 0.75 + 0.25
+            rgb = NEUTRAL + (rgb - NEUTRAL) * w
+            self.image_item.setImage(
+                np.clip(rgb, 0, 255).astype(np.uint8), levels=(0, 255), autoLevels=False
+            )
+        else:
+            z = values[:, :, 0]
+            if self.task != "regression" and self.logits:
+                z = _sigmoid(z)
+            self.image_item.setImage(
+                np.ascontiguousarray(z, dtype=np.float32),
+                levels=self.levels,
+                lut=self._lut,
+                autoLevels=False,
+            )
+        self.image_item.setRect(self.rect)
+        self.frames += 1
+
+    def clear_surface(self) -> None:
+        self.image_item.clear()
+
+    # ------------------------------------------------------------------------ internals
+    def _toggle_test(self, on: bool) -> None:
+        self.test_scatter.setVisible(on)
+
+    def _point_colors(self, y: np.ndarray) -> np.ndarray:
+        y = np.asarray(y)
+        if self.task == "regression":
+            v = y.reshape(len(y), -1)[:, 0].astype(np.float64)
+            lo, hi = self.levels
+            idx = np.clip((v - lo) / (hi - lo) * 255, 0, 255).astype(int)
+            rgb = self._lut[idx].astype(np.float64)
+        else:
+            colors = class_colors(max(self.n_classes, 2))
+            rgb = colors[np.clip(y.astype(int), 0, len(colors) - 1)]
+        # Points a little darker than the surface so they stand out.
+        return (rgb * 0.85).astype(np.uint8)
+
+    def _set_points(self, item: pg.ScatterPlotItem, raw: np.ndarray, y: np.ndarray, *, train: bool):
+        raw = np.asarray(raw)
+        if len(raw) == 0:
+            item.setData([], [])
+            return
+        rgb = self._point_colors(y)
+        brushes = [pg.mkBrush(int(r), int(g), int(b), 255) for r, g, b in rgb]
+        item.setData(x=raw[:, 0], y=raw[:, 1], brush=brushes)

@@ -1,0 +1,244 @@
+"""The background training worker: a QObject that lives on a QThread and owns a Session.
+
+The worker trains a *copy* of the project, one epoch per step, and talks to the GUI only
+through signals carrying copied data:
+
+- ``snapshot(dict)`` at most ~30 times a second (throttled by time, not per epoch), with
+  every Report dict produced since the previous snapshot (so curves stay complete), the
+  decision-surface grid (computed only when a snapshot is due), the epoch and epochs/s;
+- ``failed(str)`` with the message of a DivergenceError / NNStudioError;
+- ``finished(dict)`` always, last: final weights, preprocessor and the full history.
+
+Control (pause, resume, step, stop, learning rate) goes through thread-safe setters that
+the GUI thread calls directly; the worker checks them between epochs.
+
+Standard wiring (see :func:`start_worker`): ``moveToThread``, ``thread.started -> run``,
+``finished -> thread.quit`` and ``deleteLater``.
+"""
+
+from __future__ import annotations
+
+import copy
+import threading
+import time
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+
+from nnstudio.errors import NNStudioError
+
+#: Minimum time between two snapshots (about 30 Hz).
+SNAPSHOT_INTERVAL_S = 1.0 / 30.0
+#: Resolution of the decision-surface grid sent with snapshots.
+GRID_RESOLUTION = 100
+
+
+class TrainingWorker(QObject):
+    """Trains a copy of ``project`` on the thread it is moved to.
+
+    Args:
+        project: the project to train (deep-copied here, so the GUI may keep editing its own).
+        max_epochs: epochs to run in this run; ``None`` uses the project's training config
+            (remaining epochs of a fixed budget, or unlimited).
+        start_paused: build the session, then wait for :meth:`resume` or :meth:`step`.
+        grid_resolution: side of the decision-surface grid (0 disables the surface).
+    """
+
+    snapshot = Signal(dict)
+    failed = Signal(str)
+    finished = Signal(dict)
+    pausedChanged = Signal(bool)
+
+    def __init__(
+        self,
+        project: Any,
+        *,
+        max_epochs: int | None = None,
+        start_paused: bool = False,
+        grid_resolution: int = GRID_RESOLUTION,
+        snapshot_interval: float = SNAPSHOT_INTERVAL_S,
+    ) -> None:
+        super().__init__()
+        self._project = copy.deepcopy(project)
+        self._max_epochs = max_epochs
+        self._grid_resolution = grid_resolution
+        self._interval = snapshot_interval
+        self._cond = threading.Condition()
+        self._stop = False
+        self._paused = start_paused
+        self._steps_requested = 0
+        self._pending_lr: float | None = None
+        self._learning_rate: float = float(self._project.training.learning_rate)
+        self.session: Any = None
+        self.epochs_run = 0
+
+    # ----------------------------------------------------------------- control (any thread)
+    def stop(self) -> None:
+        """Ask the loop to end after the current epoch (wakes a paused worker)."""
+        with self._cond:
+            self._stop = True
+            self._cond.notify_all()
+
+    def pause(self) -> None:
+        with self._cond:
+            self._paused = True
+            self._cond.notify_all()
+
+    def resume(self) -> None:
+        with self._cond:
+            self._paused = False
+            self._cond.notify_all()
+
+    def request_step(self) -> None:
+        """Run exactly one more epoch, then stay paused."""
+        with self._cond:
+            self._paused = True
+            self._steps_requested += 1
+            self._cond.notify_all()
+
+    def set_learning_rate(self, lr: float) -> None:
+        """Change the learning rate; applied before the next epoch, state is kept."""
+        with self._cond:
+            self._pending_lr = float(lr)
+            self._cond.notify_all()
+
+    @property
+    def is_paused(self) -> bool:
+        with self._cond:
+            return self._paused
+
+    @property
+    def learning_rate(self) -> float:
+        """The learning rate the trainer currently uses (after pending changes apply)."""
+        with self._cond:
+            return self._learning_rate
+
+    # ------------------------------------------------------------------------ the loop
+    @Slot()
+    def run(self) -> None:
+        """Build the session and train until done, stopped or failed; always emits finished."""
+        result: dict[str, Any] = {"weights": None, "preprocessor": None, "history": None}
+        history: list[dict] = list(self._project.history or [])
+        try:
+            from nnstudio.session import Session
+
+            self.session = Session.from_project(self._project)
+            self._learning_rate = float(self.session.trainer.learning_rate)
+            if self._pending_lr is not None:
+                self._apply_lr()
+            budget = self._budget(len(history))
+            self._loop(history, budget)
+        except NNStudioError as exc:
+            self.failed.emit(str(exc))
+        except Exception as exc:  # noqa: BLE001 - a worker must never die silently
+            self.failed.emit(f"Training stopped by an unexpected error: {exc!r}")
+        finally:
+            if self.session is not None:
+                try:
+                    result["weights"] = self.session.network.get_weights()
+                    result["preprocessor"] = self.session.dataset.preprocessor.to_dict()
+                except Exception:  # noqa: BLE001
+                    result["weights"] = None
+            result["history"] = history
+            result["epochs_run"] = self.epochs_run
+            self.finished.emit(result)
+
+    def _budget(self, done: int) -> int | None:
+        if self._max_epochs is not None:
+            return int(self._max_epochs)
+        epochs = self._project.training.epochs
+        if epochs is None:
+            return None
+        return epochs - done if done < epochs else epochs
+
+    def _apply_lr(self) -> None:
+        lr = self._pending_lr
+        self._pending_lr = None
+        if lr is not None and self.session is not None:
+            self.session.trainer.learning_rate = lr
+            self._learning_rate = lr
+
+    def _wait_for_work(self) -> bool:
+        """Block while paused; returns False when asked to stop. Called with no lock held."""
+        with self._cond:
+            while True:
+                if self._pending_lr is not None:
+                    self._apply_lr()
+                if self._stop:
+                    return False
+                if not self._paused:
+                    return True
+                if self._steps_requested > 0:
+                    self._steps_requested -= 1
+                    return True
+                self._cond.wait(0.1)
+
+    def _loop(self, history: list[dict], budget: int | None) -> None:
+        trainer = self.session.trainer
+        pending: list[dict] = []
+        last_emit = 0.0
+        rate_t0 = time.perf_counter()
+        rate_epochs = 0
+        rate = 0.0
+        was_paused = None
+        while budget is None or self.epochs_run < budget:
+            paused = self.is_paused
+            if paused != was_paused:
+                self.pausedChanged.emit(paused)
+                was_paused = paused
+            if paused and pending:
+                self._emit(pending, rate)
+                pending = []
+            if not self._wait_for_work():
+                break
+            if paused:  # restart the rate clock after a pause
+                rate_t0, rate_epochs = time.perf_counter(), 0
+            report = trainer.train_epoch().to_dict()
+            self.epochs_run += 1
+            rate_epochs += 1
+            history.append(report)
+            pending.append(report)
+            now = time.perf_counter()
+            if now - rate_t0 >= 0.5:
+                rate = rate_epochs / (now - rate_t0)
+                rate_t0, rate_epochs = now, 0
+            if now - last_emit >= self._interval or self.is_paused:
+                if rate == 0.0 and now > rate_t0:
+                    rate = rate_epochs / (now - rate_t0)
+                self._emit(pending, rate)
+                pending = []
+                last_emit = time.perf_counter()
+        if pending or self.epochs_run == 0:
+            self._emit(pending, rate)
+
+    def _emit(self, reports: list[dict], rate: float) -> None:
+        grid = None
+        if self._grid_resolution and self.session.dataset.bounds is not None:
+            xs, ys, values = self.session.grid(self._grid_resolution)
+            grid = (np.array(xs, copy=True), np.array(ys, copy=True), np.array(values, copy=True))
+        self.snapshot.emit(
+            {
+                "reports": list(reports),
+                "grid": grid,
+                "epoch": self.session.trainer.epoch,
+                "epochs_run": self.epochs_run,
+                "epochs_per_s": rate,
+                "lr": self.learning_rate,
+                "time": time.perf_counter(),
+            }
+        )
+
+
+def start_worker(worker: TrainingWorker, parent: QObject | None = None) -> QThread:
+    """Move ``worker`` to a new QThread with the standard wiring and start it."""
+    thread = QThread(parent)
+    thread.setObjectName("nnstudio-training")
+    worker.moveToThread(thread)
+    thread.started.connect(worker.run)
+    # Direct: quit from the worker thread itself, so a GUI thread blocked in wait() never
+    # deadlocks waiting for a queued quit.
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
+    worker.finished.connect(worker.deleteLater)
+    thread.start()
+    return thread
