@@ -1,0 +1,109 @@
+"""Build a ready-to-train dataset from settings: generate, shuffle, split, preprocess."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from .csv import load_csv
+from .errors import DataError
+from .preprocess import Preprocessor
+from .settings import DataSettings
+from .synthetic import DATASETS
+
+BOUNDS_MARGIN = 0.1
+
+
+@dataclass
+class Dataset:
+    """Train/test arrays plus everything needed to plot and to preprocess new inputs.
+
+    Attributes:
+        x_train: (n_train, n_features) float64 model inputs (features + standardization).
+        y_train: (n_train,) int64 labels, or (n_train,) float64 regression targets.
+        x_test, y_test: the same for the test split.
+        raw_train, raw_test: (n, n_raw) float64 inputs before preprocessing (for plotting).
+        task: ``"binary"``, ``"multiclass"`` or ``"regression"``.
+        n_classes: 2 for binary, k for multiclass, 1 for regression.
+        feature_names: names of the model's input columns.
+        preprocessor: the fitted raw -> model input transform.
+        bounds: ``(xmin, xmax, ymin, ymax)`` of the raw 2-D data with a 10 % margin, or
+            ``None`` if the raw data is not 2-D.
+    """
+
+    x_train: np.ndarray
+    y_train: np.ndarray
+    x_test: np.ndarray
+    y_test: np.ndarray
+    raw_train: np.ndarray
+    raw_test: np.ndarray
+    task: str
+    n_classes: int
+    feature_names: list[str]
+    preprocessor: Preprocessor
+    bounds: tuple[float, float, float, float] | None
+
+    @property
+    def n_features(self) -> int:
+        """Number of model input columns."""
+        return int(self.x_train.shape[1])
+
+
+def generate_raw(settings: DataSettings) -> tuple[np.ndarray, np.ndarray, str, int, list[str]]:
+    """Unshuffled raw data: ``(raw_x, y, task, n_classes, raw_column_names)``."""
+    info = DATASETS[settings.name]
+    rng = np.random.default_rng(settings.seed)
+    if info.generator is None:
+        raw, y, task, names = load_csv(settings.csv_path or "", settings.target_column)
+        n_classes = int(y.max()) + 1 if task != "regression" else 1
+        return raw, y, task, n_classes, names
+    n_classes = info.n_classes if info.n_classes is not None else settings.n_classes
+    raw, y = info.generator(settings.n_points, settings.noise, rng, n_classes)
+    return raw, y, str(info.task), int(n_classes), ["x1", "x2"]
+
+
+def make_dataset(settings: DataSettings) -> Dataset:
+    """Generate (or load), shuffle and split by ``train_ratio``, fit the preprocessor on the
+    training split and transform both splits. Same settings -> same arrays.
+
+    Raises DataError for invalid settings or an unusable CSV file.
+    """
+    settings.validate()
+    raw, y, task, n_classes, raw_names = generate_raw(settings)
+    rng = np.random.default_rng([settings.seed, 1])
+    order = rng.permutation(raw.shape[0])
+    raw, y = raw[order], y[order]
+    n_train = int(np.floor(raw.shape[0] * settings.train_ratio))
+    if n_train < 1 or n_train >= raw.shape[0]:
+        raise DataError(
+            f"Splitting {raw.shape[0]} points with train ratio {settings.train_ratio} leaves "
+            "one split empty: use more points or a ratio nearer 0.5."
+        )
+    raw_train, raw_test = raw[:n_train].copy(), raw[n_train:].copy()
+    if settings.name == "csv":
+        pre = Preprocessor(None, settings.standardize)
+        feature_names = list(raw_names)
+    else:
+        pre = Preprocessor(list(settings.features), settings.standardize)
+        feature_names = list(settings.features)
+    pre.fit(raw_train)
+    bounds = None
+    if raw.shape[1] == 2:
+        lo, hi = raw.min(axis=0), raw.max(axis=0)
+        span = np.where(hi > lo, hi - lo, 1.0)
+        lo, hi = lo - BOUNDS_MARGIN * span, hi + BOUNDS_MARGIN * span
+        bounds = (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
+    return Dataset(
+        x_train=pre.transform(raw_train),
+        y_train=y[:n_train].copy(),
+        x_test=pre.transform(raw_test),
+        y_test=y[n_train:].copy(),
+        raw_train=raw_train,
+        raw_test=raw_test,
+        task=task,
+        n_classes=n_classes,
+        feature_names=feature_names,
+        preprocessor=pre,
+        bounds=bounds,
+    )

@@ -1,0 +1,136 @@
+"""Raw inputs -> model inputs: engineered features, then standardization."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from .errors import DataError
+from .features import check_features, compute_features
+
+
+class Preprocessor:
+    """Feature transform plus standardization fitted on the training split only.
+
+    Attributes:
+        features: engineered feature names for 2-D data, or ``None`` to pass the raw
+            columns through (CSV tables).
+        standardize: whether :meth:`fit` computes ``mean``/``std``.
+        mean, std: (n_features,) arrays after :meth:`fit` (``None`` before, or when
+            ``standardize`` is off). Constant features get ``std = 1``.
+    """
+
+    def __init__(self, features: list[str] | None = None, standardize: bool = True) -> None:
+        self.features: list[str] | None = None if features is None else check_features(features)
+        self.standardize = bool(standardize)
+        self.mean: np.ndarray | None = None
+        self.std: np.ndarray | None = None
+        self.n_raw: int | None = 2 if features is not None else None
+
+    def _features(self, raw: np.ndarray) -> np.ndarray:
+        raw = np.asarray(raw, dtype=np.float64)
+        if raw.ndim == 1:
+            raw = raw[:, None]
+        if raw.ndim != 2:
+            raise DataError(f"Inputs must be a table (n_samples, n_columns); got {raw.shape}.")
+        if self.n_raw is not None and raw.shape[1] != self.n_raw:
+            raise DataError(
+                f"Expected {self.n_raw} input columns, got {raw.shape[1]}: give the same "
+                "columns the network was trained on."
+            )
+        if self.features is not None:
+            return compute_features(raw, self.features)
+        return raw.copy()
+
+    def fit(self, raw_train: np.ndarray) -> Preprocessor:
+        """Learn the standardization from ``raw_train`` (n_train, n_raw). Returns self."""
+        x = self._features(raw_train)
+        if self.n_raw is None:
+            self.n_raw = x.shape[1]
+        if self.standardize:
+            if x.shape[0] == 0:
+                raise DataError("Cannot standardize an empty training split; add more rows.")
+            self.mean = x.mean(axis=0)
+            std = x.std(axis=0)
+            self.std = np.where(std > 1e-12, std, 1.0)
+        return self
+
+    def transform(self, raw: np.ndarray) -> np.ndarray:
+        """(n, n_raw) raw inputs -> (n, n_features) float64 model inputs."""
+        x = self._features(raw)
+        if self.standardize:
+            if self.mean is None or self.std is None:
+                raise DataError("The preprocessor is not fitted yet; call fit() first.")
+            if x.shape[1] != self.mean.shape[0]:
+                raise DataError(f"Expected {self.mean.shape[0]} features, got {x.shape[1]}.")
+            x -= self.mean
+            x /= self.std
+        return x
+
+    @property
+    def n_features(self) -> int | None:
+        """Width of :meth:`transform`'s output (``None`` until known)."""
+        if self.features is not None:
+            return len(self.features)
+        return self.n_raw
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-able state: features, standardize, n_raw, mean, std (lists or None)."""
+        return {
+            "features": None if self.features is None else list(self.features),
+            "standardize": self.standardize,
+            "n_raw": self.n_raw,
+            "mean": None if self.mean is None else [float(v) for v in self.mean],
+            "std": None if self.std is None else [float(v) for v in self.std],
+        }
+
+    @classmethod
+    def from_dict(cls, d: Any) -> Preprocessor:
+        """Rebuild from :meth:`to_dict` output; raises DataError if malformed."""
+        if not isinstance(d, dict):
+            raise DataError("Preprocessor settings must be an object.")
+        extra = set(d) - {"features", "standardize", "n_raw", "mean", "std"}
+        if extra:
+            raise DataError(f"Unknown preprocessor field(s): {', '.join(sorted(map(str, extra)))}.")
+        features = d.get("features")
+        standardize = d.get("standardize", True)
+        if not isinstance(standardize, bool):
+            raise DataError("Preprocessor 'standardize' must be true or false.")
+        if features is not None and not isinstance(features, list):
+            raise DataError("Preprocessor 'features' must be a list of names or null.")
+        pre = cls(features, standardize)
+        n_raw = d.get("n_raw", pre.n_raw)
+        if n_raw is not None and (
+            isinstance(n_raw, bool) or not isinstance(n_raw, int) or n_raw < 1
+        ):
+            raise DataError("Preprocessor 'n_raw' must be a positive whole number.")
+        if features is not None and n_raw not in (None, 2):
+            raise DataError("Engineered features need 2 raw columns (n_raw = 2).")
+        pre.n_raw = n_raw if features is None else 2
+        mean, std = d.get("mean"), d.get("std")
+        if (mean is None) != (std is None):
+            raise DataError("Preprocessor needs both 'mean' and 'std', or neither.")
+        if mean is not None:
+            pre.mean = _vector(mean, "mean")
+            pre.std = _vector(std, "std")
+            if pre.mean.shape != pre.std.shape:
+                raise DataError("Preprocessor 'mean' and 'std' have different lengths.")
+            if np.any(pre.std <= 0):
+                raise DataError("Preprocessor 'std' values must be positive.")
+            width = pre.n_features
+            if width is not None and pre.mean.shape[0] != width:
+                raise DataError(f"Preprocessor has {pre.mean.shape[0]} means for {width} features.")
+        elif standardize:
+            pass  # not fitted yet
+        return pre
+
+
+def _vector(values: Any, name: str) -> np.ndarray:
+    if not isinstance(values, list) or not values:
+        raise DataError(f"Preprocessor '{name}' must be a non-empty list of numbers.")
+    for v in values:
+        if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
+            raise DataError(f"Preprocessor '{name}' must hold finite numbers; got {v!r}.")
+    return np.asarray(values, dtype=np.float64)
