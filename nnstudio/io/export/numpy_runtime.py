@@ -1,0 +1,93 @@
+"""A NumPy-only interpreter of the exported op list.
+
+This file's source is embedded verbatim in the standalone NumPy script the ``numpy``
+format writes, so it must import only NumPy and the standard library (never nnstudio).
+Ops are the dicts of ``model_ir.Op.to_dict()``; constants are arrays by name.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+GELU_C = math.sqrt(2.0 / math.pi)
+GELU_K = 0.044715
+
+
+def engineered_features(raw, names):
+    """raw (n, 2) -> (n, len(names)) from x1, x2, x1^2, x2^2, x1*x2, sin(x1), sin(x2)."""
+    x1 = raw[:, 0]
+    x2 = raw[:, 1]
+    table = {
+        "x1": lambda: x1,
+        "x2": lambda: x2,
+        "x1^2": lambda: x1 * x1,
+        "x2^2": lambda: x2 * x2,
+        "x1*x2": lambda: x1 * x2,
+        "sin(x1)": lambda: np.sin(x1),
+        "sin(x2)": lambda: np.sin(x2),
+    }
+    return np.stack([table[name]() for name in names], axis=1)
+
+
+def activate(x, params):
+    """Apply the activation ``params["activation"]`` to x (n, width)."""
+    name = params["activation"]
+    if name == "linear":
+        return x
+    if name == "sigmoid":
+        return 0.5 * (1.0 + np.tanh(0.5 * x))
+    if name == "tanh":
+        return np.tanh(x)
+    if name == "relu":
+        return np.maximum(x, 0.0)
+    if name == "leaky_relu":
+        return np.where(x > 0, x, params["slope"] * x)
+    if name == "elu":
+        return np.where(x > 0, x, params["alpha"] * np.expm1(np.minimum(x, 0.0)))
+    if name == "gelu":
+        # tanh form, as NN Studio trains it (PyTorch: gelu(x, approximate="tanh"))
+        return 0.5 * x * (1.0 + np.tanh(GELU_C * (x + GELU_K * x * x * x)))
+    if name == "softplus":
+        return np.logaddexp(0.0, x)
+    if name == "silu":
+        return x * (0.5 * (1.0 + np.tanh(0.5 * x)))
+    if name == "softmax":
+        e = np.exp(x - x.max(axis=1, keepdims=True))
+        return e / e.sum(axis=1, keepdims=True)
+    raise ValueError(f"unknown activation {name!r}")
+
+
+def run_ops(ops, consts, x, input_name="input"):
+    """Run the op list on raw inputs x (n, n_raw); returns every tensor by name."""
+    t = {input_name: x}
+    for op in ops:
+        kind = op["op"]
+        ins = [t[name] for name in op["inputs"]]
+        w = {role: consts[name] for role, name in op["weights"].items()}
+        if kind == "features":
+            y = engineered_features(ins[0], op["params"]["features"])
+        elif kind == "standardize":
+            y = (ins[0] - w["mean"]) / w["std"]
+        elif kind == "dense":
+            y = ins[0] @ w["weight"]
+            if "bias" in w:
+                y = y + w["bias"]
+        elif kind == "activation":
+            y = activate(ins[0], op["params"])
+        elif kind == "batchnorm":
+            scale = w["weight"] / np.sqrt(w["running_var"] + op["params"]["eps"])
+            y = (ins[0] - w["running_mean"]) * scale + w["bias"]
+        elif kind == "dropout":
+            y = ins[0]
+        elif kind == "add":
+            y = ins[0]
+            for other in ins[1:]:
+                y = y + other
+        elif kind == "concat":
+            y = np.concatenate(ins, axis=1)
+        else:
+            raise ValueError(f"unknown op {kind!r}")
+        t[op["output"]] = y
+    return t

@@ -1,0 +1,62 @@
+"""From an ``io.Project`` to what the exporters need: spec, weights, preprocessing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from nnstudio.errors import NNStudioError
+
+from .errors import ExportError
+
+UNTRAINED_WARNING = "network is untrained: exporting its initial weights"
+
+
+def n_features_of(preprocessor: dict[str, Any]) -> int | None:
+    """Width of the model inputs a ``Preprocessor.to_dict()`` produces (None if unknown)."""
+    features = preprocessor.get("features")
+    if features is not None:
+        return len(features)
+    n_raw = preprocessor.get("n_raw")
+    return int(n_raw) if n_raw is not None else None
+
+
+def resolve(project: Any) -> tuple[Any, dict[str, np.ndarray], dict[str, Any], list[str]]:
+    """``(spec, weights, preprocessor dict, warnings)`` of a project, ready to export.
+
+    An untrained project gets the initial weights its compiled network starts from (the
+    training dtype and seed, as a training session would) and :data:`UNTRAINED_WARNING`;
+    a project without a stored preprocessor gets the one fitted on its dataset.
+    Raises ExportError with every reason when the network is invalid.
+    """
+    from nnstudio.graph import compile_spec, validate
+
+    spec = project.network
+    warnings: list[str] = []
+    preprocessor = project.preprocessor
+    if preprocessor is None:
+        try:
+            from nnstudio.data import make_dataset
+
+            preprocessor = make_dataset(project.data).preprocessor.to_dict()
+        except NNStudioError as exc:
+            raise ExportError(
+                f"cannot export: the project's data cannot be prepared ({exc})"
+            ) from exc
+    errors = validate(spec, n_features=n_features_of(preprocessor), loss=project.training.loss)
+    if errors:
+        raise ExportError(
+            "cannot export: the network is invalid:\n  "
+            + "\n  ".join(str(e) for e in errors)
+            + "\nFix the network, then export again."
+        )
+    weights = project.weights
+    if weights is None:
+        warnings.append(UNTRAINED_WARNING)
+        try:
+            network = compile_spec(spec, dtype=project.training.dtype, seed=project.training.seed)
+        except NNStudioError as exc:
+            raise ExportError(f"cannot export: the network cannot be built ({exc})") from exc
+        weights = network.get_weights()
+    return spec, dict(weights), dict(preprocessor), warnings
