@@ -1,0 +1,153 @@
+"""The decision surface widget and the streaming plots."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import numpy as np
+import pytest
+
+from nnstudio.gui.plots import GrowingBuffer, TrainingPlots
+from nnstudio.gui.surface import CLASS_COLORS, DecisionSurface, diverging_lut
+
+
+def _dataset(task="binary", n_classes=2, n=40, bounds=(-2.0, 3.0, -1.0, 4.0)):
+    rng = np.random.default_rng(0)
+    raw = rng.uniform(-1, 1, size=(n, 2))
+    if task == "regression":
+        y = rng.uniform(-5, 7, size=n)
+    else:
+        y = rng.integers(0, n_classes, size=n)
+    return SimpleNamespace(
+        raw_train=raw,
+        y_train=y,
+        raw_test=raw[: n // 2],
+        y_test=y[: n // 2],
+        task=task,
+        n_classes=n_classes,
+        bounds=bounds,
+    )
+
+
+def _grid(values):
+    res = values.shape[0]
+    return np.linspace(0, 1, res), np.linspace(0, 1, res), values
+
+
+@pytest.fixture
+def surface(qtbot):
+    widget = DecisionSurface()
+    qtbot.addWidget(widget)
+    widget.resize(300, 300)
+    widget.show()
+    return widget
+
+
+def test_binary_surface_uses_fixed_levels_and_data_rect(surface):
+    surface.set_dataset(_dataset())
+    values = np.full((100, 100, 1), 0.5)
+    values[:50] = 0.9
+    surface.set_grid(_grid(values))
+    image = surface.image_item.image
+    assert image.shape == (100, 100)
+    assert surface.image_item.getLevels() == pytest.approx((0.0, 1.0))
+    rect = surface.image_item.mapRectToParent(surface.image_item.boundingRect())
+    assert (rect.left(), rect.top(), rect.width(), rect.height()) == pytest.approx(
+        (-2.0, -1.0, 5.0, 5.0)
+    )
+    # Same output, same colour: levels do not follow the frame's range.
+    surface.set_grid(_grid(np.full((100, 100, 1), 0.9)))
+    assert surface.image_item.getLevels() == pytest.approx((0.0, 1.0))
+    assert surface.frames == 2
+
+
+def test_logits_go_through_a_sigmoid(surface):
+    surface.set_dataset(_dataset(), loss="bce_logits")
+    surface.set_grid(_grid(np.full((100, 100, 1), 0.0)))
+    assert np.allclose(surface.image_item.image, 0.5)
+
+
+def test_multiclass_blends_class_colours(surface):
+    surface.set_dataset(_dataset("multiclass", 3))
+    probs = np.zeros((100, 100, 3))
+    probs[..., 2] = 1.0
+    probs[:10, :, :] = [1.0, 0.0, 0.0]
+    surface.set_grid(_grid(probs))
+    image = surface.image_item.image
+    assert image.shape == (100, 100, 3) and image.dtype == np.uint8
+    assert np.array_equal(image[50, 50], CLASS_COLORS[2].astype(np.uint8))
+    assert np.array_equal(image[5, 5], CLASS_COLORS[0].astype(np.uint8))
+
+
+def test_multiclass_logits_are_softmaxed(surface):
+    surface.set_dataset(_dataset("multiclass", 3))
+    logits = np.zeros((100, 100, 3))
+    logits[..., 1] = 20.0
+    surface.set_grid(_grid(logits))
+    assert np.abs(surface.image_item.image[0, 0].astype(int) - CLASS_COLORS[1]).max() <= 1
+
+
+def test_regression_levels_follow_the_targets(surface):
+    data = _dataset("regression", 1)
+    surface.set_dataset(data)
+    assert surface.levels == pytest.approx((data.y_train.min(), data.y_train.max()))
+    surface.set_grid(_grid(np.full((100, 100, 1), 3.0)))
+    assert surface.image_item.getLevels() == pytest.approx(surface.levels)
+
+
+def test_points_and_test_toggle(surface):
+    data = _dataset(n=40)
+    surface.set_dataset(data)
+    assert len(surface.train_scatter.data) == 40
+    assert len(surface.test_scatter.data) == 20
+    assert surface.test_scatter.isVisible()
+    surface.test_check.setChecked(False)
+    assert not surface.test_scatter.isVisible()
+    surface.test_check.setChecked(True)
+    assert surface.test_scatter.isVisible()
+
+
+def test_non_2d_data_shows_a_message(surface):
+    data = _dataset()
+    data.bounds = None
+    surface.set_dataset(data)
+    assert surface.message.isVisible()
+    assert not surface.plot.isVisible()
+
+
+def test_diverging_lut_ends():
+    lut = diverging_lut(256)
+    assert lut.shape == (256, 3) and lut.dtype == np.uint8
+    assert tuple(lut[0]) == (245, 147, 34)
+    assert tuple(lut[-1]) == (8, 119, 189)
+
+
+def test_growing_buffer_keeps_rows_across_growth():
+    buf = GrowingBuffer(2, capacity=4)
+    for i in range(10):
+        buf.extend(np.array([[i, 2 * i]], dtype=float))
+    assert buf.size == 10
+    assert np.array_equal(buf.column(1), 2 * np.arange(10.0))
+
+
+def test_plots_append_and_export_csv(qtbot, tmp_path):
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    reports = [
+        {"epoch": i + 1, "train_loss": 1.0 / (i + 1), "test_loss": None, "train_accuracy": 0.5}
+        for i in range(5)
+    ]
+    plots.append_reports(reports[:2])
+    plots.append_reports(reports[2:])
+    assert plots.n_points == 5
+    x, y = plots.train_loss_curve.getData()
+    assert np.array_equal(x, np.arange(1, 6)) and y[-1] == pytest.approx(0.2)
+    plots.log_check.setChecked(True)
+    assert plots.loss_plot.getPlotItem().ctrl.logYCheck.isChecked()
+    out = tmp_path / "curves.csv"
+    plots.export_csv(out)
+    lines = out.read_text().splitlines()
+    assert lines[0].startswith("epoch,train_loss,test_loss")
+    assert len(lines) == 6 and lines[1].split(",")[2] == ""
+    plots.set_task("regression")
+    assert plots.metric_plot.getPlotItem().getAxis("left").labelText == "RMSE"
