@@ -276,7 +276,7 @@ class NetworkSpec:
             src, dst, slot = raw["src"], raw["dst"], raw.get("slot", 0)
             if isinstance(slot, bool) or not isinstance(slot, int) or slot < 0:
                 raise SpecFormatError(f"Edge #{i}: slot must be a whole number >= 0.")
-            _check_edge_static(spec, src, dst)
+            _check_edge(spec, src, dst, check_cycle=False)
             if any(e.dst == dst and e.slot == slot for e in spec.edges):
                 raise ConnectionError_(f"Input {slot} of '{dst}' is connected twice.", (dst,))
             spec.edges.append(Edge(src, dst, slot))
@@ -331,8 +331,23 @@ def _check_pos(pos: Any, node_id: str) -> tuple[float, float]:
     return (float(x), float(y))
 
 
-def _check_edge_static(spec: NetworkSpec, src: Any, dst: Any) -> None:
-    """Refusals that do not depend on the rest of the graph's topology."""
+def _reaches(spec: NetworkSpec, start: str, target: str) -> bool:
+    """Whether a path of edges leads from ``start`` to ``target``."""
+    seen = {start}
+    stack = [start]
+    while stack:
+        nid = stack.pop()
+        if nid == target:
+            return True
+        for e in spec.edges:
+            if e.src == nid and e.dst not in seen:
+                seen.add(e.dst)
+                stack.append(e.dst)
+    return False
+
+
+def _check_edge(spec: NetworkSpec, src: Any, dst: Any, check_cycle: bool = True) -> None:
+    """Why a new edge ``src -> dst`` is refused (see ``validation.check_connect``)."""
     for end in (src, dst):
         if not isinstance(end, str) or end not in spec.nodes:
             raise ConnectionError_(
@@ -340,14 +355,20 @@ def _check_edge_static(spec: NetworkSpec, src: Any, dst: Any) -> None:
             )
     if src == dst:
         raise CycleError(f"'{src}' cannot be connected to itself: that would make a cycle.", (src,))
-    if any(e.src == src and e.dst == dst for e in spec.edges):
-        raise ConnectionError_(f"'{src}' is already connected to '{dst}'.", (src, dst))
     dst_kind = get_kind(spec.nodes[dst].kind)
     if dst_kind.id == "input":
         raise ConnectionError_(
             f"'{dst}' is an input node and cannot receive connections; connect into a layer.",
             (dst,),
         )
+    if check_cycle and _reaches(spec, dst, src):
+        raise CycleError(
+            f"Connecting '{src}' to '{dst}' would create a cycle ('{dst}' already feeds "
+            f"'{src}'); networks must flow one way from input to output.",
+            (src, dst),
+        )
+    if any(e.src == src and e.dst == dst for e in spec.edges):
+        raise ConnectionError_(f"'{src}' is already connected to '{dst}'.", (src, dst))
     n_in = sum(1 for e in spec.edges if e.dst == dst)
     if dst_kind.max_inputs is not None and n_in >= dst_kind.max_inputs:
         raise ArityError(

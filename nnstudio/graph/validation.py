@@ -19,7 +19,7 @@ from .errors import (
     WidthMismatchError,
 )
 from .shapes import infer_shapes, output_activation, topological_order
-from .spec import NetworkSpec, _check_edge_static
+from .spec import NetworkSpec, _check_edge, _reaches
 
 CLASSIFICATION_LOSSES = ("bce", "bce_logits", "cce")
 REGRESSION_LOSSES = ("mse", "mae", "huber")
@@ -32,27 +32,7 @@ def check_connect(spec: NetworkSpec, src: str, dst: str) -> None:
     edges into an input node (:class:`ConnectionError_`), and a ``dst`` that already has its
     maximum number of inputs (:class:`ArityError`).
     """
-    _check_edge_static(spec, src, dst)
-    if _reaches(spec, dst, src):
-        raise CycleError(
-            f"Connecting '{src}' to '{dst}' would create a cycle ('{dst}' already feeds "
-            f"'{src}'); networks must flow one way from input to output.",
-            (src, dst),
-        )
-
-
-def _reaches(spec: NetworkSpec, start: str, target: str) -> bool:
-    seen = {start}
-    stack = [start]
-    while stack:
-        nid = stack.pop()
-        if nid == target:
-            return True
-        for e in spec.edges:
-            if e.src == nid and e.dst not in seen:
-                seen.add(e.dst)
-                stack.append(e.dst)
-    return False
+    _check_edge(spec, src, dst)
 
 
 def _cycles(spec: NetworkSpec) -> list[list[str]]:

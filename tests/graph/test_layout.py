@@ -1,0 +1,37 @@
+from __future__ import annotations
+
+from nnstudio.graph import NetworkSpec, auto_arrange
+
+
+def test_layers_by_longest_path_left_to_right():
+    spec = NetworkSpec()
+    spec.add_node("input", {"units": 2}, node_id="x")
+    spec.add_node("dense", node_id="a")
+    spec.add_node("dense", node_id="b")
+    spec.add_node("dense", node_id="c")
+    spec.add_node("add", node_id="s")
+    spec.add_edge("x", "a")
+    spec.add_edge("a", "b")
+    spec.add_edge("x", "c")
+    spec.add_edge("b", "s")
+    spec.add_edge("c", "s")
+    pos = auto_arrange(spec)
+    assert set(pos) == set(spec.nodes)
+    assert pos["x"][0] == 0.0
+    assert pos["a"][0] == 220.0 and pos["c"][0] == 220.0
+    assert pos["b"][0] == 440.0
+    assert pos["s"][0] == 660.0  # longest path x-a-b-s, not x-c-s
+    # the two nodes of layer 1 are spread 120 apart around y = 0
+    assert sorted([pos["a"][1], pos["c"][1]]) == [-60.0, 60.0]
+    assert pos["x"][1] == 0.0
+
+
+def test_every_edge_points_right():
+    spec = NetworkSpec.sequential(2, [3, 3, 3], "relu", 1, "sigmoid")
+    pos = auto_arrange(spec)
+    for e in spec.edges:
+        assert pos[e.src][0] < pos[e.dst][0]
+
+
+def test_empty_spec():
+    assert auto_arrange(NetworkSpec()) == {}
