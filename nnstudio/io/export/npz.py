@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .errors import ExportError
 from .files import write_bytes, write_text
 from .model_ir import ModelIR
 
@@ -30,6 +31,11 @@ def to_bytes(ir: ModelIR) -> bytes:
 
 
 def write(ir: ModelIR, out_path: Path, description: str) -> list[Path]:
+    if out_path.suffix.lower() == ".json":
+        raise ExportError(
+            f"'{out_path.name}' would be overwritten by the description: name it "
+            f"'{out_path.stem}.npz'"
+        )
     return [
         write_bytes(out_path, to_bytes(ir)),
         write_text(sidecar_path(out_path), description + "\n"),
