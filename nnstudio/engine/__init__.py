@@ -1,1 +1,31 @@
-"""engine"""
+"""The NumPy training engine: layers, losses, optimizers and the training loop.
+
+Imports only NumPy and the standard library (threadpoolctl optionally, to keep BLAS on one
+thread for small networks). See ``docs/dev/interfaces.md`` for the contract.
+"""
+
+from __future__ import annotations
+
+from .errors import ConfigError, DivergenceError, EngineError, ShapeError, WeightsMismatchError
+from .network import Network, NodeDef
+from .registry import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, SCHEDULES
+from .training import Report, TrainConfig, Trainer, fit_iter
+
+__all__ = [
+    "ACTIVATIONS",
+    "INITIALIZERS",
+    "LOSSES",
+    "OPTIMIZERS",
+    "SCHEDULES",
+    "ConfigError",
+    "DivergenceError",
+    "EngineError",
+    "Network",
+    "NodeDef",
+    "Report",
+    "ShapeError",
+    "TrainConfig",
+    "Trainer",
+    "WeightsMismatchError",
+    "fit_iter",
+]

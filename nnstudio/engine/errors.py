@@ -1,0 +1,45 @@
+"""Typed errors raised by the engine. Every message says what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+from nnstudio.errors import NNStudioError
+
+
+class EngineError(NNStudioError):
+    """Root of every error the engine raises for something a user did."""
+
+
+class ShapeError(EngineError):
+    """Widths of connected nodes do not fit (e.g. Add over inputs of different widths)."""
+
+
+class ConfigError(EngineError):
+    """A node parameter, loss, optimizer, schedule or training setting is not valid."""
+
+
+class DivergenceError(EngineError):
+    """Training produced a non-finite loss or gradient.
+
+    The network already holds the weights of the last finite step when this is raised.
+    """
+
+    def __init__(self, message: str, *, epoch: int = 0, step: int = 0) -> None:
+        super().__init__(message)
+        self.epoch = epoch
+        self.step = step
+
+
+class WeightsMismatchError(EngineError):
+    """Weights given to ``Network.set_weights`` do not match the network.
+
+    ``problems`` lists every missing name, unexpected name and wrong shape.
+    """
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = list(problems)
+        shown = "; ".join(self.problems[:20])
+        more = f" (and {len(self.problems) - 20} more)" if len(self.problems) > 20 else ""
+        super().__init__(
+            f"The weights do not match this network: {shown}{more}. "
+            "Load weights saved from a network with the same layers, ids and sizes."
+        )

@@ -1,0 +1,340 @@
+"""Optimizers over one flat parameter vector, with PyTorch ``torch.optim`` update rules.
+
+Each optimizer keeps its state as flat vectors of the same length as the parameters, so a
+whole update is a handful of NumPy calls whatever the number of layers. ``step(p, g, lr)``
+takes the learning rate on every call: changing it between steps keeps all state.
+``g`` may be overwritten (it is recomputed every step). ``t`` counts steps from 1.
+Hyperparameter names and defaults are PyTorch's; ``weight_decay`` applies to every
+parameter as in PyTorch (use ``TrainConfig.l1``/``l2`` to penalise weights only).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from .errors import ConfigError
+from .registry import OPTIMIZERS
+
+
+def _num(
+    params: dict,
+    key: str,
+    default: float,
+    lo: float = 0.0,
+    hi: float | None = None,
+    hi_open: bool = False,
+    name: str = "",
+) -> float:
+    v = params.get(key, default)
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        raise ConfigError(f"{name}: {key} must be a number, got {v!r}.") from None
+    if not math.isfinite(f) or f < lo or (hi is not None and (f >= hi if hi_open else f > hi)):
+        rng = f">= {lo}" + ("" if hi is None else f" and {'<' if hi_open else '<='} {hi}")
+        raise ConfigError(f"{name}: {key} must be {rng}, got {v!r}.")
+    return f
+
+
+class Optimizer:
+    """Base class: ``step(p, g, lr)`` updates ``p`` in place from gradient ``g``."""
+
+    name = ""
+    keys: tuple[str, ...] = ()
+
+    def __init__(self, size: int, dtype, params: dict | None = None) -> None:
+        params = dict(params or {})
+        unknown = sorted(set(params) - set(self.keys) - {"lr"})
+        if unknown:
+            raise ConfigError(
+                f"{self.name}: unknown setting(s) {', '.join(unknown)}; "
+                f"allowed: {', '.join(self.keys) or 'none'}."
+            )
+        self.size = size
+        self.dtype = np.dtype(dtype)
+        self.t = 0
+        self._tmp = np.zeros(size, dtype=self.dtype)
+        self._tiny = float(np.finfo(self.dtype).tiny)
+        self._configure(params)
+
+    def _configure(self, params: dict) -> None:
+        return None
+
+    def _zeros(self) -> np.ndarray:
+        return np.zeros(self.size, dtype=self.dtype)
+
+    def _flush(self, *arrays: np.ndarray) -> None:
+        """Zero subnormal entries (they make every later operation on them slow)."""
+        for a in arrays:
+            np.abs(a, out=self._tmp)
+            np.copyto(a, 0, where=self._tmp < self._tiny)
+
+    def step(self, p: np.ndarray, g: np.ndarray, lr: float) -> None:
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """Stochastic gradient descent (``torch.optim.SGD``).
+
+    g <- g + weight_decay * p
+    if momentum != 0:
+        b <- g                                   (t = 1)
+        b <- momentum * b + (1 - dampening) * g  (t > 1)
+        g <- g + momentum * b  if nesterov  else  b
+    p <- p - lr * g
+
+    Defaults: momentum 0, dampening 0, weight_decay 0, nesterov False.
+    """
+
+    name = "sgd"
+    keys = ("momentum", "dampening", "weight_decay", "nesterov")
+    default_momentum = 0.0
+    default_nesterov = False
+
+    def _configure(self, params):
+        n = self.name
+        self.momentum = _num(params, "momentum", self.default_momentum, name=n)
+        self.dampening = _num(params, "dampening", 0.0, name=n)
+        self.weight_decay = _num(params, "weight_decay", 0.0, name=n)
+        self.nesterov = bool(params.get("nesterov", self.default_nesterov))
+        if self.nesterov and (self.momentum <= 0 or self.dampening != 0):
+            raise ConfigError("Nesterov momentum needs momentum > 0 and dampening = 0.")
+        self.buf = self._zeros() if self.momentum else None
+
+    def step(self, p, g, lr):
+        self.t += 1
+        tmp = self._tmp
+        if self.weight_decay:
+            np.multiply(p, self.weight_decay, out=tmp)
+            g += tmp
+        if self.buf is not None:
+            b = self.buf
+            if self.t == 1:
+                np.copyto(b, g)
+            else:
+                b *= self.momentum
+                if self.dampening:
+                    np.multiply(g, 1.0 - self.dampening, out=tmp)
+                    b += tmp
+                else:
+                    b += g
+            if self.nesterov:
+                np.multiply(b, self.momentum, out=tmp)
+                g += tmp
+            else:
+                g = b
+        np.multiply(g, lr, out=tmp)
+        p -= tmp
+        if self.buf is not None and self.t % 100 == 0:
+            self._flush(self.buf)
+
+
+class Momentum(SGD):
+    """SGD with heavy-ball momentum: ``torch.optim.SGD(momentum=0.9)`` (rule in :class:`SGD`)."""
+
+    name = "momentum"
+    default_momentum = 0.9
+
+
+class Nesterov(SGD):
+    """Nesterov momentum as PyTorch defines it: ``SGD(momentum=0.9, nesterov=True)``.
+
+    b <- g (t = 1), b <- momentum * b + g (t > 1);  p <- p - lr * (g + momentum * b)
+    """
+
+    name = "nesterov"
+    default_momentum = 0.9
+    default_nesterov = True
+
+
+class Adagrad(Optimizer):
+    """``torch.optim.Adagrad``.
+
+    g <- g + weight_decay * p
+    clr = lr / (1 + (t - 1) * lr_decay)
+    s <- s + g^2                     (s starts at initial_accumulator_value)
+    p <- p - clr * g / (sqrt(s) + eps)
+
+    Defaults: lr_decay 0, weight_decay 0, initial_accumulator_value 0, eps 1e-10.
+    """
+
+    name = "adagrad"
+    keys = ("lr_decay", "weight_decay", "initial_accumulator_value", "eps")
+
+    def _configure(self, params):
+        n = self.name
+        self.lr_decay = _num(params, "lr_decay", 0.0, name=n)
+        self.weight_decay = _num(params, "weight_decay", 0.0, name=n)
+        self.eps = _num(params, "eps", 1e-10, name=n)
+        self.sum = self._zeros()
+        self.sum += _num(params, "initial_accumulator_value", 0.0, name=n)
+
+    def step(self, p, g, lr):
+        self.t += 1
+        tmp = self._tmp
+        if self.weight_decay:
+            np.multiply(p, self.weight_decay, out=tmp)
+            g += tmp
+        clr = lr / (1.0 + (self.t - 1) * self.lr_decay)
+        np.multiply(g, g, out=tmp)
+        self.sum += tmp
+        np.sqrt(self.sum, out=tmp)
+        tmp += self.eps
+        np.divide(g, tmp, out=tmp)
+        tmp *= clr
+        p -= tmp
+
+
+class RMSprop(Optimizer):
+    """``torch.optim.RMSprop``.
+
+    g <- g + weight_decay * p
+    v <- alpha * v + (1 - alpha) * g^2
+    if centered: ga <- alpha * ga + (1 - alpha) * g;  avg = sqrt(v - ga^2) + eps
+    else:        avg = sqrt(v) + eps
+    if momentum > 0: b <- momentum * b + g / avg;  p <- p - lr * b
+    else:            p <- p - lr * g / avg
+
+    Defaults: alpha 0.99, eps 1e-8, weight_decay 0, momentum 0, centered False.
+    """
+
+    name = "rmsprop"
+    keys = ("alpha", "eps", "weight_decay", "momentum", "centered")
+
+    def _configure(self, params):
+        n = self.name
+        self.alpha = _num(params, "alpha", 0.99, hi=1.0, name=n)
+        self.eps = _num(params, "eps", 1e-8, name=n)
+        self.weight_decay = _num(params, "weight_decay", 0.0, name=n)
+        self.momentum = _num(params, "momentum", 0.0, name=n)
+        self.centered = bool(params.get("centered", False))
+        self.v = self._zeros()
+        self.gavg = self._zeros() if self.centered else None
+        self.buf = self._zeros() if self.momentum > 0 else None
+        self._tmp2 = self._zeros()
+
+    def step(self, p, g, lr):
+        self.t += 1
+        tmp, tmp2, a = self._tmp, self._tmp2, self.alpha
+        if self.weight_decay:
+            np.multiply(p, self.weight_decay, out=tmp)
+            g += tmp
+        np.multiply(g, g, out=tmp)
+        tmp *= 1.0 - a
+        self.v *= a
+        self.v += tmp
+        if self.gavg is not None:
+            np.multiply(g, 1.0 - a, out=tmp)
+            self.gavg *= a
+            self.gavg += tmp
+            np.multiply(self.gavg, self.gavg, out=tmp)
+            np.subtract(self.v, tmp, out=tmp)
+            np.sqrt(tmp, out=tmp)
+        else:
+            np.sqrt(self.v, out=tmp)
+        tmp += self.eps
+        np.divide(g, tmp, out=tmp2)
+        if self.buf is not None:
+            self.buf *= self.momentum
+            self.buf += tmp2
+            np.multiply(self.buf, lr, out=tmp2)
+        else:
+            tmp2 *= lr
+        p -= tmp2
+        if self.t % 100 == 0:
+            self._flush(*(x for x in (self.v, self.gavg, self.buf) if x is not None))
+
+
+class Adam(Optimizer):
+    """``torch.optim.Adam`` (and AdamW with decoupled weight decay).
+
+    AdamW only:  p <- p * (1 - lr * weight_decay)
+    Adam only:   g <- g + weight_decay * p
+    m <- m + (1 - beta1) * (g - m)                  (= beta1 m + (1 - beta1) g)
+    v <- beta2 * v + (1 - beta2) * g^2
+    m_hat step: step_size = lr / (1 - beta1^t)
+    denom = sqrt(v) / sqrt(1 - beta2^t) + eps     (amsgrad: max of all v so far)
+    p <- p - step_size * m / denom
+
+    Defaults: betas (0.9, 0.999), eps 1e-8, weight_decay 0 (AdamW: 0.01), amsgrad False.
+    Subnormal moments are flushed to zero every 100 steps.
+    """
+
+    name = "adam"
+    keys = ("betas", "beta1", "beta2", "eps", "weight_decay", "amsgrad")
+    decoupled = False
+    default_wd = 0.0
+
+    def _configure(self, params):
+        n = self.name
+        betas = params.get("betas", (params.get("beta1", 0.9), params.get("beta2", 0.999)))
+        try:
+            b1, b2 = (float(b) for b in betas)
+        except (TypeError, ValueError):
+            raise ConfigError(f"{n}: betas must be two numbers, got {betas!r}.") from None
+        for key, b in (("beta1", b1), ("beta2", b2)):
+            if not 0.0 <= b < 1.0:
+                raise ConfigError(f"{n}: {key} must be >= 0 and < 1, got {b}.")
+        self.beta1, self.beta2 = b1, b2
+        self.eps = _num(params, "eps", 1e-8, name=n)
+        self.weight_decay = _num(params, "weight_decay", self.default_wd, name=n)
+        self.amsgrad = bool(params.get("amsgrad", False))
+        self.m = self._zeros()
+        self.v = self._zeros()
+        self.vmax = self._zeros() if self.amsgrad else None
+
+    def step(self, p, g, lr):
+        self.t += 1
+        t, b1, b2 = self.t, self.beta1, self.beta2
+        m, v, tmp = self.m, self.v, self._tmp
+        if self.weight_decay:
+            if self.decoupled:
+                p *= 1.0 - lr * self.weight_decay
+            else:
+                np.multiply(p, self.weight_decay, out=tmp)
+                g += tmp
+        np.subtract(g, m, out=tmp)
+        tmp *= 1.0 - b1
+        m += tmp
+        np.multiply(g, g, out=tmp)
+        tmp *= 1.0 - b2
+        v *= b2
+        v += tmp
+        step_size = lr / (1.0 - b1**t)
+        bc2_sqrt = math.sqrt(1.0 - b2**t)
+        if self.vmax is not None:
+            np.maximum(self.vmax, v, out=self.vmax)
+            np.sqrt(self.vmax, out=tmp)
+        else:
+            np.sqrt(v, out=tmp)
+        tmp /= bc2_sqrt
+        tmp += self.eps
+        np.divide(m, tmp, out=tmp)
+        tmp *= step_size
+        p -= tmp
+        if t % 100 == 0:
+            self._flush(m, v)
+
+
+class AdamW(Adam):
+    """``torch.optim.AdamW``: Adam with decoupled weight decay (default 0.01); rule in Adam."""
+
+    name = "adamw"
+    decoupled = True
+    default_wd = 0.01
+
+
+_CLASSES: dict[str, type[Optimizer]] = {
+    c.name: c for c in (SGD, Momentum, Nesterov, Adagrad, RMSprop, Adam, AdamW)
+}
+assert set(_CLASSES) == set(OPTIMIZERS)
+
+
+def make_optimizer(name: str, size: int, dtype, params: dict | None = None) -> Optimizer:
+    """Build optimizer ``name`` for a flat parameter vector of ``size`` entries."""
+    cls = _CLASSES.get(name) if isinstance(name, str) else None
+    if cls is None:
+        raise ConfigError(f"Unknown optimizer {name!r}. Choose one of: {', '.join(OPTIMIZERS)}.")
+    return cls(size, dtype, params)
