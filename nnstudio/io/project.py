@@ -1,0 +1,548 @@
+"""Project files: one ``.nnstudio`` zip holding a network, dataset and training settings.
+
+Layout of the zip (see ``docs/file-format.md``)::
+
+    project.json    format version, app, name, network, data, training, preprocessor, metadata
+    weights.npz     once trained: "<node id>.<param>" -> array (read with allow_pickle=False)
+    history.json    once trained: list of per-epoch metric dicts
+
+Loading parses into plain typed pieces first, checks the format version explicitly, then
+builds the live objects; anything malformed raises a :class:`ProjectError` subclass.
+Saving is atomic: a temporary file beside the target, then ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import tempfile
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+import nnstudio
+from nnstudio.data import DataSettings, Preprocessor
+from nnstudio.engine import TrainConfig
+from nnstudio.errors import NNStudioError
+from nnstudio.graph import GraphError, NetworkSpec, ParamError, UnknownLayerError
+from nnstudio.io.errors import (
+    NotAProjectError,
+    ProjectDataError,
+    ProjectError,
+    ProjectFileNotFoundError,
+    ProjectFormatError,
+    ProjectJSONError,
+    ProjectNetworkError,
+    ProjectParamError,
+    ProjectTrainingError,
+    ProjectVersionError,
+    ProjectWeightsError,
+    UnknownLayerKindError,
+)
+from nnstudio.io.weights import expected_shapes, weight_problems
+
+FORMAT_VERSION = 1
+APP_NAME = "nnstudio"
+PROJECT_JSON = "project.json"
+WEIGHTS_NPZ = "weights.npz"
+HISTORY_JSON = "history.json"
+HISTORY_CSV = "history.csv"
+
+# Zip entries are written with this timestamp so that saving the same project twice gives
+# byte-identical files.
+_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+# Refuse to inflate absurdly large members (a damaged or hostile size field).
+_MAX_JSON_BYTES = 64 * 1024 * 1024
+_MAX_WEIGHTS_BYTES = 4 * 1024 * 1024 * 1024
+
+
+@dataclass
+class Project:
+    """Everything a ``.nnstudio`` file holds.
+
+    ``weights`` maps ``"<node id>.<param>"`` to arrays (Dense weights ``(fan_in, fan_out)``)
+    and is ``None`` until trained. ``preprocessor`` is ``Preprocessor.to_dict()`` of the
+    trained run; ``history`` is one ``Report.to_dict()`` per epoch; ``metadata`` holds app
+    version, created/modified times and the canvas view.
+    """
+
+    name: str
+    network: NetworkSpec
+    data: DataSettings
+    training: TrainConfig
+    weights: dict[str, np.ndarray] | None = None
+    preprocessor: dict | None = None
+    history: list[dict] = field(default_factory=list)
+    metadata: dict = field(default_factory=dict)
+
+    @property
+    def trained(self) -> bool:
+        """True if the project holds weights."""
+        return self.weights is not None
+
+    def copy(self) -> Project:
+        """A deep copy (network, settings and arrays are not shared)."""
+        return Project(
+            name=self.name,
+            network=self.network.copy(),
+            data=DataSettings.from_dict(self.data.to_dict()),
+            training=TrainConfig.from_dict(self.training.to_dict()),
+            weights=None
+            if self.weights is None
+            else {k: np.array(v) for k, v in self.weights.items()},
+            preprocessor=json.loads(json.dumps(self.preprocessor)),
+            history=json.loads(json.dumps(self.history)),
+            metadata=json.loads(json.dumps(self.metadata)),
+        )
+
+
+# ---------------------------------------------------------------------------------------
+# saving
+
+
+def project_to_dict(project: Project) -> dict[str, Any]:
+    """The ``project.json`` document of ``project`` (JSON-able)."""
+    return {
+        "format_version": FORMAT_VERSION,
+        "app": APP_NAME,
+        "app_version": nnstudio.__version__,
+        "name": project.name,
+        "network": project.network.to_dict(),
+        "data": project.data.to_dict(),
+        "training": project.training.to_dict(),
+        "preprocessor": project.preprocessor,
+        "metadata": project.metadata,
+    }
+
+
+def save_project(project: Project, path: str | os.PathLike[str]) -> None:
+    """Write ``project`` to ``path`` atomically.
+
+    The zip is written to a temporary file in the same folder and moved over ``path`` with
+    ``os.replace``, so a crash never leaves a half-written project; the temporary file is
+    removed if anything fails. Raises :class:`ProjectError` if the project cannot be
+    serialized and ``OSError`` if the folder is not writable.
+    """
+    target = Path(path)
+    try:
+        doc = json.dumps(project_to_dict(project), indent=2, allow_nan=False, sort_keys=False)
+        history = json.dumps(_jsonable_history(project.history), indent=1, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ProjectFormatError(f"cannot save project '{project.name}': {exc}") from exc
+    weights_blob = None if project.weights is None else _npz_bytes(project.weights)
+
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                _write_member(zf, PROJECT_JSON, doc.encode("utf-8"))
+                if weights_blob is not None:
+                    _write_member(zf, WEIGHTS_NPZ, weights_blob)
+                if project.history:
+                    _write_member(zf, HISTORY_JSON, history.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp_name, target)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except OSError:
+            pass
+        raise
+
+
+def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data)
+
+
+def _npz_bytes(weights: dict[str, np.ndarray]) -> bytes:
+    """An ``.npz`` archive of ``weights`` (same layout as ``np.savez``, fixed timestamps)."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as zf:
+        for name, value in weights.items():
+            arr = np.ascontiguousarray(value)
+            if arr.dtype.kind != "f":
+                raise ProjectFormatError(
+                    f"cannot save weight '{name}': dtype {arr.dtype} is not floating-point"
+                )
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=_ZIP_DATE)
+            with zf.open(info, "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, arr, allow_pickle=False)
+    return buf.getvalue()
+
+
+def _jsonable_history(history: list[dict]) -> list[dict]:
+    """History rows with NaN/inf replaced by ``None`` (JSON has no NaN)."""
+    out = []
+    for row in history:
+        clean = {}
+        for key, value in row.items():
+            if isinstance(value, float | np.floating) and not math.isfinite(float(value)):
+                clean[str(key)] = None
+            elif isinstance(value, np.generic):
+                clean[str(key)] = value.item()
+            else:
+                clean[str(key)] = value
+        out.append(clean)
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# loading
+
+
+@dataclass(frozen=True)
+class _RawProject:
+    """The parsed but not yet interpreted pieces of a project file."""
+
+    doc: dict[str, Any]
+    weights: dict[str, np.ndarray] | None
+    history: list[dict]
+
+
+def load_project(path: str | os.PathLike[str]) -> Project:
+    """Read a ``.nnstudio`` file.
+
+    Raises (all :class:`ProjectError`): :class:`ProjectFileNotFoundError`,
+    :class:`NotAProjectError` (not a zip / damaged), :class:`ProjectJSONError`,
+    :class:`ProjectVersionError` (unknown or newer format), :class:`ProjectFormatError`
+    (missing field / wrong type), :class:`UnknownLayerKindError`, :class:`ProjectParamError`,
+    :class:`ProjectNetworkError`, :class:`ProjectDataError`, :class:`ProjectTrainingError`,
+    :class:`ProjectWeightsError` (weights not matching the network).
+    """
+    p = Path(path)
+    if not p.exists():
+        raise ProjectFileNotFoundError(f"project file not found: {p}")
+    if not p.is_file():
+        raise ProjectFileNotFoundError(f"{p} is a folder, not a project file")
+    try:
+        raw = _read_zip(p)
+        return _build(raw, p)
+    except ProjectError as exc:
+        if str(p) not in str(exc):
+            exc.args = (f"{p}: {exc}",) + exc.args[1:]
+        raise
+
+
+def project_from_bytes(data: bytes, name: str = "<memory>") -> Project:
+    """Like :func:`load_project` for the bytes of a ``.nnstudio`` file."""
+    try:
+        return _build(_read_zip_from(io.BytesIO(data)), Path(name))
+    except ProjectError as exc:
+        exc.args = (f"{name}: {exc}",) + exc.args[1:]
+        raise
+
+
+def _read_zip(path: Path) -> _RawProject:
+    with open(path, "rb") as fh:
+        return _read_zip_from(fh)
+
+
+_ZIP_FAILURES = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    EOFError,
+    ValueError,
+    NotImplementedError,  # unsupported compression method
+    RuntimeError,  # encrypted member
+    OverflowError,
+    KeyError,
+    IndexError,
+    MemoryError,
+    OSError,
+)
+
+
+def _read_zip_from(fh: Any) -> _RawProject:
+    try:
+        zf = zipfile.ZipFile(fh)
+    except _ZIP_FAILURES as exc:
+        raise NotAProjectError(
+            "not an NN Studio project: the file is not a zip archive or is damaged"
+        ) from exc
+    with zf:
+        try:
+            names = set(zf.namelist())
+            if PROJECT_JSON not in names:
+                raise ProjectJSONError(
+                    f"the file has no {PROJECT_JSON}; it is not an NN Studio project "
+                    "(or it is damaged)"
+                )
+            doc_bytes = _read_member(zf, PROJECT_JSON, _MAX_JSON_BYTES)
+            weights_bytes = (
+                _read_member(zf, WEIGHTS_NPZ, _MAX_WEIGHTS_BYTES) if WEIGHTS_NPZ in names else None
+            )
+            if HISTORY_JSON in names:
+                history_bytes, history_kind = (
+                    _read_member(zf, HISTORY_JSON, _MAX_JSON_BYTES),
+                    "json",
+                )
+            elif HISTORY_CSV in names:
+                history_bytes, history_kind = _read_member(zf, HISTORY_CSV, _MAX_JSON_BYTES), "csv"
+            else:
+                history_bytes, history_kind = None, ""
+        except ProjectError:
+            raise
+        except Exception as exc:  # zlib.error, CRC errors, bad headers...
+            raise NotAProjectError(
+                f"the project file is damaged and cannot be unpacked ({type(exc).__name__}: "
+                f"{exc}); restore it from a backup"
+            ) from exc
+
+    doc = _parse_json(doc_bytes, PROJECT_JSON)
+    if not isinstance(doc, dict):
+        raise ProjectFormatError(f"{PROJECT_JSON} must hold a JSON object, not {_tname(doc)}")
+    weights = None if weights_bytes is None else _parse_npz(weights_bytes)
+    if history_bytes is None:
+        history: list[dict] = []
+    elif history_kind == "json":
+        history = _check_history(_parse_json(history_bytes, HISTORY_JSON))
+    else:
+        history = _parse_history_csv(history_bytes)
+    return _RawProject(doc=doc, weights=weights, history=history)
+
+
+def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
+    info = zf.getinfo(name)
+    if info.file_size > limit:
+        raise NotAProjectError(f"{name} is {info.file_size} bytes, more than allowed; damaged?")
+    with zf.open(info) as member:
+        data = member.read(limit + 1)
+    if len(data) > limit:
+        raise NotAProjectError(f"{name} is larger than allowed; the file is damaged")
+    return data
+
+
+def _parse_json(data: bytes, name: str) -> Any:
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ProjectJSONError(f"{name} is not UTF-8 text ({exc})") from exc
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except ProjectJSONError:
+        raise
+    except (ValueError, RecursionError) as exc:
+        raise ProjectJSONError(f"{name} is not valid JSON: {exc}") from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ProjectJSONError(f"invalid JSON value {name} (NaN and Infinity are not allowed)")
+
+
+def _parse_npz(data: bytes) -> dict[str, np.ndarray]:
+    try:
+        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+            if not hasattr(npz, "files"):
+                raise ProjectWeightsError(f"{WEIGHTS_NPZ} is a single array, not an archive")
+            return {str(name): np.array(npz[name]) for name in npz.files}
+    except ProjectError:
+        raise
+    except Exception as exc:  # numpy raises ValueError, OSError, BadZipFile, EOFError...
+        raise ProjectWeightsError(
+            f"{WEIGHTS_NPZ} is damaged and cannot be read ({type(exc).__name__}: {exc}); "
+            "retrain the network or restore the file"
+        ) from exc
+
+
+def _check_history(value: Any) -> list[dict]:
+    if not isinstance(value, list):
+        raise ProjectFormatError(f"{HISTORY_JSON} must hold a list, not {_tname(value)}")
+    for i, row in enumerate(value):
+        if not isinstance(row, dict):
+            raise ProjectFormatError(f"{HISTORY_JSON}: entry {i} must be an object")
+        for key, item in row.items():
+            if item is not None and not isinstance(item, int | float | str | bool):
+                raise ProjectFormatError(
+                    f"{HISTORY_JSON}: entry {i}, '{key}' must be a number, text or null"
+                )
+    return value
+
+
+def _parse_history_csv(data: bytes) -> list[dict]:
+    import csv
+
+    try:
+        text = data.decode("utf-8")
+        rows = list(csv.DictReader(io.StringIO(text)))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ProjectFormatError(f"{HISTORY_CSV} cannot be read ({exc})") from exc
+    history = []
+    for row in rows:
+        entry: dict[str, Any] = {}
+        for key, value in row.items():
+            if key is None:
+                continue
+            entry[key] = _csv_value(value)
+        history.append(entry)
+    return history
+
+
+def _csv_value(text: str | None) -> Any:
+    if text is None or text == "":
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        return text
+    if number.is_integer() and "." not in text and "e" not in text.lower():
+        return int(number)
+    return number if math.isfinite(number) else None
+
+
+def _tname(value: Any) -> str:
+    return {
+        dict: "an object",
+        list: "a list",
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _field(doc: dict, key: str, types: type | tuple[type, ...], what: str, optional=False):
+    if key not in doc:
+        if optional:
+            return None
+        raise ProjectFormatError(f"{PROJECT_JSON} has no '{key}' ({what})")
+    value = doc[key]
+    if optional and value is None:
+        return None
+    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
+        raise ProjectFormatError(f"'{key}' in {PROJECT_JSON} must be {what}, not {_tname(value)}")
+    return value
+
+
+def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)
+
+
+def _check_version(doc: dict) -> None:
+    if "format_version" not in doc:
+        raise ProjectVersionError(
+            f"{PROJECT_JSON} has no 'format_version'; it was not written by NN Studio"
+        )
+    version = doc["format_version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise ProjectVersionError(
+            f"'format_version' must be a whole number, not {_tname(version)} ({version!r})"
+        )
+    if version > FORMAT_VERSION:
+        made_by = doc.get("app_version")
+        by = f" ({made_by})" if isinstance(made_by, str) else ""
+        raise ProjectVersionError(
+            f"this project was made by a newer NN Studio{by} (file format {version}; this "
+            f"NN Studio {nnstudio.__version__} reads format {FORMAT_VERSION} and older): "
+            "update NN Studio to open it"
+        )
+    if version < 1:
+        raise ProjectVersionError(
+            f"unknown file format version {version}; this NN Studio reads formats 1 to "
+            f"{FORMAT_VERSION}"
+        )
+
+
+def _build(raw: _RawProject, path: Path) -> Project:
+    doc = raw.doc
+    _check_version(doc)
+    app = doc.get("app", APP_NAME)
+    if app != APP_NAME:
+        raise ProjectFormatError(f"'app' is {app!r}: this file was not written by NN Studio")
+    name = _field(doc, "name", str, "text (the project's name)")
+    network_d = _field(doc, "network", dict, "an object (the network description)")
+    data_d = _field(doc, "data", dict, "an object (the dataset settings)")
+    training_d = _field(doc, "training", dict, "an object (the training settings)")
+    preprocessor = _field(doc, "preprocessor", dict, "an object or null", optional=True)
+    metadata = _field(doc, "metadata", dict, "an object", optional=True) or {}
+
+    network = _build_network(network_d)
+    data = _build_part(DataSettings.from_dict, data_d, ProjectDataError, "data")
+    training = _build_part(TrainConfig.from_dict, training_d, ProjectTrainingError, "training")
+    _run_check(training.validate, ProjectTrainingError, "training")
+    if preprocessor is not None:
+        _build_part(Preprocessor.from_dict, preprocessor, ProjectDataError, "preprocessor")
+
+    weights = raw.weights
+    if weights is not None:
+        _check_weights(network, weights)
+    return Project(
+        name=name,
+        network=network,
+        data=data,
+        training=training,
+        weights=weights,
+        preprocessor=preprocessor,
+        history=raw.history,
+        metadata=metadata,
+    )
+
+
+# Exceptions another package's from_dict may raise on a value of an unexpected type when
+# its own validation misses it; they are turned into ProjectFormatError with the section.
+_LOOSE_FAILURES = (TypeError, ValueError, KeyError, AttributeError, IndexError, OverflowError)
+
+
+def _build_network(d: dict) -> NetworkSpec:
+    try:
+        return NetworkSpec.from_dict(d)
+    except UnknownLayerError as exc:
+        raise UnknownLayerKindError(
+            f"the network uses an unknown layer kind: {exc} (was it made by a newer NN Studio?)"
+        ) from exc
+    except ParamError as exc:
+        raise ProjectParamError(f"invalid layer parameter: {exc}") from exc
+    except GraphError as exc:
+        raise ProjectNetworkError(f"invalid network: {exc}") from exc
+    except NNStudioError as exc:
+        raise ProjectNetworkError(f"invalid network: {exc}") from exc
+    except (*_LOOSE_FAILURES, RecursionError) as exc:
+        raise ProjectFormatError(f"the 'network' section is malformed ({exc})") from exc
+
+
+def _build_part(fn: Any, d: dict, error: type[ProjectError], section: str) -> Any:
+    try:
+        return fn(d)
+    except NNStudioError as exc:
+        raise error(f"invalid '{section}' settings: {exc}") from exc
+    except (*_LOOSE_FAILURES, RecursionError) as exc:
+        raise ProjectFormatError(f"the '{section}' section is malformed ({exc})") from exc
+
+
+def _run_check(fn: Any, error: type[ProjectError], section: str) -> None:
+    try:
+        fn()
+    except NNStudioError as exc:
+        raise error(f"invalid '{section}' settings: {exc}") from exc
+    except _LOOSE_FAILURES as exc:
+        raise ProjectFormatError(f"the '{section}' section is malformed ({exc})") from exc
+
+
+def _check_weights(network: NetworkSpec, weights: dict[str, np.ndarray]) -> None:
+    try:
+        expected = expected_shapes(network)
+    except NNStudioError as exc:
+        raise ProjectWeightsError(
+            f"the file holds weights but its network is not valid ({exc}); fix the network "
+            "and retrain"
+        ) from exc
+    except _LOOSE_FAILURES as exc:
+        raise ProjectWeightsError(
+            f"the network cannot be compiled to check weights ({exc})"
+        ) from exc
+    problems = weight_problems(expected, weights)
+    if problems:
+        raise ProjectWeightsError(
+            "the stored weights do not match the network:\n  " + "\n  ".join(problems),
+            problems,
+        )

@@ -1,0 +1,207 @@
+"""Built-in example projects.
+
+Each template trains to a good result with its own defaults (tests/io/test_templates.py
+checks this). ``python -m nnstudio.io.templates OUTDIR`` (re)writes one
+``<name>.nnstudio`` per template; the copies under ``resources/examples/`` come from it.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from nnstudio.data import DataSettings
+from nnstudio.engine import TrainConfig
+from nnstudio.graph import NetworkSpec
+from nnstudio.io.errors import ProjectError
+from nnstudio.io.project import Project, save_project
+
+DEFAULT_TEMPLATE = "spiral"
+
+ALL_FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
+
+
+class UnknownTemplateError(ProjectError):
+    """``make_template`` was asked for a template that does not exist."""
+
+
+@dataclass(frozen=True)
+class _Recipe:
+    description: str
+    dataset: str
+    hidden: tuple[int, ...]
+    activation: str
+    n_outputs: int
+    output_activation: str
+    loss: str
+    learning_rate: float
+    epochs: int
+    features: tuple[str, ...] = ("x1", "x2")
+    noise: float = 0.0
+    n_points: int = 500
+    n_classes: int = 3
+    batch_size: int | None = 10
+    optimizer: str = "adam"
+    data_extra: dict = field(default_factory=dict)
+
+
+_RECIPES: dict[str, _Recipe] = {
+    "spiral": _Recipe(
+        "Two interleaved spirals: the hardest 2-D set, solved with engineered features",
+        dataset="spiral",
+        hidden=(16, 16),
+        activation="tanh",
+        n_outputs=1,
+        output_activation="sigmoid",
+        loss="bce",
+        learning_rate=0.01,
+        epochs=300,
+        features=tuple(ALL_FEATURES),
+    ),
+    "xor": _Recipe(
+        "XOR quadrants: needs a hidden layer (no straight line separates them)",
+        dataset="xor",
+        hidden=(8, 8),
+        activation="tanh",
+        n_outputs=1,
+        output_activation="sigmoid",
+        loss="bce",
+        learning_rate=0.03,
+        epochs=100,
+    ),
+    "circle": _Recipe(
+        "A disc inside a ring: the classic non-linear boundary",
+        dataset="circle",
+        hidden=(8, 8),
+        activation="tanh",
+        n_outputs=1,
+        output_activation="sigmoid",
+        loss="bce",
+        learning_rate=0.03,
+        epochs=100,
+    ),
+    "gaussian": _Recipe(
+        "Two Gaussian clouds: separable by a straight line, trains in seconds",
+        dataset="gaussian",
+        hidden=(4,),
+        activation="tanh",
+        n_outputs=1,
+        output_activation="sigmoid",
+        loss="bce",
+        learning_rate=0.03,
+        epochs=30,
+    ),
+    "moons": _Recipe(
+        "Two interleaving half moons with a little noise",
+        dataset="moons",
+        hidden=(16, 16),
+        activation="relu",
+        n_outputs=1,
+        output_activation="sigmoid",
+        loss="bce",
+        learning_rate=0.01,
+        epochs=100,
+        noise=0.1,
+    ),
+    "multiclass": _Recipe(
+        "Four Gaussian blobs: a softmax output with categorical cross-entropy",
+        dataset="blobs",
+        hidden=(16,),
+        activation="relu",
+        n_outputs=4,
+        output_activation="softmax",
+        loss="cce",
+        learning_rate=0.01,
+        epochs=60,
+        n_classes=4,
+        noise=0.1,
+    ),
+    "regression": _Recipe(
+        "Fit a plane to noisy points: a linear output with mean squared error",
+        dataset="reg_plane",
+        hidden=(8,),
+        activation="tanh",
+        n_outputs=1,
+        output_activation="linear",
+        loss="mse",
+        learning_rate=0.01,
+        epochs=100,
+        noise=0.1,
+    ),
+}
+
+#: name -> one-line description, in the order the app lists them (default first).
+TEMPLATES: dict[str, str] = {name: recipe.description for name, recipe in _RECIPES.items()}
+
+
+def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
+    """A fresh, untrained project for the template ``name`` (see :data:`TEMPLATES`).
+
+    Raises :class:`UnknownTemplateError` for an unknown name.
+    """
+    recipe = _RECIPES.get(name)
+    if recipe is None:
+        raise UnknownTemplateError(
+            f"unknown template '{name}'; choose one of: {', '.join(TEMPLATES)}"
+        )
+    features = list(recipe.features)
+    network = NetworkSpec.sequential(
+        len(features),
+        list(recipe.hidden),
+        recipe.activation,
+        recipe.n_outputs,
+        recipe.output_activation,
+    )
+    data = DataSettings(
+        name=recipe.dataset,
+        n_points=recipe.n_points,
+        noise=recipe.noise,
+        train_ratio=0.5,
+        seed=0,
+        n_classes=recipe.n_classes,
+        features=features,
+        standardize=True,
+    )
+    training = TrainConfig(
+        loss=recipe.loss,
+        optimizer=recipe.optimizer,
+        learning_rate=recipe.learning_rate,
+        batch_size=recipe.batch_size,
+        epochs=recipe.epochs,
+        seed=0,
+        dtype="float32",
+    )
+    return Project(
+        name=name,
+        network=network,
+        data=data,
+        training=training,
+        metadata={"template": name, "description": recipe.description},
+    )
+
+
+def write_examples(folder: str | os.PathLike[str]) -> list[Path]:
+    """Write ``<name>.nnstudio`` for every template into ``folder``; returns the paths."""
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for name in TEMPLATES:
+        path = out / f"{name}.nnstudio"
+        save_project(make_template(name), path)
+        paths.append(path)
+    return paths
+
+
+def _main(argv: list[str]) -> int:
+    if len(argv) != 1 or argv[0].startswith("-"):
+        print("usage: python -m nnstudio.io.templates OUTDIR", file=sys.stderr)
+        return 2
+    for path in write_examples(argv[0]):
+        print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_main(sys.argv[1:]))

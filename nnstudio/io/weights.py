@@ -1,0 +1,144 @@
+"""Reading weight files and checking weights against a network.
+
+Weight names are ``"<node id>.<parameter>"`` (``dense_1.weight`` with shape
+``(fan_in, fan_out)``, ``dense_1.bias`` with shape ``(fan_out,)``, ``bn_1.running_mean``...),
+exactly the names :meth:`nnstudio.engine.Network.get_weights` uses.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from nnstudio.errors import NNStudioError
+from nnstudio.io.errors import WeightsImportError
+
+if TYPE_CHECKING:
+    from nnstudio.graph import NetworkSpec
+    from nnstudio.io.project import Project
+
+WEIGHT_SUFFIXES = (".npz", ".safetensors")
+
+
+def expected_shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
+    """Name -> shape of every tensor the compiled ``spec`` holds.
+
+    Raises :class:`nnstudio.graph.GraphError` if the network is not valid (it cannot be
+    compiled, so it has no weights to match).
+    """
+    from nnstudio.graph import compile_spec
+
+    network = compile_spec(spec, dtype="float64", seed=0)
+    return {name: tuple(int(n) for n in shape) for name, shape in network.param_shapes().items()}
+
+
+def weight_problems(
+    expected: Mapping[str, tuple[int, ...]], weights: Mapping[str, object]
+) -> list[str]:
+    """Every way ``weights`` fails to fit ``expected``, one readable line each (empty if none).
+
+    Checks: missing names, unexpected names, arrays that are not real numbers, wrong shapes,
+    and non-finite values.
+    """
+    problems: list[str] = []
+    for name in expected:
+        if name not in weights:
+            problems.append(f"missing tensor '{name}' (shape {_fmt(expected[name])})")
+    for name, value in weights.items():
+        if name not in expected:
+            problems.append(f"unexpected tensor '{name}': the network has no such parameter")
+            continue
+        if not isinstance(value, np.ndarray):
+            problems.append(f"'{name}' is not an array")
+            continue
+        if value.dtype.kind != "f":
+            problems.append(f"'{name}' has dtype {value.dtype}; expected floating-point numbers")
+            continue
+        if tuple(value.shape) != tuple(expected[name]):
+            problems.append(
+                f"'{name}' has shape {_fmt(value.shape)}, the network needs {_fmt(expected[name])}"
+            )
+            continue
+        if value.size and not np.all(np.isfinite(value)):
+            problems.append(f"'{name}' contains NaN or infinite values")
+    return problems
+
+
+def _fmt(shape: tuple[int, ...] | object) -> str:
+    return "(" + ", ".join(str(int(n)) for n in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def load_weights_file(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
+    """Read every tensor of a ``.npz`` or ``.safetensors`` file: name -> array.
+
+    ``.npz`` files are read with ``allow_pickle=False``. Raises :class:`WeightsImportError`
+    if the file is missing, of another kind, or damaged.
+    """
+    p = Path(path)
+    if not p.is_file():
+        raise WeightsImportError(f"weights file not found: {p}")
+    suffix = p.suffix.lower()
+    if suffix == ".npz":
+        return _load_npz(p)
+    if suffix == ".safetensors":
+        return _load_safetensors(p)
+    raise WeightsImportError(
+        f"cannot read weights from '{p.name}': use a .npz or .safetensors file"
+    )
+
+
+def _load_npz(path: Path) -> dict[str, np.ndarray]:
+    try:
+        with np.load(path, allow_pickle=False) as npz:
+            return {str(name): np.array(npz[name]) for name in npz.files}
+    except Exception as exc:  # numpy raises many kinds on damaged files
+        raise WeightsImportError(
+            f"cannot read weights file {path}: it is not a valid .npz archive ({exc})"
+        ) from exc
+
+
+def _load_safetensors(path: Path) -> dict[str, np.ndarray]:
+    try:
+        from safetensors.numpy import load_file
+    except ImportError as exc:  # pragma: no cover - safetensors is a dependency
+        raise WeightsImportError(
+            "reading .safetensors needs the 'safetensors' package: pip install safetensors"
+        ) from exc
+    try:
+        tensors = load_file(str(path))
+    except Exception as exc:  # safetensors raises its own SafetensorError and others
+        raise WeightsImportError(
+            f"cannot read weights file {path}: it is not a valid .safetensors file ({exc})"
+        ) from exc
+    return {str(name): np.array(value) for name, value in tensors.items()}
+
+
+def apply_weights(project: Project, weights: Mapping[str, np.ndarray]) -> Project:
+    """A copy of ``project`` holding ``weights``, after checking them against its network.
+
+    Every missing name, unexpected name and wrong shape is reported in one
+    :class:`WeightsImportError` (``problems`` lists them one by one); nothing is changed
+    unless all match. The arrays are copied and cast to the project's training dtype.
+    The returned project's history is empty (it describes weights that are gone).
+    """
+    try:
+        expected = expected_shapes(project.network)
+    except NNStudioError as exc:
+        raise WeightsImportError(
+            f"cannot import weights: the network is not valid ({exc}); fix the network first"
+        ) from exc
+    problems = weight_problems(expected, weights)
+    if problems:
+        raise WeightsImportError(
+            f"the weights do not match the network ({len(problems)} problem"
+            f"{'s' if len(problems) != 1 else ''}):\n  " + "\n  ".join(problems),
+            problems,
+        )
+    dtype = np.dtype(project.training.dtype)
+    copied = {name: np.array(weights[name], dtype=dtype) for name in expected}
+    return dataclasses.replace(project, weights=copied, history=[])
