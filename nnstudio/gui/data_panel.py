@@ -8,6 +8,7 @@ are shown in the panel and emitted as ``error(str)``.
 
 from __future__ import annotations
 
+import csv as _csv
 import dataclasses
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,30 @@ def thumbnail_icon(name: str) -> QIcon:
     h, w = rgb.shape[:2]
     image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
     return QIcon(QPixmap.fromImage(image))
+
+
+def _all_columns(path: str, feature_columns: list[str]) -> list[str]:
+    """Every column name of the CSV (features and target) in file order."""
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            first = next((line for line in fh if line.strip()), "")
+        dialect = _csv.Sniffer().sniff(first, ",;\t")
+        cells = [c.strip() for c in next(_csv.reader([first], delimiter=dialect.delimiter))]
+    except (OSError, _csv.Error, StopIteration):
+        return feature_columns
+    if len(cells) != len(feature_columns) + 1:
+        return feature_columns
+
+    def numeric(text: str) -> bool:
+        try:
+            float(text)
+        except ValueError:
+            return False
+        return True
+
+    if all(numeric(c) for c in cells):
+        return [f"col{i + 1}" for i in range(len(cells))]
+    return cells
 
 
 class DataPanel(QWidget):
@@ -288,7 +313,7 @@ class DataPanel(QWidget):
             self._csv_columns = []
             self._show_error(f"Cannot read {path}: {exc.strerror or exc}")
             return False
-        self._csv_columns = [str(c) for c in columns]
+        self._csv_columns = _all_columns(path, [str(c) for c in columns])
         return True
 
     def _show_error(self, message: str) -> None:

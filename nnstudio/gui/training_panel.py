@@ -62,7 +62,7 @@ OPTIMIZER_PARAMS: dict[str, tuple[_P, ...]] = {
         ("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),
     ),
     "adagrad": (
-        ("eps", "Epsilon", 1e-8, 1e-12, 1.0, 10),
+        ("eps", "Epsilon", 1e-10, 1e-12, 1.0, 10),
         ("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),
     ),
     "rmsprop": (

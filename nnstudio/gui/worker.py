@@ -119,16 +119,17 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         """Build the session and train until done, stopped or failed; always emits finished."""
         result: dict[str, Any] = {"weights": None, "preprocessor": None, "history": None}
-        history: list[dict] = list(self._project.history or [])
+        history: list[dict] = []
         try:
             from nnstudio.session import Session
 
             self.session = Session.from_project(self._project)
-            self._learning_rate = float(self.session.trainer.learning_rate)
-            if self._pending_lr is not None:
+            # The session continues the project's history when it loaded its weights.
+            history = self.session.history
+            with self._cond:
+                self._learning_rate = float(self.session.trainer.learning_rate)
                 self._apply_lr()
-            budget = self._budget(len(history))
-            self._loop(history, budget)
+            self._loop(history, self._budget(len(history)))
         except NNStudioError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a worker must never die silently
@@ -140,7 +141,7 @@ class TrainingWorker(QObject):
                     result["preprocessor"] = self.session.dataset.preprocessor.to_dict()
                 except Exception:  # noqa: BLE001
                     result["weights"] = None
-            result["history"] = history
+            result["history"] = [dict(row) for row in history]
             result["epochs_run"] = self.epochs_run
             self.finished.emit(result)
 
@@ -175,7 +176,6 @@ class TrainingWorker(QObject):
                 self._cond.wait(0.1)
 
     def _loop(self, history: list[dict], budget: int | None) -> None:
-        trainer = self.session.trainer
         pending: list[dict] = []
         last_emit = 0.0
         rate_t0 = time.perf_counter()
@@ -194,11 +194,10 @@ class TrainingWorker(QObject):
                 break
             if paused:  # restart the rate clock after a pause
                 rate_t0, rate_epochs = time.perf_counter(), 0
-            report = trainer.train_epoch().to_dict()
+            self.session.train_epoch()  # appends the epoch's row to history
             self.epochs_run += 1
             rate_epochs += 1
-            history.append(report)
-            pending.append(report)
+            pending.append(dict(history[-1]))
             now = time.perf_counter()
             if now - rate_t0 >= 0.5:
                 rate = rate_epochs / (now - rate_t0)
@@ -221,7 +220,7 @@ class TrainingWorker(QObject):
             {
                 "reports": list(reports),
                 "grid": grid,
-                "epoch": self.session.trainer.epoch,
+                "epoch": self.session.epochs_done,
                 "epochs_run": self.epochs_run,
                 "epochs_per_s": rate,
                 "lr": self.learning_rate,

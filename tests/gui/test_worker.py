@@ -1,0 +1,120 @@
+"""The background training worker, driven on a real QThread."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+
+from nnstudio.gui.worker import TrainingWorker, start_worker
+from nnstudio.io import make_template
+
+TIMEOUT = 60_000
+
+
+def _project(name: str = "circle", **training):
+    project = make_template(name)
+    if training:
+        project.training = dataclasses.replace(project.training, **training)
+    return project
+
+
+class Recorder:
+    def __init__(self, worker: TrainingWorker) -> None:
+        self.snapshots: list[dict] = []
+        self.failures: list[str] = []
+        self.result: dict | None = None
+        worker.snapshot.connect(self.snapshots.append)
+        worker.failed.connect(self.failures.append)
+        worker.finished.connect(self._finished)
+
+    def _finished(self, result: dict) -> None:
+        self.result = result
+
+
+def _run(qtbot, worker: TrainingWorker):
+    rec = Recorder(worker)
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
+        thread = start_worker(worker)
+    qtbot.waitUntil(lambda: thread.isFinished(), timeout=TIMEOUT)
+    return rec, thread
+
+
+def test_worker_trains_and_sends_complete_curves(qtbot):
+    project = _project()
+    worker = TrainingWorker(project, max_epochs=25)
+    rec, thread = _run(qtbot, worker)
+    assert not thread.isRunning()
+    assert rec.failures == []
+    history = rec.result["history"]
+    assert len(history) == 25
+    # Every epoch reaches the GUI exactly once, in order, across the throttled snapshots.
+    sent = [r for s in rec.snapshots for r in s["reports"]]
+    assert len(sent) == 25
+    assert [r["epoch"] for r in sent] == [r["epoch"] for r in history]
+    assert 1 <= len(rec.snapshots) <= 25
+    assert history[-1]["train_loss"] < history[0]["train_loss"]
+    xs, ys, values = rec.snapshots[-1]["grid"]
+    assert xs.shape == (100,) and ys.shape == (100,) and values.shape == (100, 100, 1)
+    assert set(rec.result["weights"]) >= {"dense_1.weight", "dense_1.bias"}
+    # The project given to the worker was copied, not trained in place.
+    assert project.weights is None and project.history == []
+
+
+def test_pause_step_and_stop(qtbot):
+    worker = TrainingWorker(_project(), start_paused=True)
+    rec = Recorder(worker)
+    thread = start_worker(worker)
+    worker.request_step()
+    worker.request_step()
+    qtbot.waitUntil(lambda: worker.epochs_run == 2, timeout=TIMEOUT)
+    assert worker.is_paused
+    qtbot.waitUntil(lambda: sum(len(s["reports"]) for s in rec.snapshots) == 2, timeout=TIMEOUT)
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
+        worker.stop()
+    qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
+    assert len(rec.result["history"]) == 2
+
+
+def test_learning_rate_change_reaches_running_worker_without_reset(qtbot):
+    worker = TrainingWorker(_project(epochs=None, optimizer="sgd", learning_rate=0.03))
+    rec = Recorder(worker)
+    thread = start_worker(worker)
+    qtbot.waitUntil(lambda: len(rec.snapshots) >= 1, timeout=TIMEOUT)
+    epochs_before = worker.epochs_run
+    worker.set_learning_rate(0.005)
+    qtbot.waitUntil(lambda: worker.session.trainer.learning_rate == 0.005, timeout=TIMEOUT)
+    qtbot.waitUntil(
+        lambda: any(r["lr"] == pytest.approx(0.005) for s in rec.snapshots for r in s["reports"]),
+        timeout=TIMEOUT,
+    )
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
+        worker.stop()
+    qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
+    # Training continued from where it was (no restart): epochs kept counting up.
+    epochs = [r["epoch"] for r in rec.result["history"]]
+    assert epochs == sorted(epochs) and len(epochs) > epochs_before
+    assert epochs[0] == 1
+
+
+def test_divergence_reports_failure_and_keeps_finite_weights(qtbot):
+    project = _project("regression", optimizer="sgd", learning_rate=1e6, epochs=50)
+    worker = TrainingWorker(project)
+    rec, thread = _run(qtbot, worker)
+    assert not thread.isRunning()
+    assert len(rec.failures) == 1 and rec.failures[0]
+    weights = rec.result["weights"]
+    assert weights is not None
+    assert all(np.all(np.isfinite(w)) for w in weights.values())
+
+
+def test_invalid_project_fails_with_message(qtbot):
+    project = _project()
+    project.network.set_param("dense_1", "units", 3)  # still valid: change data instead
+    project.data = dataclasses.replace(project.data, name="csv", csv_path="/nonexistent.csv")
+    worker = TrainingWorker(project)
+    rec, _thread = _run(qtbot, worker)
+    assert len(rec.failures) == 1
+    assert "nonexistent" in rec.failures[0]
+    assert rec.result["weights"] is None
