@@ -72,13 +72,36 @@ def app_icon_png(size: int, repo: Path = REPO) -> Path:
     return repo / "resources" / "icons" / "app" / f"nnstudio-{size}.png"
 
 
-def platform_icon(platform: str = sys.platform, repo: Path = REPO) -> Path | None:
+def platform_icon(platform: str | None = None, repo: Path = REPO) -> Path | None:
     """The icon file PyInstaller embeds on ``platform``: .ico (Windows), .icns (macOS).
 
-    Linux executables carry no icon (the .desktop file names it), so this returns None.
+    ``platform`` defaults to the running one (``sys.platform``). Linux executables carry no
+    icon (the .desktop file names it), so this returns None there.
     """
+    platform = sys.platform if platform is None else platform
     if platform.startswith("win"):
         return repo / "packaging" / "icons" / "nnstudio.ico"
     if platform == "darwin":
         return repo / "packaging" / "icons" / "nnstudio.icns"
     return None
+
+
+def pyqtgraph_template_modules() -> list[str]:
+    """Module names of pyqtgraph's UI templates, found on disk without importing pyqtgraph.
+
+    Older pyqtgraph loads e.g. ``...ViewBox.axisCtrlTemplate_pyside6`` with importlib at run
+    time (0.14 has one ``*Template_generic`` module each), which PyInstaller's import scan
+    cannot see. Empty if pyqtgraph is not installed.
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("pyqtgraph")
+    if spec is None or spec.origin is None:
+        return []
+    root = Path(spec.origin).parent
+    found = [*root.rglob("*Template_generic.py"), *root.rglob("*Template_pyside6.py")]
+    return sorted(
+        ".".join(("pyqtgraph", *path.relative_to(root).with_suffix("").parts))
+        for path in found
+        if not {"examples", "flowchart"} & set(path.relative_to(root).parts)
+    )
