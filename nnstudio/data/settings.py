@@ -42,7 +42,7 @@ class DataSettings:
 
     def validate(self) -> None:
         """Raise :class:`DataError` naming the first invalid field and its allowed values."""
-        if self.name not in DATASETS:
+        if not isinstance(self.name, str) or self.name not in DATASETS:
             raise DataError(f"Unknown dataset {self.name!r}; choose one of {', '.join(DATASETS)}.")
         _int(self.n_points, "n_points", MIN_POINTS, MAX_POINTS)
         _float(self.noise, "noise", 0.0, MAX_NOISE)
