@@ -1,0 +1,241 @@
+"""A project ready to train or predict: dataset + compiled network + trainer.
+
+Used by the CLI and by the GUI's training worker. Nothing here imports Qt.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import numpy as np
+
+from nnstudio.data import Dataset, Preprocessor, make_dataset
+from nnstudio.engine import Network, Report, TrainConfig, Trainer, WeightsMismatchError
+from nnstudio.errors import NNStudioError
+from nnstudio.graph import NetworkSpec, compile_spec, validate
+from nnstudio.graph.errors import combine_errors
+from nnstudio.io import Project, WeightsImportError, apply_weights, load_weights_file
+
+
+class SessionError(NNStudioError):
+    """The project cannot be used as asked (e.g. a decision surface of non-2-D data)."""
+
+
+def task_of_loss(loss: str) -> str:
+    """``"binary"`` for bce/bce_logits, ``"multiclass"`` for cce, else ``"regression"``."""
+    if loss in ("bce", "bce_logits"):
+        return "binary"
+    if loss == "cce":
+        return "multiclass"
+    return "regression"
+
+
+def to_probabilities(outputs: np.ndarray, task: str, output_activation: str) -> np.ndarray:
+    """Class probabilities from network outputs.
+
+    ``outputs`` (n, 1) for binary -> (n, 2) ``[p(class 0), p(class 1)]``; (n, k) for
+    multiclass -> (n, k). A sigmoid / softmax is applied when the output layer does not
+    already have it (logits).
+    """
+    out = np.asarray(outputs, dtype=np.float64)
+    if task == "binary":
+        p1 = out[:, :1]
+        if output_activation != "sigmoid":
+            p1 = 1.0 / (1.0 + np.exp(-np.clip(p1, -500, 500)))
+        return np.hstack([1.0 - p1, p1])
+    if task == "multiclass":
+        if output_activation == "softmax":
+            return out
+        z = out - out.max(axis=1, keepdims=True)
+        e = np.exp(z)
+        return e / e.sum(axis=1, keepdims=True)
+    raise SessionError("probabilities exist only for classification projects")
+
+
+def _check_graph(spec: NetworkSpec, dataset: Dataset, loss: str) -> None:
+    errors = validate(
+        spec,
+        n_features=dataset.n_features,
+        loss=loss,
+        task=dataset.task,
+        n_classes=dataset.n_classes,
+    )
+    if errors:
+        raise combine_errors(errors)
+
+
+def _set_weights(network: Network, weights: Mapping[str, np.ndarray]) -> None:
+    try:
+        network.set_weights(dict(weights))
+    except WeightsMismatchError as exc:
+        problems = list(getattr(exc, "problems", []) or [str(exc)])
+        raise WeightsImportError(
+            "the weights do not match the network:\n  " + "\n  ".join(problems), problems
+        ) from exc
+
+
+class Session:
+    """A project ready to train.
+
+    Attributes:
+        project: the project it was made from (not modified; see :meth:`store`).
+        dataset: the generated / loaded dataset (preprocessed splits).
+        network: the compiled engine network (weights from the project if it had any).
+        trainer: the engine trainer over ``dataset``'s splits.
+        history: per-epoch metric dicts: the project's history when its weights were
+            loaded (training continues), plus one entry per :meth:`train_epoch`.
+    """
+
+    def __init__(
+        self,
+        project: Project,
+        dataset: Dataset,
+        network: Network,
+        trainer: Trainer,
+        history: list[dict],
+    ) -> None:
+        self.project = project
+        self.dataset = dataset
+        self.network = network
+        self.trainer = trainer
+        self.history = history
+        self._epoch_offset = int(history[-1].get("epoch", len(history))) if history else 0
+
+    @classmethod
+    def from_project(
+        cls,
+        project: Project,
+        *,
+        dtype: str | None = None,
+        init_weights: Mapping[str, np.ndarray] | str | os.PathLike[str] | None = None,
+    ) -> Session:
+        """Build the dataset, validate and compile the network, load weights, make a Trainer.
+
+        ``dtype`` overrides the project's training dtype. ``init_weights`` (a dict or a path
+        to a ``.npz`` / ``.safetensors`` file) replaces the project's weights; it is checked
+        like :func:`nnstudio.io.apply_weights`. Raises :class:`nnstudio.graph.GraphError`
+        listing every problem of the graph against the dataset and loss,
+        :class:`nnstudio.data.DataError`, :class:`nnstudio.engine.ConfigError`,
+        :class:`WeightsImportError`.
+        """
+        if init_weights is not None:
+            if isinstance(init_weights, str | os.PathLike | Path):
+                init_weights = load_weights_file(init_weights)
+            project = apply_weights(project, init_weights)
+        config = TrainConfig.from_dict(project.training.to_dict())
+        if dtype is not None:
+            config.dtype = dtype
+        config.validate()
+        dataset = make_dataset(project.data)
+        _check_graph(project.network, dataset, config.loss)
+        network = compile_spec(project.network, dtype=config.dtype, seed=config.seed)
+        history: list[dict] = []
+        if project.weights is not None:
+            _set_weights(network, project.weights)
+            if init_weights is None:
+                history = [dict(row) for row in project.history]
+        trainer = Trainer(
+            network,
+            dataset.x_train,
+            dataset.y_train,
+            dataset.x_test,
+            dataset.y_test,
+            config=config,
+        )
+        return cls(project, dataset, network, trainer, history)
+
+    @property
+    def task(self) -> str:
+        """``"binary"``, ``"multiclass"`` or ``"regression"`` (from the dataset)."""
+        return self.dataset.task
+
+    @property
+    def epochs_done(self) -> int:
+        """Epochs in :attr:`history` (including those of earlier runs that were continued)."""
+        return self._epoch_offset + self.trainer.epoch
+
+    def train_epoch(self) -> Report:
+        """Train one epoch and append its metrics to :attr:`history`."""
+        report = self.trainer.train_epoch()
+        self.record(report)
+        return report
+
+    def record(self, report: Report) -> dict:
+        """Append ``report`` to :attr:`history` (epochs numbered after earlier runs)."""
+        row = report.to_dict()
+        row["epoch"] = self._epoch_offset + int(report.epoch)
+        self.history.append(row)
+        return row
+
+    def predict_raw(self, raw_x: np.ndarray) -> np.ndarray:
+        """Raw inputs (n, n_raw) -> network outputs (n, output_width), in eval mode.
+
+        Applies the dataset's preprocessor (engineered features, standardization) first.
+        """
+        x = self.dataset.preprocessor.transform(np.asarray(raw_x, dtype=np.float64))
+        return self.network.predict(x)
+
+    def grid(self, resolution: int = 100) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Network outputs over a regular grid covering the 2-D data.
+
+        Returns ``xs`` (resolution,), ``ys`` (resolution,) and ``values``
+        (resolution, resolution, output_width) where ``values[i, j]`` is the output at
+        ``(xs[j], ys[i])`` (row-major: rows follow y). Raises :class:`SessionError` if the
+        data is not 2-D.
+        """
+        if self.dataset.bounds is None:
+            raise SessionError("a decision surface needs 2-D data; this dataset is not 2-D")
+        if resolution < 2:
+            raise SessionError(f"grid resolution must be at least 2, got {resolution}")
+        xmin, xmax, ymin, ymax = self.dataset.bounds
+        xs = np.linspace(xmin, xmax, resolution)
+        ys = np.linspace(ymin, ymax, resolution)
+        gx, gy = np.meshgrid(xs, ys)
+        points = np.column_stack([gx.ravel(), gy.ravel()])
+        values = self.predict_raw(points)
+        return xs, ys, values.reshape(resolution, resolution, -1)
+
+    def store(self) -> Project:
+        """A new Project: the session's project with the current weights, the dataset's
+        preprocessor and the history copied in (the session's project is unchanged)."""
+        project = self.project.copy()
+        project.weights = self.network.get_weights()
+        project.preprocessor = self.dataset.preprocessor.to_dict()
+        project.history = [dict(row) for row in self.history]
+        return project
+
+
+class Predictor:
+    """A trained project ready to predict, without building its dataset.
+
+    Uses the project's stored preprocessor (or, if the project has none, the one fitted on
+    its dataset). Raises :class:`SessionError` if the project holds no weights.
+    """
+
+    def __init__(self, project: Project) -> None:
+        if project.weights is None:
+            raise SessionError(
+                f"project '{project.name}' is not trained (it holds no weights); "
+                "train it first, e.g. nnstudio train PROJECT"
+            )
+        self.project = project
+        self.network = compile_spec(
+            project.network, dtype=project.training.dtype, seed=project.training.seed
+        )
+        _set_weights(self.network, project.weights)
+        if project.preprocessor is not None:
+            self.preprocessor = Preprocessor.from_dict(project.preprocessor)
+        else:
+            self.preprocessor = make_dataset(project.data).preprocessor
+        self.task = task_of_loss(project.training.loss)
+
+    def predict_raw(self, raw_x: np.ndarray) -> np.ndarray:
+        """Raw inputs (n, n_raw) -> network outputs (n, output_width)."""
+        x = self.preprocessor.transform(np.asarray(raw_x, dtype=np.float64))
+        return self.network.predict(x)
+
+    def probabilities(self, outputs: np.ndarray) -> np.ndarray:
+        """Class probabilities (n, n_classes) from :meth:`predict_raw`'s outputs."""
+        return to_probabilities(outputs, self.task, self.network.output_activation)
