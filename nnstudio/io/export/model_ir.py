@@ -136,13 +136,9 @@ def preprocessing_from_dict(d: Mapping[str, Any] | None, n_features: int) -> Pre
         engineered = [str(f) for f in features]
         unknown = [f for f in engineered if f not in FEATURE_NAMES]
         if unknown:
-            if d.get("n_raw") is not None and int(d["n_raw"]) == len(engineered):
-                engineered = None  # plain column names of a table: used as they are
-            else:
-                raise ExportError(
-                    f"unknown engineered feature(s) {unknown}; the known ones are "
-                    f"{list(FEATURE_NAMES)}"
-                )
+            raise ExportError(
+                f"unknown engineered feature(s) {unknown}; the known ones are {list(FEATURE_NAMES)}"
+            )
     n_raw_default = 2 if engineered is not None else n_features
     n_raw = int(d.get("n_raw") or n_raw_default)
     if engineered is not None and n_raw != 2:
