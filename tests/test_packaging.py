@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import configparser
 import importlib.util
+import os
 import shlex
+import subprocess
 import sys
 import tomllib
 import types
@@ -283,3 +285,60 @@ def test_screenshot_check_rejects_flat_small_and_missing_images(tmp_path):
     ]
     (tmp_path / "text.png").write_text("not a png")
     assert check_png.main([str(tmp_path / "text.png")]) == 1
+
+
+# --- desktop registration script ------------------------------------------------------------
+
+
+def _install_desktop(*args: str, home: Path) -> subprocess.CompletedProcess:
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(home)}
+    return subprocess.run(
+        ["bash", str(PACKAGING / "install-desktop.sh"), *args],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+
+
+def test_install_desktop_registers_and_removes_the_app(tmp_path):
+    prefix = tmp_path / "prefix"
+    done = _install_desktop("--prefix", str(prefix), home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    share = prefix / "share"
+    desktop = (share / "applications" / "nnstudio.desktop").read_text()
+    assert desktop == (PACKAGING / "nnstudio.desktop").read_text()
+    for size in spec_meta.APP_ICON_SIZES:
+        icon = share / "icons" / "hicolor" / f"{size}x{size}" / "apps" / "nnstudio.png"
+        assert check_png.png_size(icon.read_bytes()) == (size, size)
+    assert (share / "icons" / "hicolor" / "scalable" / "apps" / "nnstudio.svg").is_file()
+    assert (share / "metainfo" / f"{spec_meta.APP_ID}.metainfo.xml").is_file()
+    assert (share / "mime" / "packages" / "nnstudio.xml").is_file()
+
+    removed = _install_desktop("--prefix", str(prefix), "--uninstall", home=tmp_path)
+    assert removed.returncode == 0, removed.stderr
+    assert not (share / "applications" / "nnstudio.desktop").exists()
+    assert not list((share / "icons" / "hicolor").glob("*/apps/nnstudio.*"))
+
+
+def test_install_desktop_points_the_launcher_at_a_bundle(tmp_path):
+    bundle = tmp_path / "my apps" / "nnstudio"
+    bundle.mkdir(parents=True)
+    launcher = bundle / "nnstudio-gui"
+    launcher.write_text("#!/bin/sh\n")
+    launcher.chmod(0o755)
+    prefix = tmp_path / "prefix"
+    done = _install_desktop("--prefix", str(prefix), "--bundle", str(bundle), home=tmp_path)
+    assert done.returncode == 0, done.stderr
+    entry = configparser.ConfigParser(interpolation=None)
+    entry.optionxform = str
+    entry.read(prefix / "share" / "applications" / "nnstudio.desktop")
+    assert shlex.split(entry["Desktop Entry"]["Exec"]) == [str(launcher), "%f"]
+    assert entry["Desktop Entry"]["TryExec"] == str(launcher)
+
+
+def test_install_desktop_refuses_a_folder_without_the_app(tmp_path):
+    done = _install_desktop(
+        "--prefix", str(tmp_path / "p"), "--bundle", str(tmp_path), home=tmp_path
+    )
+    assert done.returncode == 1
+    assert "packaging/build.sh" in done.stderr
