@@ -122,8 +122,6 @@ class Preprocessor:
             width = pre.n_features
             if width is not None and pre.mean.shape[0] != width:
                 raise DataError(f"Preprocessor has {pre.mean.shape[0]} means for {width} features.")
-        elif standardize:
-            pass  # not fitted yet
         return pre
 
 

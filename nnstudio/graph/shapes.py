@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from .catalog import CATALOG
 from .spec import NetworkSpec
 
 
@@ -100,6 +99,6 @@ def total_params(spec: NetworkSpec, n_features: int | None = None) -> int:
 def output_activation(spec: NetworkSpec, node_id: str) -> str:
     """The activation a node's output ends with (``"linear"`` for layers without one)."""
     node = spec.nodes[node_id]
-    if node.kind in ("dense", "activation") and node.kind in CATALOG:
+    if node.kind in ("dense", "activation"):
         return str(node.params.get("activation", "linear"))
     return "linear"
