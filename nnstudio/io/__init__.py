@@ -18,8 +18,20 @@ from .errors import (
     WeightsImportError,
 )
 from .project import FORMAT_VERSION, Project, load_project, save_project
-from .templates import DEFAULT_TEMPLATE, TEMPLATES, make_template
 from .weights import apply_weights, load_weights_file
+
+_LAZY_TEMPLATES = ("DEFAULT_TEMPLATE", "TEMPLATES", "UnknownTemplateError", "make_template")
+
+
+def __getattr__(name: str):
+    # Templates are imported on first use so that ``python -m nnstudio.io.templates`` runs
+    # the module once (as __main__), not twice.
+    if name in _LAZY_TEMPLATES:
+        from . import templates
+
+        return getattr(templates, name)
+    raise AttributeError(f"module 'nnstudio.io' has no attribute {name!r}")
+
 
 __all__ = [
     "DEFAULT_TEMPLATE",
@@ -38,6 +50,7 @@ __all__ = [
     "ProjectWeightsError",
     "TEMPLATES",
     "UnknownLayerKindError",
+    "UnknownTemplateError",
     "WeightsImportError",
     "apply_weights",
     "load_project",

@@ -148,6 +148,7 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
                     _write_member(zf, HISTORY_JSON, history.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp_name, _file_mode(target))
         os.replace(tmp_name, target)
     except BaseException:
         try:
@@ -155,6 +156,16 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         except OSError:
             pass
         raise
+
+
+def _file_mode(target: Path) -> int:
+    """The existing file's permissions, or the usual ones for a new file (0o666 - umask)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0o022)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -7,6 +7,7 @@ import json
 import zipfile
 
 import numpy as np
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -98,6 +99,7 @@ def _paths(doc, prefix=()):
             yield from _paths(value, (*prefix, i))
 
 
+@pytest.mark.slow
 @settings(
     max_examples=1000,
     deadline=None,
