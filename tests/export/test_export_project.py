@@ -79,3 +79,16 @@ def test_bad_format_and_paths(trained, tmp_path):
         export_project(project, "onnx", tmp_path / "missing" / "m.onnx")
     with pytest.raises(ExportError, match="name it 'm.py'"):
         export_project(project, "pytorch", tmp_path / "m.txt")
+
+
+@pytest.mark.parametrize("fmt", ["npz", "safetensors"])
+def test_weight_exports_import_back_into_a_fresh_project(trained, fmt, tmp_path):
+    from nnstudio.io import apply_weights, load_weights_file
+
+    session, project = trained
+    path = tmp_path / f"w.{fmt}"
+    export_project(project, fmt, path)
+    fresh = apply_weights(make_template("spiral"), load_weights_file(path))
+    again = Session.from_project(fresh)
+    raw = session.dataset.raw_test
+    np.testing.assert_allclose(again.predict_raw(raw), session.predict_raw(raw), rtol=0, atol=0)

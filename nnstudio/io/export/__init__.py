@@ -16,13 +16,13 @@ See ``docs/export.md``.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from . import npz, numpy_script, onnx_, pytorch_, safetensors_
 from .errors import ExportError
 from .files import check_writable
 from .model_ir import ModelIR, build_ir
@@ -48,12 +48,14 @@ SUFFIXES = {
     "numpy": ".py",
 }
 
-_WRITERS = {
-    "npz": npz.write,
-    "safetensors": safetensors_.write,
-    "onnx": onnx_.write,
-    "pytorch": pytorch_.write,
-    "numpy": numpy_script.write,
+# format -> module with ``write(ir, out_path, description) -> list[Path]``; imported on
+# use so that importing this package (e.g. for FORMATS) does not load onnx or safetensors
+_WRITER_MODULES = {
+    "npz": "npz",
+    "safetensors": "safetensors_",
+    "onnx": "onnx_",
+    "pytorch": "pytorch_",
+    "numpy": "numpy_script",
 }
 
 
@@ -85,7 +87,8 @@ def export_network(
     ir = build_ir(spec, weights, preprocessor)
     network = spec.to_dict() if hasattr(spec, "to_dict") else None
     description = ir.describe_json(network, name=name)
-    _WRITERS[fmt](ir, path, description)
+    writer = importlib.import_module(f"{__name__}.{_WRITER_MODULES[fmt]}")
+    writer.write(ir, path, description)
     return []
 
 
