@@ -130,6 +130,7 @@ def test_spec_bundles_resources_and_excludes_test_tools(monkeypatch):
     (analysis,) = _by_kind(calls, "Analysis")
     assert analysis.args[0] == [str(PACKAGING / "entry.py")]
     assert (str(REPO / "resources"), "nnstudio/resources") in analysis.kwargs["datas"]
+    assert (str(REPO / "docs"), "nnstudio/docs") in analysis.kwargs["datas"]
     excludes = set(analysis.kwargs["excludes"])
     assert {"torch", "onnxruntime", "pytest", "hypothesis"} <= excludes
     hidden = analysis.kwargs["hiddenimports"]
