@@ -273,6 +273,10 @@ class Trainer:
 
     def train_epoch(self) -> Report:
         """One pass over the shuffled training split; returns the epoch's :class:`Report`."""
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is checked, not warned
+            return self._train_epoch()
+
+    def _train_epoch(self) -> Report:
         net = self.network
         n = self._x.shape[0]
         perm = self.rng.permutation(n)
@@ -335,6 +339,10 @@ class Trainer:
 
     def train_batch(self, x, y) -> float:
         """One optimizer step on the given batch; returns its loss before the step."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._train_batch(x, y)
+
+    def _train_batch(self, x, y) -> float:
         net = self.network
         x = self._inputs(x, "x")
         t = self.head.targets(y, net.dtype)
@@ -401,6 +409,10 @@ class Trainer:
 
     def evaluate(self) -> Report:
         """Metrics of the current weights on both splits, in evaluation mode, without training."""
+        with np.errstate(over="ignore", invalid="ignore"):
+            return self._evaluate()
+
+    def _evaluate(self) -> Report:
         out = self._head_outputs(self._x)
         report = Report(
             epoch=self.epoch,
