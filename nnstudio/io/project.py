@@ -44,7 +44,7 @@ from nnstudio.io.errors import (
     ProjectWeightsError,
     UnknownLayerKindError,
 )
-from nnstudio.io.weights import expected_shapes, weight_problems
+from nnstudio.io.weights import check_weights
 
 FORMAT_VERSION = 1
 APP_NAME = "nnstudio"
@@ -541,17 +541,16 @@ def _run_check(fn: Any, error: type[ProjectError], section: str) -> None:
 
 def _check_weights(network: NetworkSpec, weights: dict[str, np.ndarray]) -> None:
     try:
-        expected = expected_shapes(network)
+        problems = check_weights(network, weights)
     except NNStudioError as exc:
         raise ProjectWeightsError(
             f"the file holds weights but its network is not valid ({exc}); fix the network "
             "and retrain"
         ) from exc
-    except _LOOSE_FAILURES as exc:
+    except (*_LOOSE_FAILURES, MemoryError) as exc:
         raise ProjectWeightsError(
-            f"the network cannot be compiled to check weights ({exc})"
+            f"the network cannot be compiled to check its weights ({exc})"
         ) from exc
-    problems = weight_problems(expected, weights)
     if problems:
         raise ProjectWeightsError(
             "the stored weights do not match the network:\n  " + "\n  ".join(problems),

@@ -37,6 +37,25 @@ def expected_shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
     return {name: tuple(int(n) for n in shape) for name, shape in network.param_shapes().items()}
 
 
+# Above this many parameters, a network whose weights plainly cannot fit is reported without
+# compiling it (compiling would allocate all of them; a damaged file may ask for gigabytes).
+_COMPILE_CHECK_LIMIT = 1_000_000
+
+
+def check_weights(spec: NetworkSpec, weights: Mapping[str, object]) -> list[str]:
+    """Every way ``weights`` fails to fit the network ``spec`` (empty if they fit).
+
+    Raises :class:`nnstudio.graph.GraphError` if the network is not valid.
+    """
+    from nnstudio.graph import total_params
+
+    needed = total_params(spec)
+    given = sum(int(v.size) for v in weights.values() if isinstance(v, np.ndarray))
+    if needed > _COMPILE_CHECK_LIMIT and needed > given:
+        return [f"the network has {needed} trainable parameters but the weights hold {given}"]
+    return weight_problems(expected_shapes(spec), weights)
+
+
 def weight_problems(
     expected: Mapping[str, tuple[int, ...]], weights: Mapping[str, object]
 ) -> list[str]:
@@ -127,12 +146,11 @@ def apply_weights(project: Project, weights: Mapping[str, np.ndarray]) -> Projec
     The returned project's history is empty (it describes weights that are gone).
     """
     try:
-        expected = expected_shapes(project.network)
+        problems = check_weights(project.network, weights)
     except NNStudioError as exc:
         raise WeightsImportError(
             f"cannot import weights: the network is not valid ({exc}); fix the network first"
         ) from exc
-    problems = weight_problems(expected, weights)
     if problems:
         raise WeightsImportError(
             f"the weights do not match the network ({len(problems)} problem"
@@ -140,5 +158,5 @@ def apply_weights(project: Project, weights: Mapping[str, np.ndarray]) -> Projec
             problems,
         )
     dtype = np.dtype(project.training.dtype)
-    copied = {name: np.array(weights[name], dtype=dtype) for name in expected}
+    copied = {name: np.array(value, dtype=dtype) for name, value in weights.items()}
     return dataclasses.replace(project, weights=copied, history=[])

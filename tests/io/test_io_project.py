@@ -322,3 +322,18 @@ def test_errors_name_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"PK\x03\x04 nope")
     with pytest.raises(ProjectError, match="broken.nnstudio"):
         load_project(path)
+
+
+def test_huge_network_with_small_weights_is_refused_without_compiling(tmp_path: Path) -> None:
+    # A damaged file asking for 10^10 parameters must not allocate them to check weights.
+    path = tmp_path / "p.nnstudio"
+    save_project(small_project(), path)
+
+    def grow(doc):
+        nodes = doc["network"]["nodes"]
+        nodes[1]["params"]["units"] = 100_000
+        nodes[0]["params"]["units"] = 100_000
+
+    edit_json(path, grow)
+    with pytest.raises(ProjectWeightsError, match="trainable parameters"):
+        load_project(path)
