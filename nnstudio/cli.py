@@ -204,7 +204,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     project = _load(args.project)
     problems: list[str] = []
     try:
-        dataset = make_dataset(project.data)
+        dataset = make_dataset(project.data_settings())
     except NNStudioError as exc:
         problems.append(f"data: {exc}")
         dataset = None

@@ -128,7 +128,7 @@ class Session:
         if dtype is not None:
             config.dtype = dtype
         config.validate()
-        dataset = make_dataset(project.data)
+        dataset = make_dataset(project.data_settings())
         _check_graph(project.network, dataset, config.loss)
         network = compile_spec(project.network, dtype=config.dtype, seed=config.seed)
         history: list[dict] = []
@@ -228,7 +228,7 @@ class Predictor:
         if project.preprocessor is not None:
             self.preprocessor = Preprocessor.from_dict(project.preprocessor)
         else:
-            self.preprocessor = make_dataset(project.data).preprocessor
+            self.preprocessor = make_dataset(project.data_settings()).preprocessor
         self.task = task_of_loss(project.training.loss)
 
     def predict_raw(self, raw_x: np.ndarray) -> np.ndarray:

@@ -79,6 +79,18 @@ class Project:
     preprocessor: dict | None = None
     history: list[dict] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
+    #: the file this project was loaded from (not saved; resolves relative CSV paths)
+    path: Path | None = field(default=None, compare=False, repr=False)
+
+    def data_settings(self) -> DataSettings:
+        """The dataset settings with a relative ``csv_path`` resolved against the folder of
+        the project file (when the project came from a file and the path exists there)."""
+        data = DataSettings.from_dict(self.data.to_dict())
+        if data.csv_path and self.path is not None and not Path(data.csv_path).is_absolute():
+            candidate = Path(self.path).parent / data.csv_path
+            if candidate.exists():
+                data.csv_path = str(candidate)
+        return data
 
     @property
     def trained(self) -> bool:
@@ -98,6 +110,7 @@ class Project:
             preprocessor=json.loads(json.dumps(self.preprocessor)),
             history=json.loads(json.dumps(self.history)),
             metadata=json.loads(json.dumps(self.metadata)),
+            path=self.path,
         )
 
 
@@ -237,7 +250,9 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         raise ProjectFileNotFoundError(f"{p} is a folder, not a project file")
     try:
         raw = _read_zip(p)
-        return _build(raw, p)
+        project = _build(raw, p)
+        project.path = p
+        return project
     except ProjectError as exc:
         if str(p) not in str(exc):
             exc.args = (f"{p}: {exc}",) + exc.args[1:]

@@ -392,3 +392,30 @@ def test_train_on_a_terminal_rewrites_one_line(xor_file: Path, tmp_path: Path) -
     assert "\repoch 3" in text  # the final epoch is always drawn, in place
     assert "\nepoch " not in text  # no plain progress lines
     assert "epochs/s" in text
+
+
+def test_csv_project_resolves_its_data_beside_the_file(tmp_path: Path, capsys, monkeypatch) -> None:
+    folder = tmp_path / "proj"
+    folder.mkdir()
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(60, 3))
+    y = (x[:, 0] + x[:, 2] > 0).astype(int)
+    lines = ["a,b,c,label"] + [f"{r[0]},{r[1]},{r[2]},{t}" for r, t in zip(x, y, strict=True)]
+    (folder / "data.csv").write_text("\n".join(lines) + "\n")
+    project = make_template("gaussian")
+    project.data.name = "csv"
+    project.data.csv_path = "data.csv"  # relative to the project file
+    project.data.features = ["x1", "x2"]
+    project.network.set_param("input_1", "units", 3)
+    save_project(project, folder / "t.nnstudio")
+    monkeypatch.chdir(tmp_path)  # not the project's folder
+    assert run(["validate", "proj/t.nnstudio"], capsys)[0] == 0
+    code, _, err = run(["train", "proj/t.nnstudio", "--epochs", "2", "-q"], capsys)
+    assert code == 0, err
+    trained = load_project(folder / "t.nnstudio")
+    assert trained.data.csv_path == "data.csv"  # stored as given
+    assert trained.preprocessor["n_raw"] == 3
+    np.save(tmp_path / "x.npy", x[:4])
+    code, _, err = run(["predict", "proj/t.nnstudio", "-i", "x.npy", "-o", "y.csv"], capsys)
+    assert code == 0, err
+    assert len((tmp_path / "y.csv").read_text().splitlines()) == 5
