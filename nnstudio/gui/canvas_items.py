@@ -1,0 +1,348 @@
+"""Graphics items of the network canvas: node boxes, edges and the temporary link line.
+
+Items only draw what the document says; they hold a node id or an edge, never state of
+their own. Colours come from the scene's :class:`QPalette` so light and dark themes work.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsPathItem,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from nnstudio.graph import CATALOG
+
+from .icons import kind_color
+
+if TYPE_CHECKING:
+    from nnstudio.graph import Edge
+
+NODE_WIDTH = 164.0
+NODE_HEIGHT = 82.0
+HEADER_HEIGHT = 24.0
+PORT_RADIUS = 6.0
+PORT_HIT_RADIUS = 12.0
+TEXT_PAD = 12.0
+ERROR_COLOR = QColor("#d93025")
+OK_COLOR = QColor("#2e9e6a")
+
+
+def _palette(item: QGraphicsItem) -> QPalette:
+    scene = item.scene()
+    return scene.palette() if scene is not None else QApplication.palette()
+
+
+def _blend(a: QColor, b: QColor, t: float) -> QColor:
+    """``a`` moved a fraction ``t`` towards ``b``."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )
+
+
+def format_shape(shape: tuple[int, ...] | None) -> str:
+    """``(16,)`` for a known shape, ``(?)`` otherwise."""
+    if shape is None:
+        return "(?)"
+    return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
+
+
+def format_count(n: int | None) -> str:
+    """``"272 params"``; empty for None or 0 (layers without weights)."""
+    if not n:
+        return ""
+    return f"{n:,} param" + ("" if n == 1 else "s")
+
+
+def link_path(start: QPointF, end: QPointF) -> QPainterPath:
+    """A horizontal-tangent cubic curve from an output port to an input port."""
+    dx = max(40.0, abs(end.x() - start.x()) * 0.5)
+    path = QPainterPath(start)
+    path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
+    return path
+
+
+class NodeItem(QGraphicsObject):
+    """A layer box: header (kind name, id), key parameters, output shape and param count.
+
+    The item's position is the node's ``pos`` (top-left corner). Input port on the left
+    edge, output port on the right edge.
+    """
+
+    def __init__(self, node_id: str, kind: str) -> None:
+        super().__init__()
+        self.node_id = node_id
+        self.kind = kind
+        self.layer = CATALOG.get(kind)
+        self.title = self.layer.name if self.layer else kind
+        self.detail = ""
+        self.shape_text = "(?)"
+        self.count_text = ""
+        self.problems: list[str] = []
+        self.link_hover: bool | None = None  # True/False while a link is dragged over it
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.edges: set[EdgeItem] = set()
+
+    # geometry -----------------------------------------------------------------------
+    @property
+    def has_input(self) -> bool:
+        return self.layer is None or self.layer.max_inputs != 0
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        pad = PORT_RADIUS + 3
+        return QRectF(-pad, -3, NODE_WIDTH + 2 * pad, NODE_HEIGHT + 6)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT), 7, 7)
+        path.addEllipse(self.output_port_local(), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
+        if self.has_input:
+            path.addEllipse(self.input_port_local(), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
+        return path
+
+    def output_port_local(self) -> QPointF:
+        return QPointF(NODE_WIDTH, NODE_HEIGHT / 2)
+
+    def input_port_local(self, slot: int = 0, n_inputs: int = 1) -> QPointF:
+        spread = 14.0 if n_inputs > 1 else 0.0
+        offset = (slot - (n_inputs - 1) / 2) * spread
+        return QPointF(0.0, NODE_HEIGHT / 2 + offset)
+
+    def output_port_scene(self) -> QPointF:
+        return self.mapToScene(self.output_port_local())
+
+    def input_port_scene(self, slot: int = 0, n_inputs: int = 1) -> QPointF:
+        return self.mapToScene(self.input_port_local(slot, n_inputs))
+
+    def is_on_output_port(self, scene_pos: QPointF) -> bool:
+        d = self.mapFromScene(scene_pos) - self.output_port_local()
+        return math.hypot(d.x(), d.y()) <= PORT_HIT_RADIUS
+
+    # content ------------------------------------------------------------------------
+    def set_content(
+        self, detail: str, shape: tuple[int, ...] | None, count: int | None, problems: list[str]
+    ) -> None:
+        self.detail = detail
+        self.shape_text = format_shape(shape)
+        self.count_text = format_count(count)
+        self.problems = list(problems)
+        tip = f"<b>{self.title}</b> ({self.node_id})"
+        if self.layer is not None:
+            tip += f"<br>{self.layer.description}"
+        if self.problems:
+            tip += "".join(f"<br><span style='color:#d93025'>⚠ {p}</span>" for p in problems)
+        self.setToolTip(tip)
+        self.update()
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            for edge in self.edges:
+                edge.adjust()
+        return super().itemChange(change, value)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        pal = _palette(self)
+        base = pal.color(QPalette.ColorRole.Base)
+        text = pal.color(QPalette.ColorRole.Text)
+        accent = kind_color(self.kind)
+        body = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+
+        # body and header band
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_blend(base, accent, 0.08))
+        painter.drawRoundedRect(body, 7, 7)
+        header = QPainterPath()
+        header.addRoundedRect(QRectF(0, 0, NODE_WIDTH, HEADER_HEIGHT + 7), 7, 7)
+        clip = QPainterPath()
+        clip.addRect(QRectF(0, 0, NODE_WIDTH, HEADER_HEIGHT))
+        painter.setBrush(accent)
+        painter.drawPath(header.intersected(clip))
+
+        # outline: red when invalid, highlight when selected
+        if self.problems:
+            pen = QPen(ERROR_COLOR, 2.5)
+        elif self.isSelected():
+            pen = QPen(pal.color(QPalette.ColorRole.Highlight), 2.5)
+        else:
+            pen = QPen(_blend(base, text, 0.35), 1.0)
+        if self.link_hover is not None:
+            pen = QPen(OK_COLOR if self.link_hover else ERROR_COLOR, 3.0)
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(body, 7, 7)
+
+        # text
+        font = QFont(painter.font())
+        font.setPointSizeF(9.5)
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(8.5)
+        inner = NODE_WIDTH - 2 * TEXT_PAD
+        painter.setFont(small)
+        id_width = min(QFontMetricsF(small).horizontalAdvance(self.node_id) + 2, inner * 0.45)
+        painter.setPen(QColor(255, 255, 255, 210))
+        painter.drawText(
+            QRectF(TEXT_PAD + inner - id_width, 0, id_width, HEADER_HEIGHT),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+            QFontMetricsF(small).elidedText(self.node_id, Qt.TextElideMode.ElideRight, id_width),
+        )
+        painter.setFont(bold)
+        painter.setPen(QColor("white"))
+        title_w = inner - id_width - 6
+        painter.drawText(
+            QRectF(TEXT_PAD, 0, title_w, HEADER_HEIGHT),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            QFontMetricsF(bold).elidedText(self.title, Qt.TextElideMode.ElideRight, title_w),
+        )
+        row_h = (NODE_HEIGHT - HEADER_HEIGHT - 6) / 2
+        painter.setFont(font)
+        painter.setPen(text)
+        painter.drawText(
+            QRectF(TEXT_PAD, HEADER_HEIGHT + 3, inner, row_h),
+            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+            QFontMetricsF(font).elidedText(self.detail, Qt.TextElideMode.ElideRight, inner),
+        )
+        muted = _blend(text, base, 0.3)
+        painter.setPen(muted)
+        row2 = QRectF(TEXT_PAD, HEADER_HEIGHT + 3 + row_h, inner, row_h)
+        painter.drawText(
+            row2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.shape_text
+        )
+        painter.setFont(small)
+        painter.drawText(
+            row2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.count_text
+        )
+
+        # ports
+        painter.setPen(QPen(_blend(base, text, 0.5), 1.2))
+        painter.setBrush(base)
+        if self.has_input:
+            painter.drawEllipse(self.input_port_local(), PORT_RADIUS, PORT_RADIUS)
+        painter.setBrush(accent)
+        painter.drawEllipse(self.output_port_local(), PORT_RADIUS, PORT_RADIUS)
+
+
+class EdgeItem(QGraphicsItem):
+    """A connection drawn as a cubic curve from the source's output to the target's input,
+    with an arrow head at the target."""
+
+    ARROW = 9.0
+
+    def __init__(self, edge: Edge, src: NodeItem, dst: NodeItem) -> None:
+        super().__init__()
+        self.edge = edge
+        self.src = src
+        self.dst = dst
+        self.n_inputs = 1
+        self.rank = 0  # position among the target's inputs (by slot)
+        self._path = QPainterPath()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
+        self.setZValue(0)
+        src.edges.add(self)
+        dst.edges.add(self)
+        self.setToolTip(f"{edge.src} → {edge.dst} (input {edge.slot})")
+        self.adjust()
+
+    def detach(self) -> None:
+        self.src.edges.discard(self)
+        self.dst.edges.discard(self)
+
+    def end_point(self) -> QPointF:
+        return self.dst.input_port_scene(self.rank, self.n_inputs)
+
+    def adjust(self) -> None:
+        self.prepareGeometryChange()
+        start = self.src.output_port_scene() + QPointF(PORT_RADIUS, 0)
+        end = self.end_point() - QPointF(PORT_RADIUS + self.ARROW - 1, 0)
+        self._path = link_path(start, end)
+        self.update()
+
+    def path(self) -> QPainterPath:
+        return self._path
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self._path.boundingRect().adjusted(-12, -12, 12, 12)
+
+    def shape(self) -> QPainterPath:
+        stroker = QPainterPathStroker()
+        stroker.setWidth(10)
+        return stroker.createStroke(self._path)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        pal = _palette(self)
+        if self.isSelected():
+            color = pal.color(QPalette.ColorRole.Highlight)
+            width = 3.0
+        else:
+            color = _blend(
+                pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text), 0.6
+            )
+            width = 1.8
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(color, width))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawPath(self._path)
+        tip = self._path.pointAtPercent(1.0)
+        back = tip - QPointF(0.01, 0)
+        angle = math.atan2(tip.y() - back.y(), tip.x() - back.x())
+        a = self.ARROW
+        head = tip + QPointF(math.cos(angle) * a, math.sin(angle) * a)
+        left = tip + QPointF(
+            math.cos(angle + math.pi / 2) * a * 0.5, math.sin(angle + math.pi / 2) * a * 0.5
+        )
+        right = tip + QPointF(
+            math.cos(angle - math.pi / 2) * a * 0.5, math.sin(angle - math.pi / 2) * a * 0.5
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QBrush(color))
+        painter.drawPolygon(QPolygonF([head, left, right]))
+
+
+class LinkLineItem(QGraphicsPathItem):
+    """The dashed curve that follows the mouse while a new connection is dragged."""
+
+    def __init__(self, start: QPointF, palette: QPalette) -> None:
+        super().__init__()
+        self.start = start
+        pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2.0, Qt.PenStyle.DashLine)
+        self.setPen(pen)
+        self.setZValue(3)
+        self.set_end(start)
+
+    def set_end(self, end: QPointF, ok: bool | None = None) -> None:
+        if ok is not None:
+            pen = self.pen()
+            pen.setColor(OK_COLOR if ok else ERROR_COLOR)
+            self.setPen(pen)
+        self.setPath(link_path(self.start, end))

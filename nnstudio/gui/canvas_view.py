@@ -1,0 +1,424 @@
+"""The canvas view: zoom, pan, keyboard, palette drops, context menu and image export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QContextMenuEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QGuiApplication,
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
+
+from nnstudio.errors import NNStudioError
+from nnstudio.graph import CATALOG
+
+from .canvas_items import NODE_HEIGHT, NODE_WIDTH, EdgeItem, NodeItem
+from .canvas_scene import CanvasScene
+from .document import Document
+from .palette import LAYER_MIME
+
+ZOOM_STEP = 1.2
+MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
+SCENE_MARGIN = 1500.0
+
+
+class CanvasExportError(NNStudioError):
+    """The canvas image could not be written."""
+
+
+class CanvasView(QGraphicsView):
+    """The network designer. Builds its own :class:`CanvasScene` mirroring ``document``.
+
+    Signals:
+        selectionChangedIds(list): ids of the selected nodes.
+        message(str): why something was refused (for the status bar).
+    """
+
+    selectionChangedIds = Signal(list)
+    message = Signal(str)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.canvas_scene = CanvasScene(document, self)
+        self.setScene(self.canvas_scene)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setAcceptDrops(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._pan_start: QPoint | None = None
+        self._space_down = False
+        self._paste_count = 0
+        self.canvas_scene.message.connect(self.message)
+        self.canvas_scene.selectionChanged.connect(self._emit_selection)
+        self.canvas_scene.changed.connect(self._grow_scene_rect)
+        document.projectReplaced.connect(self.fit_all)
+        self._grow_scene_rect()
+
+    # ------------------------------------------------------------------ zoom / pan
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def _zoom_by(self, factor: float) -> None:
+        target = min(MAX_ZOOM, max(MIN_ZOOM, self.zoom * factor))
+        factor = target / self.zoom
+        if abs(factor - 1.0) > 1e-9:
+            self.scale(factor, factor)
+
+    def zoom_in(self) -> None:
+        self._zoom_by(ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(1 / ZOOM_STEP)
+
+    def fit_all(self) -> None:
+        """Zoom and scroll so every node is visible (never zooming in beyond 100 %)."""
+        rect = self._items_rect()
+        if rect.isEmpty():
+            self.resetTransform()
+            self.centerOn(0, 0)
+            return
+        self._grow_scene_rect()
+        self.fitInView(rect.adjusted(-30, -30, 30, 30), Qt.AspectRatioMode.KeepAspectRatio)
+        if self.zoom > 1.0:
+            self.resetTransform()
+            self.centerOn(rect.center())
+        elif self.zoom < MIN_ZOOM:
+            self._zoom_by(1.0)
+
+    def _items_rect(self) -> QRectF:
+        rect = QRectF()
+        for item in self.canvas_scene.node_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        return rect
+
+    def _grow_scene_rect(self, *_args: object) -> None:
+        rect = self._items_rect()
+        if rect.isEmpty():
+            rect = QRectF(0, 0, 1, 1)
+        wanted = rect.adjusted(-SCENE_MARGIN, -SCENE_MARGIN, SCENE_MARGIN, SCENE_MARGIN)
+        current = self.sceneRect()
+        if not current.contains(wanted):
+            self.setSceneRect(current.united(wanted))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802 (Qt API)
+        delta = event.angleDelta().y()
+        if delta:
+            self._zoom_by(ZOOM_STEP ** (delta / 120))
+        event.accept()
+
+    def _start_pan(self, event: QMouseEvent) -> None:
+        self._pan_start = event.position().toPoint()
+        self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.MiddleButton or (
+            event.button() == Qt.MouseButton.LeftButton and self._space_down
+        ):
+            self._start_pan(event)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_start is not None:
+            pos = event.position().toPoint()
+            delta = pos - self._pan_start
+            self._pan_start = pos
+            self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+            self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self._pan_start is not None:
+            self._pan_start = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    # ------------------------------------------------------------------ keyboard
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+        elif key == Qt.Key.Key_D and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.duplicate_selection()
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace):
+            self.delete_selection()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key == Qt.Key.Key_F and not event.modifiers():
+            self.fit_all()
+        elif key == Qt.Key.Key_Escape:
+            self.canvas_scene.cancel_interaction()
+            self.canvas_scene.clearSelection()
+        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        else:
+            super().keyPressEvent(event)
+            return
+        event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space_down = False
+            if self._pan_start is None:
+                self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------------------ edit actions
+    def selected_node_ids(self) -> list[str]:
+        return self.canvas_scene.selected_node_ids()
+
+    def select_nodes(self, ids: list[str]) -> None:
+        self.canvas_scene.select_nodes(ids)
+        if ids and ids[0] in self.canvas_scene.node_items:
+            self.ensureVisible(self.canvas_scene.node_items[ids[0]])
+
+    def select_all(self) -> None:
+        for item in self.canvas_scene.items():
+            if isinstance(item, NodeItem | EdgeItem):
+                item.setSelected(True)
+
+    def _run(self, action, *args):
+        try:
+            return action(*args)
+        except NNStudioError as exc:
+            self.message.emit(str(exc))
+            return None
+
+    def delete_selection(self) -> None:
+        """Delete the selected nodes (with their edges) and selected edges, one undo step."""
+        ids = self.selected_node_ids()
+        edges = [
+            e for e in self.canvas_scene.selected_edges() if e.src not in ids and e.dst not in ids
+        ]
+        if ids and edges:
+            self.document.undo_stack.beginMacro("Delete selection")
+            try:
+                for edge in edges:
+                    self._run(self.document.disconnect, edge)
+                self._run(self.document.remove_nodes, ids)
+            finally:
+                self.document.undo_stack.endMacro()
+        elif ids:
+            self._run(self.document.remove_nodes, ids)
+        elif len(edges) == 1:
+            self._run(self.document.disconnect, edges[0])
+        elif edges:
+            self.document.undo_stack.beginMacro("Delete connections")
+            try:
+                for edge in edges:
+                    self._run(self.document.disconnect, edge)
+            finally:
+                self.document.undo_stack.endMacro()
+
+    def copy_selection(self) -> None:
+        ids = self.selected_node_ids()
+        if ids:
+            QGuiApplication.clipboard().setText(self.document.copy_nodes(ids))
+            self._paste_count = 0
+
+    def paste(self) -> None:
+        self._paste_count += 1
+        step = 40.0 * self._paste_count
+        new = self._run(self.document.paste, QGuiApplication.clipboard().text(), (step, step))
+        if new:
+            self.select_nodes(new)
+
+    def duplicate_selection(self) -> None:
+        ids = self.selected_node_ids()
+        if ids:
+            new = self._run(self.document.duplicate, ids)
+            if new:
+                self.select_nodes(new)
+
+    def add_node_at_center(self, kind: str) -> str | None:
+        """Add ``kind`` at the middle of the visible area (palette double-click)."""
+        center = self.mapToScene(self.viewport().rect().center())
+        return self.add_node_at(kind, center)
+
+    def add_node_at(self, kind: str, scene_pos: QPointF) -> str | None:
+        """Add a node centred on ``scene_pos``; returns its id (None if refused)."""
+        pos = (scene_pos.x() - NODE_WIDTH / 2, scene_pos.y() - NODE_HEIGHT / 2)
+        node_id = self._run(self.document.add_node, kind, pos)
+        if node_id:
+            self.select_nodes([node_id])
+        return node_id
+
+    # ------------------------------------------------------------------ drops
+    @staticmethod
+    def _dropped_kind(event: QDropEvent | QDragMoveEvent | QDragEnterEvent) -> str | None:
+        mime = event.mimeData()
+        if mime is None or not mime.hasFormat(LAYER_MIME):
+            return None
+        kind = bytes(mime.data(LAYER_MIME).data()).decode("utf-8", "replace").strip()
+        return kind if kind in CATALOG else None
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if self._dropped_kind(event):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
+        if self._dropped_kind(event):
+            event.setDropAction(Qt.DropAction.CopyAction)
+            event.accept()
+        else:
+            event.ignore()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        kind = self._dropped_kind(event)
+        if kind is None:
+            event.ignore()
+            return
+        scene_pos = self.mapToScene(event.position().toPoint())
+        self.add_node_at(kind, scene_pos)
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        self.setFocus()
+
+    # ------------------------------------------------------------------ context menu
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        menu = self.build_context_menu(self.mapToScene(event.pos()))
+        menu.exec(event.globalPos())
+
+    def build_context_menu(self, scene_pos: QPointF) -> QMenu:
+        """The menu for a right-click at ``scene_pos`` (selects what is under it)."""
+        menu = QMenu(self)
+        node = self.canvas_scene.node_item_at(scene_pos)
+        edge = next(
+            (i for i in self.canvas_scene.items(scene_pos) if isinstance(i, EdgeItem)), None
+        )
+        if node is not None:
+            if not node.isSelected():
+                self.canvas_scene.select_nodes([node.node_id])
+            self._add_action(menu, "Duplicate", "Ctrl+D", self.duplicate_selection)
+            self._add_action(menu, "Copy", QKeySequence.StandardKey.Copy, self.copy_selection)
+            self._add_action(menu, "Delete", QKeySequence.StandardKey.Delete, self.delete_selection)
+        elif edge is not None:
+            self.canvas_scene.clearSelection()
+            edge.setSelected(True)
+            self._add_action(
+                menu, "Delete connection", QKeySequence.StandardKey.Delete, self.delete_selection
+            )
+        else:
+            self._add_action(menu, "Paste", QKeySequence.StandardKey.Paste, self.paste)
+            self._add_action(
+                menu, "Select all", QKeySequence.StandardKey.SelectAll, self.select_all
+            )
+            menu.addSeparator()
+            self._add_action(
+                menu, "Auto-arrange", None, lambda: self._run(self.document.auto_arrange)
+            )
+            self._add_action(menu, "Fit to view", "F", self.fit_all)
+        return menu
+
+    @staticmethod
+    def _add_action(menu: QMenu, text: str, shortcut, slot) -> QAction:
+        action = menu.addAction(text)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    # ------------------------------------------------------------------ selection
+    def _emit_selection(self) -> None:
+        try:
+            ids = self.canvas_scene.selected_node_ids()
+        except RuntimeError:  # scene being destroyed
+            return
+        self.selectionChangedIds.emit(ids)
+
+    # ------------------------------------------------------------------ export
+    def export_image(self, path: str | Path, scale: float = 2.0) -> None:
+        """Write the network as PNG (or any raster format Qt knows) or, for ``.svg``, SVG.
+
+        The background is the palette's base colour; selection marks are not drawn.
+        """
+        path = Path(path)
+        rect = QRectF()
+        for item in self.canvas_scene.items():
+            if isinstance(item, NodeItem | EdgeItem):
+                rect = rect.united(item.sceneBoundingRect())
+        if rect.isEmpty():
+            rect = QRectF(0, 0, 200, 100)
+        rect = rect.adjusted(-20, -20, 20, 20)
+        selected = self.canvas_scene.selectedItems()
+        self.canvas_scene.clearSelection()
+        background = self.palette().color(QPalette.ColorRole.Base)
+        try:
+            if path.suffix.lower() == ".svg":
+                self._export_svg(path, rect, background)
+            else:
+                size = QSize(
+                    max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
+                )
+                image = QImage(size, QImage.Format.Format_ARGB32)
+                image.fill(background)
+                painter = QPainter(image)
+                painter.setRenderHints(
+                    QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+                )
+                self.canvas_scene.render(painter, QRectF(image.rect()), rect)
+                painter.end()
+                if not image.save(str(path)):
+                    raise CanvasExportError(
+                        f"Could not write the image '{path}': check the folder exists, is "
+                        "writable, and the extension is .png, .jpg or .svg."
+                    )
+        finally:
+            for item in selected:
+                item.setSelected(True)
+
+    def _export_svg(self, path: Path, rect: QRectF, background) -> None:
+        try:
+            from PySide6.QtSvg import QSvgGenerator
+        except ImportError as exc:  # pragma: no cover - QtSvg ships with PySide6-Essentials
+            raise CanvasExportError(
+                "SVG export needs the QtSvg module; export a .png instead."
+            ) from exc
+        if not path.parent.is_dir():
+            raise CanvasExportError(f"Could not write '{path}': the folder does not exist.")
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(QSize(round(rect.width()), round(rect.height())))
+        gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        gen.setTitle(self.document.project.name)
+        painter = QPainter(gen)
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), background)
+        self.canvas_scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()

@@ -1,0 +1,243 @@
+"""The inspector: editors for the selected node, generated from the catalog's ParamSpec.
+
+Each edit calls ``document.set_param`` (one undo step). When the document changes (an edit,
+undo, redo), the editors are refreshed with signals blocked, so a value never echoes back
+into the document.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from nnstudio.errors import NNStudioError
+from nnstudio.graph import CATALOG, ParamSpec
+
+from .canvas_items import format_count, format_shape
+from .document import Document
+from .icons import layer_icon
+
+INT_LIMIT = 2_147_483_647
+
+#: Parameters shown only when another parameter has one of the given values.
+CONDITIONAL_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "slope": ("activation", ("leaky_relu",)),
+    "alpha": ("activation", ("elu",)),
+}
+
+
+def _decimals_for(spec: ParamSpec) -> int:
+    if spec.min is not None and 0 < spec.min < 1e-3:
+        return 8
+    return 4
+
+
+class Inspector(QWidget):
+    """Shows and edits the parameters of one node (``show_node(node_id)``)."""
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.node_id: str | None = None
+        self.editors: dict[str, QWidget] = {}
+        self._labels: dict[str, QLabel] = {}
+
+        self.icon_label = QLabel(self)
+        self.title_label = QLabel(self)
+        font = self.title_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title_label.setFont(font)
+        self.description_label = QLabel(self)
+        self.description_label.setWordWrap(True)
+        self.description_label.setForegroundRole(self.description_label.foregroundRole())
+        self.info_label = QLabel(self)
+        self.problem_label = QLabel(self)
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet("color: #d93025;")
+        self.empty_label = QLabel("Select a layer on the canvas to edit its parameters.", self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        header = QHBoxLayout()
+        header.addWidget(self.icon_label)
+        header.addWidget(self.title_label, 1)
+        self.form_host = QWidget(self)
+        self.form = QFormLayout(self.form_host)
+        self.form.setContentsMargins(0, 6, 0, 0)
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFields)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(header)
+        layout.addWidget(self.description_label)
+        layout.addWidget(self.info_label)
+        layout.addWidget(self.form_host)
+        layout.addWidget(self.problem_label)
+        layout.addWidget(self.empty_label)
+        layout.addStretch(1)
+
+        document.nodeChanged.connect(self._on_node_changed)
+        document.nodeRemoved.connect(self._on_node_removed)
+        document.problemsChanged.connect(self._refresh_info)
+        document.projectReplaced.connect(lambda: self.show_node(None))
+        document.lockChanged.connect(self._on_lock_changed)
+        self.show_node(None)
+
+    # ------------------------------------------------------------------ building
+    def show_node(self, node_id: str | None) -> None:
+        """Show the editors of ``node_id`` (None or an unknown id shows a hint)."""
+        if node_id is not None and node_id not in self.document.spec.nodes:
+            node_id = None
+        self.node_id = node_id
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.editors.clear()
+        self._labels.clear()
+        has_node = node_id is not None
+        for w in (
+            self.icon_label,
+            self.title_label,
+            self.description_label,
+            self.info_label,
+            self.form_host,
+        ):
+            w.setVisible(has_node)
+        self.empty_label.setVisible(not has_node)
+        if node_id is None:
+            self.problem_label.setVisible(False)
+            return
+        node = self.document.spec.nodes[node_id]
+        layer = CATALOG[node.kind]
+        self.icon_label.setPixmap(layer_icon(node.kind).pixmap(24, 24))
+        self.title_label.setText(
+            f"{layer.name}  <span style='font-weight:normal'>({node_id})</span>"
+        )
+        self.description_label.setText(layer.description)
+        for spec in layer.params:
+            editor = self._make_editor(spec)
+            label = QLabel(spec.label, self.form_host)
+            tip = spec.help
+            if spec.min is not None and spec.max is not None and spec.type in ("int", "float"):
+                tip += f" (range {spec.min:g} to {spec.max:g})"
+            label.setToolTip(tip)
+            editor.setToolTip(tip)
+            editor.setObjectName(f"param_{spec.name}")
+            self.form.addRow(label, editor)
+            self.editors[spec.name] = editor
+            self._labels[spec.name] = label
+        if not layer.params:
+            self.form.addRow(QLabel("This layer has no parameters.", self.form_host))
+        self._on_lock_changed(self.document.locked or "")
+        self.refresh()
+
+    def _make_editor(self, spec: ParamSpec) -> QWidget:
+        name = spec.name
+        if spec.type == "int":
+            box = QSpinBox(self.form_host)
+            box.setRange(
+                int(spec.min) if spec.min is not None else -INT_LIMIT,
+                int(spec.max) if spec.max is not None else INT_LIMIT,
+            )
+            box.setKeyboardTracking(False)
+            box.valueChanged.connect(lambda v, n=name: self._edit(n, int(v)))
+            return box
+        if spec.type == "float":
+            dbox = QDoubleSpinBox(self.form_host)
+            dbox.setDecimals(_decimals_for(spec))
+            dbox.setRange(
+                spec.min if spec.min is not None else -1e12,
+                spec.max if spec.max is not None else 1e12,
+            )
+            span = (spec.max - spec.min) if spec.min is not None and spec.max is not None else 1
+            dbox.setSingleStep(0.05 if span <= 1 else 0.1)
+            dbox.setKeyboardTracking(False)
+            dbox.valueChanged.connect(lambda v, n=name: self._edit(n, float(v)))
+            return dbox
+        if spec.type == "bool":
+            check = QCheckBox(self.form_host)
+            check.toggled.connect(lambda v, n=name: self._edit(n, bool(v)))
+            return check
+        combo = QComboBox(self.form_host)
+        combo.addItems(list(spec.choices))
+        combo.currentTextChanged.connect(lambda v, n=name: self._edit(n, str(v)))
+        return combo
+
+    # ------------------------------------------------------------------ document -> widgets
+    def refresh(self) -> None:
+        """Set every editor from the document, without emitting edits."""
+        if self.node_id is None or self.node_id not in self.document.spec.nodes:
+            return
+        params = self.document.spec.nodes[self.node_id].params
+        for name, editor in self.editors.items():
+            value = params.get(name)
+            editor.blockSignals(True)
+            try:
+                if isinstance(editor, QSpinBox | QDoubleSpinBox) and value is not None:
+                    editor.setValue(value)
+                elif isinstance(editor, QCheckBox):
+                    editor.setChecked(bool(value))
+                elif isinstance(editor, QComboBox) and value is not None:
+                    editor.setCurrentIndex(editor.findText(str(value)))
+            finally:
+                editor.blockSignals(False)
+        for name, (other, values) in CONDITIONAL_PARAMS.items():
+            if name in self.editors and other in params:
+                visible = params[other] in values
+                self.editors[name].setVisible(visible)
+                self._labels[name].setVisible(visible)
+        self._refresh_info()
+
+    def _refresh_info(self, *_args: object) -> None:
+        if self.node_id is None or self.node_id not in self.document.spec.nodes:
+            return
+        shape = self.document.shapes().get(self.node_id)
+        count = self.document.param_counts().get(self.node_id)
+        parts = [f"Output {format_shape(shape)}"]
+        if count:
+            parts.append(format_count(count))
+        self.info_label.setText(" · ".join(parts))
+        problems = self.document.problems_of(self.node_id)
+        self.problem_label.setText("\n".join(f"⚠ {p}" for p in problems))
+        self.problem_label.setVisible(bool(problems))
+
+    def _on_node_changed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self.refresh()
+
+    def _on_node_removed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self.show_node(None)
+
+    def _on_lock_changed(self, reason: str) -> None:
+        for editor in self.editors.values():
+            editor.setEnabled(not reason)
+            editor.setToolTip(reason if reason else editor.toolTip())
+        self.form_host.setToolTip(reason)
+
+    # ------------------------------------------------------------------ widgets -> document
+    def _edit(self, name: str, value: Any) -> None:
+        if self.node_id is None:
+            return
+        try:
+            self.document.set_param(self.node_id, name, value)
+        except NNStudioError as exc:
+            self.problem_label.setText(f"⚠ {exc}")
+            self.problem_label.setVisible(True)
+            self.refresh_editor_only(name)
+
+    def refresh_editor_only(self, name: str) -> None:
+        """Put one editor back to the document's value (after a refused edit)."""
+        self.refresh()

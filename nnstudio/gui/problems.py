@@ -1,0 +1,64 @@
+"""The problems list: one row per validation error of the network."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
+
+from .document import Document
+
+NODE_IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class ProblemsView(QListWidget):
+    """Lists ``document.problems()``; double-clicking a row emits ``nodeActivated(id)``
+    for the first node the problem names (the main window selects it on the canvas).
+
+    Signals:
+        nodeActivated(str): the first node named by a double-clicked problem.
+        nodesActivated(list): every node it names.
+        problemCountChanged(int): number of problems after each refresh.
+    """
+
+    nodeActivated = Signal(str)
+    nodesActivated = Signal(list)
+    problemCountChanged = Signal(int)
+
+    def __init__(self, document: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.setUniformItemSizes(False)
+        self._icon: QIcon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        document.problemsChanged.connect(self.set_problems)
+        document.projectReplaced.connect(lambda: self.set_problems(document.problems()))
+        self.itemDoubleClicked.connect(self._activate)
+        self.set_problems(document.problems())
+
+    def set_problems(self, problems: list) -> None:
+        self.clear()
+        for err in problems:
+            ids = tuple(getattr(err, "node_ids", ()))
+            item = QListWidgetItem(self._icon, str(err))
+            item.setData(NODE_IDS_ROLE, list(ids))
+            item.setToolTip(
+                str(err) + (f"\n\nNodes: {', '.join(ids)} (double-click to select)" if ids else "")
+            )
+            self.addItem(item)
+        if not problems:
+            ok = QListWidgetItem("No problems: the network is ready to train.")
+            ok.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.addItem(ok)
+        self.problemCountChanged.emit(len(problems))
+
+    def node_ids_of(self, row: int) -> list[str]:
+        item = self.item(row)
+        return list(item.data(NODE_IDS_ROLE) or []) if item is not None else []
+
+    def _activate(self, item: QListWidgetItem) -> None:
+        ids = item.data(NODE_IDS_ROLE) or []
+        if ids:
+            self.nodeActivated.emit(ids[0])
+            self.nodesActivated.emit(list(ids))
