@@ -539,6 +539,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except KeyboardInterrupt:
         print("error: interrupted", file=sys.stderr)
         return 130
+    except Exception as exc:  # a bug: still no traceback for the user, unless debugging
+        if os.environ.get("NNSTUDIO_DEBUG"):
+            raise
+        print(
+            f"error: internal error ({type(exc).__name__}: {exc}); please report it "
+            "(set NNSTUDIO_DEBUG=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR
 
 
 def _os_message(exc: OSError) -> str:

@@ -419,3 +419,17 @@ def test_csv_project_resolves_its_data_beside_the_file(tmp_path: Path, capsys, m
     code, _, err = run(["predict", "proj/t.nnstudio", "-i", "x.npy", "-o", "y.csv"], capsys)
     assert code == 0, err
     assert len((tmp_path / "y.csv").read_text().splitlines()) == 5
+
+
+def test_unexpected_bug_prints_one_line(xor_file: Path, capsys, monkeypatch) -> None:
+    import nnstudio.cli as cli
+
+    def broken(args, out):
+        raise ZeroDivisionError("oops")
+
+    monkeypatch.setattr(cli, "cmd_info", broken)
+    monkeypatch.delenv("NNSTUDIO_DEBUG", raising=False)
+    code, _, err = run(["info", str(xor_file)], capsys)
+    assert code == 1
+    assert err.startswith("error: internal error (ZeroDivisionError: oops)")
+    assert "Traceback" not in err
