@@ -114,11 +114,12 @@ class NodeItem(QGraphicsObject):
         return self.layer is None or self.layer.max_inputs != 0
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
-        pad = PORT_RADIUS + 3
+        pad = PORT_HIT_RADIUS + 1
         return QRectF(-pad, -3, NODE_WIDTH + 2 * pad, NODE_HEIGHT + 6)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
+        path.setFillRule(Qt.FillRule.WindingFill)  # port circles overlap the body
         path.addRoundedRect(QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT), 7, 7)
         path.addEllipse(self.output_port_local(), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
         if self.has_input:

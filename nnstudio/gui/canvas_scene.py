@@ -8,7 +8,7 @@ move) is a small :class:`Interaction` object, so ``mousePressEvent`` only picks 
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QPainterPath, QPalette, QPen
+from PySide6.QtGui import QColor, QPainterPath, QPalette, QPen, QTransform
 from PySide6.QtWidgets import (
     QGraphicsRectItem,
     QGraphicsScene,
@@ -162,7 +162,12 @@ class RubberBandInteraction(Interaction):
         self.rect.setRect(rect)
         path = QPainterPath()
         path.addRect(rect)
-        self.scene.setSelectionArea(path, Qt.ItemSelectionMode.IntersectsItemShape)
+        self.scene.setSelectionArea(
+            path,
+            Qt.ItemSelectionOperation.ReplaceSelection,
+            Qt.ItemSelectionMode.IntersectsItemShape,
+            QTransform(),
+        )
         for item in self.before:
             item.setSelected(True)
 

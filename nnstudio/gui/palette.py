@@ -34,16 +34,19 @@ def layer_mime_data(kind: str) -> QMimeData:
 
 
 class _LayerTree(QTreeWidget):
-    def mimeTypes(self) -> list[str]:
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt API)
         return [LAYER_MIME]
+
+    def mimeData(self, items: list[QTreeWidgetItem]) -> QMimeData:  # noqa: N802 (Qt API)
+        kinds = [i.data(0, KIND_ROLE) for i in items if i.data(0, KIND_ROLE)]
+        return layer_mime_data(kinds[0]) if kinds else QMimeData()
 
     def startDrag(self, supported_actions: Qt.DropAction) -> None:  # noqa: N802 (Qt API)
         item = self.currentItem()
-        kind = item.data(0, KIND_ROLE) if item is not None else None
-        if not kind:
+        if item is None or not item.data(0, KIND_ROLE):
             return
         drag = QDrag(self)
-        drag.setMimeData(layer_mime_data(kind))
+        drag.setMimeData(self.mimeData([item]))
         drag.setPixmap(item.icon(0).pixmap(32, 32))
         drag.exec(Qt.DropAction.CopyAction)
 
