@@ -126,10 +126,10 @@ def _silu_f(z, a, w):
 
 def _softmax_f(z, a, w):
     r = w.r
-    np.max(z, axis=1, keepdims=True, out=r)
+    np.maximum.reduce(z, axis=1, keepdims=True, out=r)
     np.subtract(z, r, out=a)
     np.exp(a, out=a)
-    np.sum(a, axis=1, keepdims=True, out=r)
+    np.add.reduce(a, axis=1, keepdims=True, out=r)
     np.divide(a, r, out=a)
 
 
@@ -206,7 +206,7 @@ def _silu_b(z, a, ga, gz, w):
 
 def _softmax_b(z, a, ga, gz, w):
     np.multiply(ga, a, out=w.t)
-    np.sum(w.t, axis=1, keepdims=True, out=w.r)
+    np.add.reduce(w.t, axis=1, keepdims=True, out=w.r)
     np.subtract(ga, w.r, out=gz)
     gz *= a
 

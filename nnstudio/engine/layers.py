@@ -195,14 +195,14 @@ class Dense(Layer):
         tmp = np.empty_like(x) if (gin is not None and c.acc[0]) else None
         WT = W.T
         xT = x.T
-        s = np.sum
+        ones = np.ones(c.n, dtype=c.dtype)  # bias gradient as a dot: 4x cheaper than sum
 
         def bwd():
             if gz is not ga:
                 b_act(z, a, ga, gz, ws)
             dot(xT, gz, gW)
             if gb is not None:
-                s(gz, axis=0, out=gb)
+                dot(ones, gz, gb)
             if gin is not None:
                 if tmp is None:
                     dot(gz, WT, gin)
@@ -355,11 +355,16 @@ class BatchNorm(Layer):
         t = np.empty_like(x)
         unbias = n / (n - 1) if n > 1 else 1.0
 
+        ones = np.ones(n, dtype=c.dtype)
+        inv_n = 1.0 / n
+
         def fwd():
-            np.mean(x, axis=0, out=mu)
+            np.dot(ones, x, mu)
+            np.multiply(mu, inv_n, out=mu)
             np.subtract(x, mu, out=xhat)
             np.multiply(xhat, xhat, out=t)
-            np.mean(t, axis=0, out=var)
+            np.dot(ones, t, var)
+            np.multiply(var, inv_n, out=var)
             np.add(var, eps, out=inv)
             np.sqrt(inv, out=inv)
             np.divide(1.0, inv, out=inv)
@@ -384,9 +389,9 @@ class BatchNorm(Layer):
         coef = np.empty(w, dtype=c.dtype)
 
         def bwd():
-            np.sum(g, axis=0, out=gbeta)
+            np.dot(ones, g, gbeta)
             np.multiply(g, xhat, out=t)
-            np.sum(t, axis=0, out=gg)
+            np.dot(ones, t, gg)
             if gin is None:
                 return
             # dx = gamma * inv / n * (n g - sum(g) - xhat * sum(g xhat))

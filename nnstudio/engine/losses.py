@@ -296,10 +296,10 @@ class SoftmaxCCE(_Categorical):
         scale = 1.0 / n
 
         def f(t):
-            np.max(out, axis=1, keepdims=True, out=r)
+            np.maximum.reduce(out, axis=1, keepdims=True, out=r)
             np.subtract(out, r, out=g)
             np.exp(g, out=g)
-            np.sum(g, axis=1, keepdims=True, out=r)
+            np.add.reduce(g, axis=1, keepdims=True, out=r)
             np.divide(g, r, out=g)
             np.subtract(g, t, out=g)
             np.multiply(g, scale, out=g)

@@ -177,17 +177,11 @@ def test_xor_is_learned_to_100_percent():
 
 def test_spiral_reaches_95_percent_test_accuracy():
     x, y = spiral(250, seed=0, noise=0.0)
-    net = mlp(
-        [2, 16, 16, 16, 1], activation="tanh", out_activation="sigmoid", seed=0, dtype="float32"
-    )
-    cfg = TrainConfig(loss="bce", learning_rate=0.01, batch_size=10, epochs=300, seed=0)
-    tr = Trainer(net, x[:250], y[:250], x[250:], y[250:], cfg)
-    best = 0.0
-    for _ in range(cfg.epochs):
-        best = tr.train_epoch().test_accuracy
-        if best >= 0.97:
-            break
-    assert best >= 0.95
+    net = mlp([2, 32, 32, 1], activation="relu", out_activation="sigmoid", dtype="float32")
+    cfg = TrainConfig(loss="bce", learning_rate=0.01, batch_size=10, epochs=150, seed=0)
+    *_, last = fit_iter(net, x[:250], y[:250], x[250:], y[250:], cfg)
+    assert last.test_accuracy >= 0.95
+    assert last.train_accuracy >= 0.95
 
 
 def test_regression_metrics():
