@@ -38,7 +38,7 @@ from .icons import kind_color
 if TYPE_CHECKING:
     from nnstudio.graph import Edge
 
-NODE_WIDTH = 164.0
+NODE_WIDTH = 180.0
 NODE_HEIGHT = 82.0
 HEADER_HEIGHT = 24.0
 PORT_RADIUS = 6.0
@@ -208,17 +208,21 @@ class NodeItem(QGraphicsObject):
         small = QFont(font)
         small.setPointSizeF(8.5)
         inner = NODE_WIDTH - 2 * TEXT_PAD
-        painter.setFont(small)
-        id_width = min(QFontMetricsF(small).horizontalAdvance(self.node_id) + 2, inner * 0.45)
-        painter.setPen(QColor(255, 255, 255, 210))
-        painter.drawText(
-            QRectF(TEXT_PAD + inner - id_width, 0, id_width, HEADER_HEIGHT),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            QFontMetricsF(small).elidedText(self.node_id, Qt.TextElideMode.ElideRight, id_width),
-        )
+        # the title has priority; the id is shown in the header only when it fits whole
+        title_full = QFontMetricsF(bold).horizontalAdvance(self.title)
+        id_full = QFontMetricsF(small).horizontalAdvance(self.node_id) + 2
+        show_id = title_full + 8 + id_full <= inner
+        if show_id:
+            painter.setFont(small)
+            painter.setPen(QColor(255, 255, 255, 215))
+            painter.drawText(
+                QRectF(TEXT_PAD + inner - id_full, 0, id_full, HEADER_HEIGHT),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                self.node_id,
+            )
         painter.setFont(bold)
         painter.setPen(QColor("white"))
-        title_w = inner - id_width - 6
+        title_w = inner - (id_full + 8 if show_id else 0)
         painter.drawText(
             QRectF(TEXT_PAD, 0, title_w, HEADER_HEIGHT),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,

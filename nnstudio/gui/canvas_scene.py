@@ -55,8 +55,14 @@ def describe_params(kind: str, params: dict) -> str:
             parts.append(f"{name} {value:g}")
         else:
             parts.append(f"{name} {value}")
-    if not parts and kind in CATALOG and CATALOG[kind].max_inputs is None:
-        parts.append("2+ inputs")
+    if not parts and kind in CATALOG:
+        layer = CATALOG[kind]
+        if layer.max_inputs is None:
+            parts.append("2+ inputs")
+        elif layer.params and layer.params[0].name in params:  # e.g. batch norm's momentum
+            value = params[layer.params[0].name]
+            shown = f"{value:g}" if isinstance(value, float) else str(value)
+            parts.append(f"{layer.params[0].label.lower()} {shown}")
     return " · ".join(parts)
 
 
