@@ -74,6 +74,25 @@ class Optimizer:
     def step(self, p: np.ndarray, g: np.ndarray, lr: float) -> None:
         raise NotImplementedError
 
+    def set_hyperparameters(self, params: dict | None) -> None:
+        """Change hyperparameters between steps, keeping the state (moments, step count).
+
+        Validated like the constructor; state vectors a new setting needs (e.g. a momentum
+        buffer when momentum goes from 0 to 0.9) start at zero.
+        """
+        fresh = type(self)(1, self.dtype, params)
+        for key, value in vars(fresh).items():
+            if key in ("size", "t", "_tmp", "_tiny"):
+                continue
+            if isinstance(value, np.ndarray):
+                mine = getattr(self, key, None)
+                if not isinstance(mine, np.ndarray):
+                    setattr(self, key, self._zeros())
+            elif value is None:
+                setattr(self, key, None)
+            else:
+                setattr(self, key, value)
+
 
 class SGD(Optimizer):
     """Stochastic gradient descent (``torch.optim.SGD``).

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
 
@@ -245,6 +245,29 @@ class Trainer:
             raise ConfigError(f"learning_rate must be a number > 0, got {value!r}.")
         self._base_lr = float(value)
         self._update_lr()
+
+    #: Settings :meth:`update` may change while training.
+    LIVE_FIELDS = ("learning_rate", "epochs", "optimizer_params", "l1", "l2", "clip_norm")
+
+    def update(self, **changes) -> None:
+        """Change live settings (:attr:`LIVE_FIELDS`) without resetting optimizer state.
+
+        The learning rate takes effect at the next step, the others at the next epoch.
+        Raises :class:`ConfigError` for invalid values or settings that need a new trainer.
+        """
+        fixed = sorted(set(changes) - set(self.LIVE_FIELDS))
+        if fixed:
+            raise ConfigError(
+                f"{', '.join(fixed)} cannot change during training; stop and start again "
+                f"(live settings: {', '.join(self.LIVE_FIELDS)})."
+            )
+        new = replace(self.config, **changes)
+        new.validate()
+        if "optimizer_params" in changes:
+            self._opt.set_hyperparameters(new.optimizer_params)
+        self.config = new
+        if "learning_rate" in changes:
+            self.learning_rate = new.learning_rate
 
     @property
     def current_lr(self) -> float:

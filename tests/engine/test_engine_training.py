@@ -273,3 +273,36 @@ def test_train_config_round_trip_and_validation():
     for fields, word in bad:
         with pytest.raises(ConfigError, match=word):
             TrainConfig.from_dict({**TrainConfig().to_dict(), **fields})
+
+
+def test_live_update_keeps_state_and_rejects_fixed_fields():
+    x, y = _blobs(40)
+    net = mlp([2, 4, 1], seed=2)
+    tr = Trainer(net, x, y, config=TrainConfig(optimizer="momentum", epochs=None))
+    tr.train_epoch()
+    buf = tr._opt.buf.copy()
+    tr.update(optimizer_params={"momentum": 0.5}, l2=0.01, clip_norm=1.0, learning_rate=0.02)
+    assert tr._opt.momentum == 0.5 and tr._opt.t == 4
+    np.testing.assert_array_equal(tr._opt.buf, buf)
+    assert tr.config.l2 == 0.01 and tr.learning_rate == 0.02
+    assert tr.train_epoch().lr == 0.02
+    with pytest.raises(ConfigError, match="cannot change"):
+        tr.update(loss="mse")
+    with pytest.raises(ConfigError, match="momentum"):
+        tr.update(optimizer_params={"momentum": -1})
+    assert tr.config.l2 == 0.01
+
+
+def test_fit_iter_unlimited_and_evaluate():
+    from itertools import islice
+
+    x, y = _blobs(40)
+    net = mlp([2, 4, 1], seed=2)
+    reports = list(islice(fit_iter(net, x, y, config=TrainConfig(epochs=None)), 7))
+    assert [r.epoch for r in reports] == list(range(1, 8))
+    tr = Trainer(net, x[:30], y[:30], x[30:], y[30:])
+    r = tr.evaluate()
+    assert r.epoch == 0 and r.step == 0 and r.test_loss is not None
+    assert r.train_accuracy == pytest.approx(
+        float(np.mean((net.predict(x[:30])[:, 0] > 0.5) == y[:30]))
+    )
