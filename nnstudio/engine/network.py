@@ -163,6 +163,7 @@ class Network:
 
     Weights are initialised from ``numpy.random.default_rng(seed)`` in topological order.
     Raises :class:`ShapeError` / :class:`ConfigError` for graphs or parameters that do not fit.
+    Not thread-safe: plans reuse buffers, so one thread at a time (the one training it).
     """
 
     def __init__(self, nodes: list[NodeDef], *, dtype="float32", seed: int = 0) -> None:
