@@ -160,6 +160,11 @@ class NodeItem(QGraphicsObject):
         self.setToolTip(tip)
         self.update()
 
+    def hoverMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        on_port = self.is_on_output_port(event.scenePos())
+        self.setCursor(Qt.CursorShape.CrossCursor if on_port else Qt.CursorShape.ArrowCursor)
+        super().hoverMoveEvent(event)
+
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             for edge in self.edges:

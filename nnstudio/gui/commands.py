@@ -33,6 +33,11 @@ class Command(QUndoCommand):
         super().__init__(text)
         self.ops: list[Operation] = list(ops or [])
 
+    @property
+    def allowed_while_locked(self) -> bool:
+        """True if undoing/redoing it is fine during training (layout, hyperparameters)."""
+        return all(isinstance(op, MoveNodesOp | SetTrainingOp) for op in self.ops)
+
     def add(self, op: Operation) -> Operation:
         self.ops.append(op)
         return op

@@ -32,37 +32,29 @@ if TYPE_CHECKING:
     from nnstudio.io import Project
 
 
-class _Probe(QObject):
-    ping = Signal()
+def pin_singleton_refcounts() -> bool:
+    """Work around a PySide6 6.12 refcount bug; returns True if the workaround was applied.
 
-
-def pin_bool_refcounts() -> bool:
-    """Work around a PySide6 6.12 bug; returns True if the workaround was applied.
-
-    ``SignalInstance.emit()`` returns ``True`` without a new reference, so every
-    Python-side emit (any signal, connected or not) drops one reference to ``True``; after a
-    few hundred emits CPython < 3.12, where bools are not immortal, aborts with
-    "bool_dealloc: deallocating True or False". When a probe emit shows the leak, give
-    ``True`` and ``False`` a huge reference count once (what Python 3.12 does for all
-    immortal objects). Idempotent and harmless elsewhere.
+    With PySide6 6.12.0 on CPython < 3.12, every call of a void Qt method (``setPos``,
+    ``update``, ``setValue``...) drops one reference to ``None`` and every Python-side
+    ``Signal.emit()`` drops one to ``True``. After enough calls the interpreter aborts with
+    "none_dealloc: deallocating None" (or bool_dealloc). Python 3.12 made these singletons
+    immortal, which hides the bug there; here we do the same by hand: give ``None``,
+    ``True`` and ``False`` a huge reference count once, so they can never reach zero.
+    Idempotent; does nothing on Python 3.12+.
     """
     if sys.version_info >= (3, 12):
         return False
-    probe = _Probe()
-    before = sys.getrefcount(True)
-    probe.ping.emit()
-    if sys.getrefcount(True) >= before:
-        return False
     import ctypes
 
-    for value in (True, False):
+    for value in (None, True, False):
         refcount = ctypes.c_ssize_t.from_address(id(value))
         if refcount.value < 1 << 40:
             refcount.value += 1 << 40
     return True
 
 
-pin_bool_refcounts()
+pin_singleton_refcounts()
 
 CLIPBOARD_FORMAT = "nnstudio-nodes"
 
@@ -220,6 +212,33 @@ class Document(QObject):
     def _check_unlocked(self) -> None:
         if self._lock:
             raise LockedError(f"{self._lock}: stop it before changing the network or the data.")
+
+    # undo / redo that respect the lock (use these rather than undo_stack.undo directly)
+    def _step_allowed(self, index: int) -> bool:
+        if not self._lock:
+            return True
+        command = self.undo_stack.command(index)
+        return command is None or bool(getattr(command, "allowed_while_locked", False))
+
+    def can_undo(self) -> bool:
+        stack = self.undo_stack
+        return stack.canUndo() and self._step_allowed(stack.index() - 1)
+
+    def can_redo(self) -> bool:
+        stack = self.undo_stack
+        return stack.canRedo() and self._step_allowed(stack.index())
+
+    def undo(self) -> None:
+        """Undo one step; raises LockedError for a network/data step while locked."""
+        if self.undo_stack.canUndo() and not self._step_allowed(self.undo_stack.index() - 1):
+            self._check_unlocked()
+        self.undo_stack.undo()
+
+    def redo(self) -> None:
+        """Redo one step; raises LockedError for a network/data step while locked."""
+        if self.undo_stack.canRedo() and not self._step_allowed(self.undo_stack.index()):
+            self._check_unlocked()
+        self.undo_stack.redo()
 
     def _update_clean(self, *_args: object) -> None:
         clean = not self.is_dirty

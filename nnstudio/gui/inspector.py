@@ -62,7 +62,6 @@ class Inspector(QWidget):
         self.title_label.setFont(font)
         self.description_label = QLabel(self)
         self.description_label.setWordWrap(True)
-        self.description_label.setForegroundRole(self.description_label.foregroundRole())
         self.info_label = QLabel(self)
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
@@ -236,8 +235,4 @@ class Inspector(QWidget):
         except NNStudioError as exc:
             self.problem_label.setText(f"⚠ {exc}")
             self.problem_label.setVisible(True)
-            self.refresh_editor_only(name)
-
-    def refresh_editor_only(self, name: str) -> None:
-        """Put one editor back to the document's value (after a refused edit)."""
-        self.refresh()
+            self.refresh()  # put the editor back to the document's value

@@ -33,12 +33,18 @@ class ProblemsView(QListWidget):
         self.setUniformItemSizes(False)
         self._icon: QIcon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
         document.problemsChanged.connect(self.set_problems)
-        document.projectReplaced.connect(lambda: self.set_problems(document.problems()))
+        document.projectReplaced.connect(self._reload)
+        document.dataChanged.connect(self._reload)
         self.itemDoubleClicked.connect(self._activate)
         self.set_problems(document.problems())
 
     def set_problems(self, problems: list) -> None:
         self.clear()
+        data_error = self.document.dataset_error
+        if data_error is not None:
+            item = QListWidgetItem(self._icon, f"Data: {data_error}")
+            item.setData(NODE_IDS_ROLE, [])
+            self.addItem(item)
         for err in problems:
             ids = tuple(getattr(err, "node_ids", ()))
             item = QListWidgetItem(self._icon, str(err))
@@ -47,11 +53,14 @@ class ProblemsView(QListWidget):
                 str(err) + (f"\n\nNodes: {', '.join(ids)} (double-click to select)" if ids else "")
             )
             self.addItem(item)
-        if not problems:
+        if not problems and data_error is None:
             ok = QListWidgetItem("No problems: the network is ready to train.")
             ok.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(ok)
         self.problemCountChanged.emit(len(problems))
+
+    def _reload(self) -> None:
+        self.set_problems(self.document.problems())
 
     def node_ids_of(self, row: int) -> list[str]:
         item = self.item(row)

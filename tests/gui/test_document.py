@@ -130,7 +130,21 @@ def test_lock_blocks_network_edits_but_not_learning_rate(document, qtbot):
     other_loss = "mse" if old.loss != "mse" else "bce"
     with pytest.raises(LockedError, match="loss"):
         document.set_training(dataclasses.replace(old, loss=other_loss))
+    # undo of the learning rate is fine while locked, undo of a network edit is not
+    document.undo()
+    assert document.project.training.learning_rate == old.learning_rate
+    document.redo()
     document.set_locked(None)
+    document.set_param("dense_1", "units", 3)
+    document.set_locked("Training is running")
+    assert not document.can_undo()
+    with pytest.raises(LockedError):
+        document.undo()
+    assert document.spec.nodes["dense_1"].params["units"] == 3
+    document.set_locked(None)
+    assert document.can_undo()
+    document.undo()
+    assert document.spec.nodes["dense_1"].params["units"] == 16
     document.add_node("dense", (0, 0))
     assert document.locked is None
 

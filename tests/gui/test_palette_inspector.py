@@ -153,3 +153,20 @@ def test_problems_view_lists_errors_and_activates_nodes(document, qtbot):
     assert blocker.args == [view.node_ids_of(row)[0]]
     document.undo_stack.undo()
     assert view.count() == 1 and not view.node_ids_of(0)
+
+
+def test_problems_view_shows_a_broken_dataset(spiral_project, qtbot):
+    import dataclasses
+
+    from nnstudio.gui.document import Document
+    from nnstudio.gui.problems import ProblemsView
+
+    spiral_project.data = dataclasses.replace(
+        spiral_project.data, name="csv", csv_path="/nonexistent/table.csv"
+    )
+    document = Document(spiral_project)
+    view = ProblemsView(document)
+    qtbot.addWidget(view)
+    assert document.dataset_error is not None
+    assert view.item(0).text().startswith("Data: ")
+    assert "table.csv" in view.item(0).text()
