@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QPainterPath, QPalette, QPen, QTransform
 from PySide6.QtWidgets import (
+    QApplication,
     QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -189,12 +190,19 @@ class MoveInteraction(Interaction):
     def __init__(self, scene: CanvasScene, press: QPointF) -> None:
         super().__init__(scene)
         self.press = press
+        self.started = False
         self.start = {
             item.node_id: item.pos() for item in scene.selectedItems() if isinstance(item, NodeItem)
         }
 
     def mouse_move(self, event: QGraphicsSceneMouseEvent) -> None:
         delta = event.scenePos() - self.press
+        if not self.started:
+            # a click that jitters by a pixel or two is not a move
+            screen_delta = event.screenPos() - event.buttonDownScreenPos(Qt.MouseButton.LeftButton)
+            if screen_delta.manhattanLength() < QApplication.startDragDistance():
+                return
+            self.started = True
         for node_id, pos in self.start.items():
             item = self.scene.node_items.get(node_id)
             if item is not None:

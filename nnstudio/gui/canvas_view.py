@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
+    QColor,
     QContextMenuEvent,
     QDragEnterEvent,
     QDragMoveEvent,
@@ -18,6 +20,7 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPalette,
+    QPen,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
@@ -33,6 +36,14 @@ from .palette import LAYER_MIME
 ZOOM_STEP = 1.2
 MIN_ZOOM, MAX_ZOOM = 0.15, 4.0
 SCENE_MARGIN = 1500.0
+
+
+GRID_STEP = 20.0
+
+
+def _frange(start: float, stop: float, step: float) -> list[float]:
+    n = max(0, int((stop - start) / step) + 1)
+    return [start + i * step for i in range(n)]
 
 
 class CanvasExportError(NNStudioError):
@@ -72,6 +83,27 @@ class CanvasView(QGraphicsView):
         self.canvas_scene.changed.connect(self._grow_scene_rect)
         document.projectReplaced.connect(self.fit_all)
         self._grow_scene_rect()
+
+    # ------------------------------------------------------------------ background
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:  # noqa: N802
+        """Palette base colour with a faint dot grid (not part of exported images)."""
+        pal = self.palette()
+        painter.fillRect(rect, pal.color(QPalette.ColorRole.Base))
+        if self.zoom < 0.4:
+            return
+        dot = QColor(pal.color(QPalette.ColorRole.Text))
+        dot.setAlpha(40)
+        painter.setPen(QPen(dot, 1.5 / self.zoom))
+        step = GRID_STEP
+        left = math.floor(rect.left() / step) * step
+        top = math.floor(rect.top() / step) * step
+        points = [
+            QPointF(x, y)
+            for x in _frange(left, rect.right(), step)
+            for y in _frange(top, rect.bottom(), step)
+        ]
+        if len(points) < 40_000:
+            painter.drawPoints(points)
 
     # ------------------------------------------------------------------ zoom / pan
     @property

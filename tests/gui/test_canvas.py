@@ -269,3 +269,21 @@ def test_export_png_and_svg(canvas, tmp_path):
     canvas.export_image(svg)
     text = svg.read_text()
     assert text.lstrip().startswith("<?xml") and "<svg" in text and "dense_2" in text
+
+
+def test_locked_canvas_refuses_edits_with_a_message(canvas, qtbot):
+    doc = canvas.document
+    doc.set_locked("Training is running")
+    with qtbot.waitSignal(canvas.message) as blocker:
+        canvas.add_node_at("dense", QPointF(0, 300))
+    assert "Training is running" in blocker.args[0]
+    canvas.select_nodes(["dense_2"])
+    with qtbot.waitSignal(canvas.message):
+        canvas.delete_selection()
+    assert len(doc.spec.nodes) == 4 and doc.undo_stack.count() == 0
+    # moving is layout only and stays allowed; a plain click is not a move
+    item = canvas.canvas_scene.node_items["dense_2"]
+    _click(canvas, _center(item))
+    assert doc.undo_stack.count() == 0
+    _drag(canvas, _center(item), _center(item) + QPointF(0, 80))
+    assert doc.undo_stack.count() == 1
