@@ -10,6 +10,7 @@ import configparser
 import importlib.util
 import os
 import shlex
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -343,3 +344,24 @@ def test_install_desktop_refuses_a_folder_without_the_app(tmp_path):
     )
     assert done.returncode == 1
     assert "packaging/build.sh" in done.stderr
+
+
+# --- system libraries for Qt ----------------------------------------------------------------
+
+DEPS_SCRIPT = REPO / "scripts" / "install-linux-deps.sh"
+
+
+def test_linux_deps_script_rejects_unknown_options():
+    done = subprocess.run(["bash", str(DEPS_SCRIPT), "--bogus"], capture_output=True, text=True)
+    assert done.returncode == 2
+    assert "--bogus" in done.stderr
+
+
+def test_qt_system_libraries_are_installed():
+    """After `bash scripts/install-linux-deps.sh` (scripts/test.sh runs it), nothing is missing."""
+    if shutil.which("dpkg-query") is None:
+        pytest.skip("not a Debian/Ubuntu system: the script only prints what to install there")
+    done = subprocess.run(
+        ["bash", str(DEPS_SCRIPT), "--check"], capture_output=True, text=True, env=os.environ
+    )
+    assert done.returncode == 0, f"{done.stdout}run: bash scripts/install-linux-deps.sh"
