@@ -45,9 +45,9 @@ class TrainingWorker(QObject):
         grid_resolution: side of the decision-surface grid (0 disables the surface).
     """
 
-    snapshot = Signal(dict)
+    snapshot = Signal(object)  # dict; object avoids a QVariantMap round trip
     failed = Signal(str)
-    finished = Signal(dict)
+    finished = Signal(object)  # dict
     pausedChanged = Signal(bool)
 
     def __init__(
@@ -238,6 +238,8 @@ def start_worker(worker: TrainingWorker, parent: QObject | None = None) -> QThre
     # Direct: quit from the worker thread itself, so a GUI thread blocked in wait() never
     # deadlocks waiting for a queued quit.
     worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    worker.finished.connect(worker.deleteLater)
+    # No worker.deleteLater: the worker is a Python-owned QObject, so the owner drops its
+    # reference after thread.wait() (a deleteLater racing the Python wrapper's own delete
+    # crashes).
     thread.start()
     return thread

@@ -1,0 +1,274 @@
+"""The main window with its real widgets, worker thread and files."""
+
+from __future__ import annotations
+
+import dataclasses
+import sys
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from nnstudio.gui.main_window import MainWindow
+from nnstudio.io import load_project, make_template
+
+TIMEOUT = 60_000
+
+
+def _make_window(qtbot, tmp_path, project=None, path=None) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(project, path, settings=settings, recovery_dir=tmp_path / "recovery")
+    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = _make_window(qtbot, tmp_path)
+    yield w
+    w.wait_for_thread()
+
+
+def _project(name="circle", **training):
+    project = make_template(name)
+    if training:
+        project.training = dataclasses.replace(project.training, **training)
+    return project
+
+
+def test_first_run_shows_a_valid_spiral(window):
+    assert "spiral" in window.windowTitle() and window.windowTitle().endswith("— NN Studio")
+    assert "[*]" in window.windowTitle() and not window.isWindowModified()
+    assert window.document.project.data.name == "spiral"
+    assert window.document.problems() == []
+    assert window.train_action.isEnabled()
+    assert window.train_action.shortcut().toString() == "Space"
+
+
+def test_training_makes_loss_fall_and_changes_the_surface(qtbot, window):
+    window.refresh_preview()
+    before = np.array(window.surface.image_item.image, copy=True)
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT) as blocker:
+        window.start_training(max_epochs=30)
+        assert window.document.locked == "Training is running"
+    history = blocker.args[0]["history"]
+    assert len(history) == 30
+    assert history[-1]["train_loss"] < history[0]["train_loss"]
+    assert window.plots.n_points == 30
+    after = window.surface.image_item.image
+    assert after.shape == before.shape and not np.allclose(after, before)
+    assert window.surface_updates >= 1
+    assert window.document.project.weights is not None
+    assert window.isWindowModified()
+    assert window.document.locked is None
+    assert window.last_thread.isFinished()
+    assert window.status.epoch_label.text() == "Epoch 30"
+
+
+def test_structural_edits_are_refused_while_training(qtbot, window):
+    window.document.replace_project(_project(epochs=None))
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    n_nodes = len(window.document.spec.nodes)
+    window._guard(lambda: window.document.add_node("dense", (0.0, 0.0)))
+    assert len(window.document.spec.nodes) == n_nodes
+    assert "Training is running" in window.message_box.text()
+    assert not window.data_panel.points_spin.isEnabled()
+    window.message_box.close()
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.stop_training()
+
+
+def test_stop_and_close_leave_no_running_thread(qtbot, tmp_path):
+    window = _make_window(qtbot, tmp_path, _project(epochs=None))
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    thread = window.thread
+    assert thread.isRunning()
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.stop_training()
+    assert thread.isFinished() and not thread.isRunning()
+    assert window.worker is None
+
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    thread = window.thread
+    assert thread.isRunning()
+    assert window.close()
+    assert thread.isFinished() and not thread.isRunning()
+
+
+def test_learning_rate_edit_reaches_the_running_worker(qtbot, window):
+    window.document.replace_project(_project(epochs=None, optimizer="sgd"))
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    worker = window.worker
+    window.training_panel.lr_spin.setValue(0.0042)
+    qtbot.waitUntil(lambda: worker.session.trainer.learning_rate == pytest.approx(0.0042))
+    assert window.document.project.training.learning_rate == pytest.approx(0.0042)
+    epochs_before = worker.epochs_run
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT) as blocker:
+        window.stop_training()
+    history = blocker.args[0]["history"]
+    assert len(history) >= epochs_before and history[-1]["lr"] == pytest.approx(0.0042)
+
+
+def test_space_toggles_training(qtbot, window):
+    window.document.replace_project(_project(epochs=None))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    with qtbot.waitSignal(window.trainingStarted, timeout=TIMEOUT):
+        qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.worker is not None and not window.worker.is_paused
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert window.worker.is_paused
+    assert window.train_action.text() == "&Train"
+    qtbot.keyClick(window, Qt.Key.Key_Space)
+    assert not window.worker.is_paused
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.stop_training()
+
+
+def test_step_trains_one_epoch(qtbot, window):
+    window.document.replace_project(_project())
+    window.step()
+    qtbot.waitUntil(lambda: window.plots.n_points == 1, timeout=TIMEOUT)
+    window.step()
+    qtbot.waitUntil(lambda: window.plots.n_points == 2, timeout=TIMEOUT)
+    assert window.worker.is_paused
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT) as blocker:
+        window.stop_training()
+    assert len(blocker.args[0]["history"]) == 2
+
+
+def test_divergence_shows_a_message_and_keeps_the_app_alive(qtbot, window):
+    window.document.replace_project(
+        _project("regression", optimizer="sgd", learning_rate=1e6, epochs=50)
+    )
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT) as blocker:
+        window.start_training()
+    box = window.message_box
+    assert box is not None and box.isVisible()
+    assert "Training stopped" == box.windowTitle()
+    assert "last finite" in box.text()
+    box.close()
+    weights = blocker.args[0]["weights"]
+    assert all(np.all(np.isfinite(w)) for w in weights.values())
+    assert window.document.locked is None and window.worker is None
+    # Still usable: a sane learning rate trains again.
+    window.training_panel.lr_spin.setValue(0.001)
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.start_training(max_epochs=2)
+
+
+def test_reset_forgets_weights(qtbot, window):
+    window.document.replace_project(_project())
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.start_training(max_epochs=3)
+    assert window.document.project.weights is not None
+    window.reset_training()
+    assert window.document.project.weights is None
+    assert window.document.project.history == []
+    assert window.plots.n_points == 0
+
+
+def test_save_then_open_gives_the_same_project(qtbot, window, tmp_path):
+    window.document.replace_project(_project())
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.start_training(max_epochs=3)
+    path = str(tmp_path / "run.nnstudio")
+    assert window.save_to(path)
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("run[*]")
+    saved = window.document.project
+    window.open_template("xor")
+    assert window.document.project.data.name == "xor"
+    window.open_path(path)
+    loaded = window.document.project
+    assert loaded.network.to_dict() == saved.network.to_dict()
+    assert loaded.data.to_dict() == saved.data.to_dict()
+    assert loaded.training.to_dict() == saved.training.to_dict()
+    assert set(loaded.weights) == set(saved.weights)
+    for name, value in saved.weights.items():
+        assert np.array_equal(loaded.weights[name], value)
+    assert len(loaded.history) == 3 and window.plots.n_points == 3
+    assert window.recent_files()[0].endswith("run.nnstudio")
+    assert load_project(path).training.to_dict() == saved.training.to_dict()
+
+
+def test_bad_file_shows_an_error_not_a_traceback(window, tmp_path):
+    bad = tmp_path / "broken.nnstudio"
+    bad.write_text("not a zip")
+    window._guard(lambda: window.open_path(str(bad)))
+    assert window.message_box is not None and "broken.nnstudio" in window.message_box.text()
+    assert window.document.project.data.name == "spiral"
+
+
+def test_invalid_network_disables_train_with_reason(window):
+    doc = window.document
+    out = list(doc.spec.nodes)[-1]
+    doc.remove_nodes([out])
+    assert doc.problems()
+    assert not window.train_action.isEnabled()
+    assert window.reason_label.text().startswith("Cannot train")
+    doc.undo_stack.undo()
+    assert window.train_action.isEnabled()
+
+
+def test_export_npz_warns_when_untrained(window, tmp_path):
+    out = tmp_path / "w.npz"
+    warnings = window.export("npz", str(out))
+    assert out.is_file()
+    assert warnings and "untrained" in warnings[0]
+    assert window.message_box is not None
+
+
+def test_autosave_and_recovery(qtbot, tmp_path):
+    window = _make_window(qtbot, tmp_path, _project())
+    doc = window.document
+    doc.set_param("dense_1", "units", 5)
+    saved = window.autosave()
+    assert saved is not None and saved.is_file()
+    assert load_project(saved).network.nodes["dense_1"].params["units"] == 5
+    # A second window for the same (untitled) project finds it, as after a crash.
+    other = _make_window(qtbot, tmp_path / "other", _project())
+    other.recovery_dir = window.recovery_dir
+    assert other.pending_recovery() == saved
+    window.close()
+    assert not saved.exists()
+
+
+def test_dock_layout_is_remembered(qtbot, tmp_path):
+    window = _make_window(qtbot, tmp_path)
+    window.plots_dock.hide()
+    window.close()
+    again = _make_window(qtbot, tmp_path)
+    assert not again.plots_dock.isVisible()
+    assert again.surface_dock.isVisible()
+
+
+def test_screenshot_mode_writes_the_window(qtbot, tmp_path, monkeypatch):
+    from nnstudio.gui.app import SCREENSHOT_SIZE, run
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    org, name = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    project_path = tmp_path / "c.nnstudio"
+    from nnstudio.io import save_project
+
+    save_project(_project(), project_path)
+    out = tmp_path / "shot.png"
+    try:
+        code = run([str(project_path), "--screenshot", str(out), "--train-epochs", "5"])
+    finally:
+        QCoreApplication.setOrganizationName(org)
+        QCoreApplication.setApplicationName(name)
+    assert code == 0
+    image = QImage(str(out))
+    assert not image.isNull()
+    ratio = image.devicePixelRatio() or 1
+    assert (image.width() / ratio, image.height() / ratio) == SCREENSHOT_SIZE
