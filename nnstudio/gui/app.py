@@ -149,6 +149,7 @@ def screenshot(app, project, path, out: str, epochs: int | None) -> int:  # noqa
         if outcome["code"] is not None:
             return
         if error is None:
+            window.canvas.fit_all()
             app.processEvents()
             image = window.grab()
             if image.save(str(out)):

@@ -153,16 +153,25 @@ class MainWindow(QMainWindow):
         self.tabifyDockWidget(self.training_dock, self.data_dock)
         self.training_dock.raise_()
 
-        self.plots = TrainingPlots()
-        self.plots_dock = self._dock("Plots", "PlotsDock", self.plots)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.plots_dock)
         self.surface = DecisionSurface()
         self.surface_dock = self._dock("Decision surface", "SurfaceDock", self.surface)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.surface_dock)
-        self.splitDockWidget(self.plots_dock, self.surface_dock, Qt.Orientation.Vertical)
-        self.tabifyDockWidget(self.inspector_dock, self.plots_dock)
-        self.surface_dock.raise_()
-        self.inspector_dock.raise_()
+        self.splitDockWidget(self.inspector_dock, self.surface_dock, Qt.Orientation.Vertical)
+        # The curves live under the canvas only (the side columns run full height).
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.plots = TrainingPlots()
+        self.plots_dock = self._dock("Plots", "PlotsDock", self.plots)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.plots_dock)
+        self.resizeDocks(
+            [self.palette_dock, self.inspector_dock], [330, 440], Qt.Orientation.Horizontal
+        )
+        self.resizeDocks(
+            [self.palette_dock, self.training_dock, self.inspector_dock, self.surface_dock],
+            [220, 560, 300, 480],
+            Qt.Orientation.Vertical,
+        )
+        self.resizeDocks([self.plots_dock], [250], Qt.Orientation.Vertical)
 
         self.status = TrainingStatus()
         self.statusBar().addPermanentWidget(self.status, 1)
@@ -367,6 +376,10 @@ class MainWindow(QMainWindow):
         self._data_changed()
         self._update_title()
         self._update_actions()
+        QTimer.singleShot(0, self.canvas.fit_all)
+
+    def showEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().showEvent(event)
         QTimer.singleShot(0, self.canvas.fit_all)
 
     def _data_changed(self) -> None:
@@ -583,6 +596,7 @@ class MainWindow(QMainWindow):
         self.thread = None
         self.last_thread = thread
         self.document.set_locked(None)
+        self.plots.flush()
         if result.get("weights") is not None:
             self.document.set_weights(
                 result["weights"], result.get("preprocessor"), result.get("history") or []

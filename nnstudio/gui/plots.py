@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
@@ -73,11 +73,19 @@ _COLUMNS = (
 
 
 class TrainingPlots(QWidget):
-    """Two stacked plots: loss (train/test) and accuracy (classification) or RMSE."""
+    """Two plots side by side: loss (train/test) and accuracy (classification) or RMSE."""
+
+    #: Curves redraw at most this often (ms): axes re-render on every range change, and
+    #: that painting holds the GIL the training thread needs.
+    REDRAW_INTERVAL_MS = 100
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._buffer = GrowingBuffer(len(_COLUMNS))
+        self._redraw_timer = QTimer(self)
+        self._redraw_timer.setSingleShot(True)
+        self._redraw_timer.setInterval(self.REDRAW_INTERVAL_MS)
+        self._redraw_timer.timeout.connect(self._redraw)
         self._task = "binary"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -91,16 +99,20 @@ class TrainingPlots(QWidget):
 
         self.loss_plot = pg.PlotWidget()
         self.metric_plot = pg.PlotWidget()
+        row = QHBoxLayout()
+        layout.addLayout(row, 1)
         for plot in (self.loss_plot, self.metric_plot):
             item = plot.getPlotItem()
             item.setDownsampling(mode="peak")
             item.setClipToView(True)
-            item.showGrid(x=True, y=True, alpha=0.2)
-            item.addLegend(offset=(-10, 10))
             item.setLabel("bottom", "epoch")
+            item.getAxis("left").enableAutoSIPrefix(False)
             plot.setMinimumHeight(90)
-            layout.addWidget(plot, 1)
+            row.addWidget(plot, 1)
         self.loss_plot.setLabel("left", "loss")
+        # Loss falls (legend top right); accuracy rises (legend bottom right).
+        self.loss_plot.getPlotItem().addLegend(offset=(-10, 10))
+        self.metric_plot.getPlotItem().addLegend(offset=(-10, -10))
         self.train_loss_curve = self.loss_plot.plot(
             pen=pg.mkPen(TRAIN_COLOR, width=2), name="train"
         )
@@ -149,17 +161,28 @@ class TrainingPlots(QWidget):
 
     def clear(self) -> None:
         self._buffer.clear()
+        self._redraw_timer.stop()
         self._redraw()
 
     def set_history(self, history: list[dict]) -> None:
         """Replace the curves with a whole history (list of Report dicts)."""
         self._buffer.clear()
         self.append_reports(history)
+        self._redraw_timer.stop()
+        self._redraw()
+
+    def flush(self) -> None:
+        """Redraw now if an update is pending."""
+        if self._redraw_timer.isActive():
+            self._redraw_timer.stop()
+            self._redraw()
 
     def append_reports(self, reports: list[dict]) -> None:
-        """Append Report dicts; x is the running epoch count (1-based)."""
+        """Append Report dicts (x is the running epoch count, 1-based); redraws soon.
+
+        Drawing is throttled to REDRAW_INTERVAL_MS; :meth:`flush` draws at once.
+        """
         if not reports:
-            self._redraw()
             return
         start = self._buffer.size
         rows = np.empty((len(reports), len(_COLUMNS)))
@@ -168,7 +191,8 @@ class TrainingPlots(QWidget):
             for j, key in enumerate(_COLUMNS[1:], start=1):
                 rows[i, j] = _value(report, key)
         self._buffer.extend(rows)
-        self._redraw()
+        if not self._redraw_timer.isActive():
+            self._redraw_timer.start()
 
     def curves(self) -> dict[str, np.ndarray]:
         """Copies of the recorded columns, by name: each (n_points,)."""

@@ -103,8 +103,12 @@ class DecisionSurface(QWidget):
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.image_item.setZValue(-10)
         self.plot.addItem(self.image_item)
-        self.train_scatter = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=1), symbol="o")
-        self.test_scatter = pg.ScatterPlotItem(size=8, pen=pg.mkPen("k", width=1), symbol="t")
+        self.train_scatter = pg.ScatterPlotItem(
+            size=6, pen=pg.mkPen(255, 255, 255, 200, width=1), symbol="o"
+        )
+        self.test_scatter = pg.ScatterPlotItem(
+            size=7, pen=pg.mkPen(40, 40, 40, 160, width=1), symbol="t"
+        )
         self.plot.addItem(self.train_scatter)
         self.plot.addItem(self.test_scatter)
         self.apply_palette()

@@ -140,6 +140,7 @@ def test_plots_append_and_export_csv(qtbot, tmp_path):
     plots.append_reports(reports[:2])
     plots.append_reports(reports[2:])
     assert plots.n_points == 5
+    plots.flush()
     x, y = plots.train_loss_curve.getData()
     assert np.array_equal(x, np.arange(1, 6)) and y[-1] == pytest.approx(0.2)
     plots.log_check.setChecked(True)

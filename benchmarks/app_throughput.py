@@ -1,0 +1,172 @@
+"""App throughput: the real main window, offscreen, training with the surface refreshing.
+
+Runs TensorFlow Playground's own settings (circle, 500 points, half for training, batch 10,
+tanh, SGD lr 0.03) for hidden layers [4, 2] and six hidden layers of 8, through the real
+MainWindow, TrainingWorker and QThread, and reports:
+
+- epochs/s of the whole run (surface, curves and status bar refreshing at display rate);
+- the decision-surface refresh rate (Hz);
+- the main thread's stalls: a QTimer ticks every 5 ms and the gaps between ticks are
+  recorded; p50 / p99 / max of the gaps (5 ms = no stall);
+- for the long run, the rate over its first and last 10 % (no slowdown over time).
+
+Usage::
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/app_throughput.py [--epochs 5000]
+        [--long-epochs 100000] [--deep-epochs 2000]
+
+Playground's output is a tanh unit with a squared loss; NN Studio's binary template uses a
+sigmoid output with binary cross-entropy (the same cost per step: one unit, one loss).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import os
+import platform
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+
+PLAYGROUND_RATE = {"[4, 2]": 48.0, "6 x 8": 13.0}
+TARGET_RATE = {"[4, 2]": 500.0, "6 x 8": 134.0}
+
+
+def playground_project(hidden: list[int]):
+    from nnstudio.graph import NetworkSpec
+    from nnstudio.io import make_template
+
+    project = make_template("circle")
+    project.name = f"playground-{'-'.join(map(str, hidden))}"
+    project.network = NetworkSpec.sequential(2, hidden, "tanh", 1, "sigmoid")
+    project.data = dataclasses.replace(
+        project.data,
+        name="circle",
+        n_points=500,
+        noise=0.0,
+        train_ratio=0.5,
+        features=["x1", "x2"],
+        standardize=False,
+    )
+    project.training = dataclasses.replace(
+        project.training,
+        loss="bce",
+        optimizer="sgd",
+        optimizer_params={},
+        learning_rate=0.03,
+        batch_size=10,
+        epochs=None,
+        l1=0.0,
+        l2=0.0,
+    )
+    return project
+
+
+def run_case(app, hidden: list[int], epochs: int) -> dict:
+    from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+    from nnstudio.gui.main_window import MainWindow
+
+    scratch = tempfile.TemporaryDirectory(prefix="nnstudio-bench-")
+    settings = QSettings(os.path.join(scratch.name, "s.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(playground_project(hidden), settings=settings, recovery_dir=scratch.name)
+    window.resize(1400, 900)
+    window.show()
+    app.processEvents()
+
+    ticks: list[float] = []
+    snaps: list[tuple[float, int]] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    window.snapshotShown.connect(lambda s: snaps.append((time.perf_counter(), s["epochs_run"])))
+    loop = QEventLoop()
+    result: dict = {}
+
+    def finished(res: dict) -> None:
+        result.update(res)
+        result["t_end"] = time.perf_counter()
+        loop.quit()
+
+    window.trainingFinished.connect(finished)
+    surface_before = window.surface_updates
+    timer.start()
+    t0 = time.perf_counter()
+    window.start_training(max_epochs=epochs)
+    loop.exec()
+    timer.stop()
+    elapsed = result["t_end"] - t0
+    window.document.mark_saved("")
+    window.close()
+    scratch.cleanup()
+
+    gaps_ms = np.diff(np.array(ticks)) * 1000.0 if len(ticks) > 2 else np.array([np.nan])
+    run = result.get("epochs_run", 0)
+    out = {
+        "hidden": hidden,
+        "epochs": run,
+        "seconds": elapsed,
+        "epochs_per_s": run / elapsed,
+        "surface_hz": (window.surface_updates - surface_before) / elapsed,
+        "stall_p50_ms": float(np.percentile(gaps_ms, 50)),
+        "stall_p99_ms": float(np.percentile(gaps_ms, 99)),
+        "stall_max_ms": float(np.max(gaps_ms)),
+        "final_train_accuracy": (result.get("history") or [{}])[-1].get("train_accuracy"),
+    }
+    if len(snaps) >= 20:
+        times = np.array([t for t, _ in snaps])
+        counts = np.array([e for _, e in snaps], dtype=float)
+        k = max(2, len(snaps) // 10)
+        out["first_10pct_epochs_per_s"] = (counts[k] - counts[0]) / (times[k] - times[0])
+        out["last_10pct_epochs_per_s"] = (counts[-1] - counts[-k - 1]) / (times[-1] - times[-k - 1])
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=5000, help="epochs for [4, 2]")
+    parser.add_argument("--deep-epochs", type=int, default=2000, help="epochs for 6 x 8")
+    parser.add_argument(
+        "--long-epochs", type=int, default=100_000, help="long [4, 2] run (0 to skip)"
+    )
+    args = parser.parse_args(argv)
+
+    import pyqtgraph as pg
+    from PySide6.QtWidgets import QApplication
+
+    pg.setConfigOptions(imageAxisOrder="row-major")
+    app = QApplication.instance() or QApplication(["app_throughput"])
+
+    print(f"python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs")
+    cases = [("[4, 2]", [4, 2], args.epochs), ("6 x 8", [8] * 6, args.deep_epochs)]
+    if args.long_epochs:
+        cases.append(("[4, 2] long", [4, 2], args.long_epochs))
+    rows = []
+    for label, hidden, epochs in cases:
+        r = run_case(app, hidden, epochs)
+        r["label"] = label
+        rows.append(r)
+        key = label.replace(" long", "")
+        line = (
+            f"{label:12s} {r['epochs']:>7d} epochs in {r['seconds']:7.1f} s: "
+            f"{r['epochs_per_s']:7.0f} epochs/s (target {TARGET_RATE[key]:.0f}, "
+            f"Playground {PLAYGROUND_RATE[key]:.0f}), surface {r['surface_hz']:.1f} Hz, "
+            f"stalls p50 {r['stall_p50_ms']:.1f} ms p99 {r['stall_p99_ms']:.1f} ms "
+            f"max {r['stall_max_ms']:.1f} ms, train acc {r['final_train_accuracy']}"
+        )
+        if "first_10pct_epochs_per_s" in r:
+            line += (
+                f", rate first 10% {r['first_10pct_epochs_per_s']:.0f}"
+                f" / last 10% {r['last_10pct_epochs_per_s']:.0f} epochs/s"
+            )
+        print(line, flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
