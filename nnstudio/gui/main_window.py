@@ -15,7 +15,17 @@ import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, QStandardPaths, Qt, QThread, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QByteArray,
+    QEvent,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QThread,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -49,6 +59,8 @@ FILE_FILTER = "NN Studio projects (*.nnstudio);;All files (*)"
 MAX_RECENT = 10
 AUTOSAVE_INTERVAL_MS = 3 * 60 * 1000
 TRAINING_LOCK = "Training is running"
+#: TrainConfig fields a running worker accepts (engine ``Trainer.LIVE_FIELDS``).
+LIVE_TRAINING_FIELDS = ("learning_rate", "epochs", "optimizer_params", "l1", "l2", "clip_norm")
 EXPORT_FORMATS = {
     "npz": ("NumPy weights (.npz)", "NumPy archives (*.npz)", ".npz"),
     "safetensors": ("safetensors", "safetensors (*.safetensors)", ".safetensors"),
@@ -104,6 +116,9 @@ class MainWindow(QMainWindow):
         self._run_epochs = 0
         self._total_epochs = len(self.document.project.history or [])
         self._last_report: dict | None = None
+        self._live_config: dict | None = None
+        self._run_override: int | None = None
+        self._run_done_at_start = 0
         self.surface_updates = 0
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
@@ -394,6 +409,7 @@ class MainWindow(QMainWindow):
         self._schedule_preview()
 
     def _training_changed(self) -> None:
+        self._send_live_settings()
         if self.surface.logits != (self.document.project.training.loss == "bce_logits"):
             self._data_changed()
         self._update_actions()
@@ -516,11 +532,15 @@ class MainWindow(QMainWindow):
             self._run_budget = epochs - done if done < epochs else epochs
         self._run_epochs = 0
         self._total_epochs = done
+        self._run_done_at_start = done
+        self._run_override = max_epochs
+        self._live_config = project.training.to_dict()
         worker = TrainingWorker(project, max_epochs=self._run_budget, start_paused=paused)
         worker.snapshot.connect(self._on_snapshot)
         worker.failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
         worker.pausedChanged.connect(lambda _p: self._update_actions())
+        worker.warning.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.worker = worker
         self.document.set_locked(TRAINING_LOCK)
         self.thread = start_worker(worker)
@@ -556,6 +576,24 @@ class MainWindow(QMainWindow):
         self.plots.clear()
         self.status.clear()
         self._schedule_preview()
+
+    def _send_live_settings(self) -> None:
+        """Forward edits of live settings (lr, epochs, optimizer params, l1/l2, clip)."""
+        if self.worker is None or self._live_config is None:
+            return
+        new = self.document.project.training.to_dict()
+        changes = {
+            k: new[k] for k in LIVE_TRAINING_FIELDS if new.get(k) != self._live_config.get(k)
+        }
+        if not changes:
+            return
+        self._live_config = new
+        if "epochs" in changes and self._run_override is None:
+            epochs, done = changes["epochs"], self._run_done_at_start
+            self._run_budget = (
+                None if epochs is None else (epochs - done if done < epochs else epochs)
+            )
+        self.worker.update_settings(changes)
 
     def set_learning_rate(self, lr: float) -> None:
         if self.worker is not None:
@@ -844,33 +882,22 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     # =================================================================== edit / view
+    # The canvas implements these on its own selection (nodes and edges); the window's
+    # actions (with the standard shortcuts shown in the Edit menu) delegate to it.
     def delete_selection(self) -> None:
-        if self._selection:
-            self.document.remove_nodes(list(self._selection))
+        self.canvas.delete_selection()
 
     def select_all(self) -> None:
-        fn = getattr(self.canvas, "select_all", None)
-        if callable(fn):
-            fn()
-            return
-        scene = self.canvas.scene()
-        for item in scene.items():
-            if item.flags() & item.GraphicsItemFlag.ItemIsSelectable:
-                item.setSelected(True)
+        self.canvas.select_all()
 
     def copy_selection(self) -> None:
-        if self._selection:
-            text = self.document.copy_nodes(list(self._selection))
-            QGuiApplication.clipboard().setText(text)
+        self.canvas.copy_selection()
 
     def paste(self) -> None:
-        text = QGuiApplication.clipboard().text()
-        if text:
-            self.document.paste(text)
+        self.canvas.paste()
 
     def duplicate_selection(self) -> None:
-        if self._selection:
-            self.document.duplicate(list(self._selection))
+        self.canvas.duplicate_selection()
 
     def auto_arrange(self) -> None:
         self.document.auto_arrange()
@@ -901,6 +928,12 @@ class MainWindow(QMainWindow):
 
     def open_docs(self) -> None:
         QDesktopServices.openUrl(self.documentation_url())
+
+    def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.plots.apply_palette()
+            self.surface.apply_palette()
 
     # =================================================================== closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

@@ -49,6 +49,7 @@ class TrainingWorker(QObject):
     failed = Signal(str)
     finished = Signal(object)  # dict
     pausedChanged = Signal(bool)
+    warning = Signal(str)  # a live setting was refused; training goes on
 
     def __init__(
         self,
@@ -69,6 +70,9 @@ class TrainingWorker(QObject):
         self._paused = start_paused
         self._steps_requested = 0
         self._pending_lr: float | None = None
+        self._pending_settings: dict[str, Any] = {}
+        self._run_budget: int | None = None
+        self._done_at_start = 0
         self._learning_rate: float = float(self._project.training.learning_rate)
         self.session: Any = None
         self.epochs_run = 0
@@ -103,6 +107,16 @@ class TrainingWorker(QObject):
             self._pending_lr = float(lr)
             self._cond.notify_all()
 
+    def update_settings(self, changes: dict[str, Any]) -> None:
+        """Change live training settings (engine ``Trainer.LIVE_FIELDS``: learning_rate,
+        epochs, optimizer_params, l1, l2, clip_norm) before the next epoch, keeping state."""
+        with self._cond:
+            changes = dict(changes)
+            if "learning_rate" in changes:
+                self._pending_lr = float(changes.pop("learning_rate"))
+            self._pending_settings.update(changes)
+            self._cond.notify_all()
+
     @property
     def is_paused(self) -> bool:
         with self._cond:
@@ -129,7 +143,9 @@ class TrainingWorker(QObject):
             with self._cond:
                 self._learning_rate = float(self.session.trainer.learning_rate)
                 self._apply_lr()
-            self._loop(history, self._budget(len(history)))
+            self._done_at_start = len(history)
+            self._run_budget = self._budget(self._done_at_start)
+            self._loop(history)
         except NNStudioError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a worker must never die silently
@@ -153,6 +169,19 @@ class TrainingWorker(QObject):
             return None
         return epochs - done if done < epochs else epochs
 
+    def _apply_settings(self) -> None:
+        changes, self._pending_settings = self._pending_settings, {}
+        if not changes or self.session is None:
+            return
+        if "epochs" in changes:
+            self._project.training.epochs = changes.pop("epochs")
+            self._run_budget = self._budget(self._done_at_start)
+        if changes:
+            try:
+                self.session.trainer.update(**changes)
+            except NNStudioError as exc:
+                self.warning.emit(str(exc))
+
     def _apply_lr(self) -> None:
         lr = self._pending_lr
         self._pending_lr = None
@@ -166,6 +195,8 @@ class TrainingWorker(QObject):
             while True:
                 if self._pending_lr is not None:
                     self._apply_lr()
+                if self._pending_settings:
+                    self._apply_settings()
                 if self._stop:
                     return False
                 if not self._paused:
@@ -175,14 +206,14 @@ class TrainingWorker(QObject):
                     return True
                 self._cond.wait(0.1)
 
-    def _loop(self, history: list[dict], budget: int | None) -> None:
+    def _loop(self, history: list[dict]) -> None:
         pending: list[dict] = []
         last_emit = 0.0
         rate_t0 = time.perf_counter()
         rate_epochs = 0
         rate = 0.0
         was_paused = None
-        while budget is None or self.epochs_run < budget:
+        while self._run_budget is None or self.epochs_run < self._run_budget:
             paused = self.is_paused
             if paused != was_paused:
                 self.pausedChanged.emit(paused)

@@ -272,3 +272,14 @@ def test_screenshot_mode_writes_the_window(qtbot, tmp_path, monkeypatch):
     assert not image.isNull()
     ratio = image.devicePixelRatio() or 1
     assert (image.width() / ratio, image.height() / ratio) == SCREENSHOT_SIZE
+
+
+def test_live_setting_edits_reach_the_worker(qtbot, window):
+    window.document.replace_project(_project(epochs=None))
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    worker = window.worker
+    window.training_panel.l2_spin.setValue(0.002)
+    qtbot.waitUntil(lambda: worker.session.trainer.config.l2 == pytest.approx(0.002))
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.stop_training()

@@ -118,3 +118,17 @@ def test_invalid_project_fails_with_message(qtbot):
     assert len(rec.failures) == 1
     assert "nonexistent" in rec.failures[0]
     assert rec.result["weights"] is None
+
+
+def test_live_settings_apply_without_reset(qtbot):
+    worker = TrainingWorker(_project(epochs=None, optimizer="momentum"))
+    rec = Recorder(worker)
+    thread = start_worker(worker)
+    qtbot.waitUntil(lambda: len(rec.snapshots) >= 1, timeout=TIMEOUT)
+    worker.update_settings({"l2": 0.01, "optimizer_params": {"momentum": 0.5}, "epochs": 3})
+    # epochs is the run's budget: the run ends by itself once it is reached.
+    qtbot.waitUntil(lambda: rec.result is not None, timeout=TIMEOUT)
+    qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
+    assert worker.session.trainer.config.l2 == pytest.approx(0.01)
+    assert worker.session.trainer.config.optimizer_params == {"momentum": 0.5}
+    assert rec.failures == []
