@@ -105,6 +105,10 @@ def run_case(app, hidden: list[int], epochs: int) -> dict:
     window.close()
     scratch.cleanup()
 
+    # Stalls while training: ticks up to the last snapshot (the autosave and bookkeeping
+    # after the run are not "while training").
+    t_last = snaps[-1][0] if snaps else result["t_end"]
+    ticks = [t for t in ticks if t <= t_last]
     gaps_ms = np.diff(np.array(ticks)) * 1000.0 if len(ticks) > 2 else np.array([np.nan])
     run = result.get("epochs_run", 0)
     out = {

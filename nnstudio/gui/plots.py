@@ -55,6 +55,68 @@ class GrowingBuffer:
         self.size = 0
 
 
+class PeakDecimator:
+    """Min/max decimation of a GrowingBuffer, updated incrementally as rows arrive.
+
+    Complete blocks of ``k`` rows are reduced once to (first x, last x, min, max) per
+    column and cached; ``k`` doubles (re-reducing the cache pairwise) whenever more than
+    ``max_blocks`` blocks exist. A redraw therefore costs O(max_blocks + k), not O(rows),
+    and peaks (spikes in the loss) survive.
+    """
+
+    def __init__(self, n_columns: int, max_blocks: int = 2000) -> None:
+        self.max_blocks = max_blocks
+        self.n_columns = n_columns
+        self.reset()
+
+    def reset(self) -> None:
+        self.k = 1
+        self.n_blocks = 0
+        self._x0 = np.empty(0)
+        self._x1 = np.empty(0)
+        self._lo = np.empty((0, self.n_columns))
+        self._hi = np.empty((0, self.n_columns))
+
+    def _coarsen(self) -> None:
+        m = self.n_blocks // 2 * 2
+        self._x0 = self._x0[:m:2].copy()
+        self._x1 = self._x1[1:m:2].copy()
+        self._lo = np.fmin(self._lo[:m:2], self._lo[1:m:2])
+        self._hi = np.fmax(self._hi[:m:2], self._hi[1:m:2])
+        self.n_blocks = m // 2
+        self.k *= 2
+
+    def update(self, buffer: GrowingBuffer) -> None:
+        """Reduce the rows of ``buffer`` that completed new blocks (column 0 is x)."""
+        if buffer.size < self.n_blocks * self.k:  # the buffer was cleared
+            self.reset()
+        full = buffer.size // self.k
+        if full > self.n_blocks:
+            data = buffer._data[self.n_blocks * self.k : full * self.k]
+            blocks = data.reshape(full - self.n_blocks, self.k, -1)
+            self._x0 = np.concatenate([self._x0, blocks[:, 0, 0]])
+            self._x1 = np.concatenate([self._x1, blocks[:, -1, 0]])
+            self._lo = np.concatenate([self._lo, np.fmin.reduce(blocks, axis=1)])
+            self._hi = np.concatenate([self._hi, np.fmax.reduce(blocks, axis=1)])
+            self.n_blocks = full
+        while self.n_blocks > self.max_blocks:
+            self._coarsen()
+
+    def series(self, buffer: GrowingBuffer, column: int) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) to draw for ``column``: min/max pairs of every block, then the raw tail."""
+        if self.k == 1:
+            return buffer.column(0), buffer.column(column)
+        tail = slice(self.n_blocks * self.k, buffer.size)
+        x = np.empty(2 * self.n_blocks)
+        y = np.empty(2 * self.n_blocks)
+        x[0::2], x[1::2] = self._x0, self._x1
+        y[0::2], y[1::2] = self._lo[:, column], self._hi[:, column]
+        return (
+            np.concatenate([x, buffer._data[tail, 0]]),
+            np.concatenate([y, buffer._data[tail, column]]),
+        )
+
+
 def _value(report: dict, key: str) -> float:
     v = report.get(key)
     return np.nan if v is None else float(v)
@@ -82,6 +144,7 @@ class TrainingPlots(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._buffer = GrowingBuffer(len(_COLUMNS))
+        self._decimator = PeakDecimator(len(_COLUMNS))
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(self.REDRAW_INTERVAL_MS)
@@ -161,12 +224,14 @@ class TrainingPlots(QWidget):
 
     def clear(self) -> None:
         self._buffer.clear()
+        self._decimator.reset()
         self._redraw_timer.stop()
         self._redraw()
 
     def set_history(self, history: list[dict]) -> None:
         """Replace the curves with a whole history (list of Report dicts)."""
         self._buffer.clear()
+        self._decimator.reset()
         self.append_reports(history)
         self._redraw_timer.stop()
         self._redraw()
@@ -219,13 +284,14 @@ class TrainingPlots(QWidget):
         self.loss_plot.getPlotItem().setLogMode(y=on)
 
     def _redraw(self) -> None:
-        b = self._buffer
-        x = b.column(0)
-        self.train_loss_curve.setData(x, b.column(1), connect="finite")
-        self.test_loss_curve.setData(x, b.column(2), connect="finite")
-        if self._task == "regression":
-            tr, te = b.column(5), b.column(6)
-        else:
-            tr, te = b.column(3), b.column(4)
-        self.train_metric_curve.setData(x, tr, connect="finite")
-        self.test_metric_curve.setData(x, te, connect="finite")
+        b, dec = self._buffer, self._decimator
+        dec.update(b)
+        metric = (5, 6) if self._task == "regression" else (3, 4)
+        for curve, column in (
+            (self.train_loss_curve, 1),
+            (self.test_loss_curve, 2),
+            (self.train_metric_curve, metric[0]),
+            (self.test_metric_curve, metric[1]),
+        ):
+            x, y = dec.series(b, column)
+            curve.setData(x, y, connect="finite")

@@ -152,3 +152,25 @@ def test_plots_append_and_export_csv(qtbot, tmp_path):
     assert len(lines) == 6 and lines[1].split(",")[2] == ""
     plots.set_task("regression")
     assert plots.metric_plot.getPlotItem().getAxis("left").labelText == "RMSE"
+
+
+def test_peak_decimator_bounds_points_and_keeps_spikes():
+    from nnstudio.gui.plots import PeakDecimator
+
+    buf = GrowingBuffer(2, capacity=8)
+    dec = PeakDecimator(2, max_blocks=50)
+    y = np.linspace(1.0, 0.0, 10_000)
+    y[7_777] = 5.0  # a spike
+    for start in range(0, 10_000, 333):
+        rows = np.column_stack(
+            [np.arange(start, min(start + 333, 10_000)) + 1.0, y[start : start + 333]]
+        )
+        buf.extend(rows)
+        dec.update(buf)
+    x, v = dec.series(buf, 1)
+    assert len(x) <= 2 * 50 + dec.k
+    assert v.max() == 5.0 and v.min() == 0.0
+    assert np.all(np.diff(x) >= 0)
+    buf.clear()
+    dec.update(buf)
+    assert dec.n_blocks == 0 and dec.k == 1
