@@ -283,3 +283,24 @@ def test_live_setting_edits_reach_the_worker(qtbot, window):
     qtbot.waitUntil(lambda: worker.session.trainer.config.l2 == pytest.approx(0.002))
     with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
         window.stop_training()
+
+
+def test_unexpected_errors_show_a_dialog_not_a_traceback(qtbot, capsys):
+    from nnstudio.gui.app import _excepthook_factory
+
+    hook = _excepthook_factory(QApplication.instance())
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        hook(type(exc), exc, exc.__traceback__)
+    box = hook.last_box
+    assert box.isVisible() and box.objectName() == "unexpectedErrorBox"
+    assert "RuntimeError: boom" in box.informativeText()
+    assert "Traceback" in box.detailedText()
+    box.close()
+
+
+def test_about_and_documentation(window):
+    url = window.documentation_url()
+    assert url.isLocalFile()
+    assert "docs" in url.toLocalFile() or url.toLocalFile().endswith("README.md")
