@@ -304,3 +304,29 @@ def test_about_and_documentation(window):
     url = window.documentation_url()
     assert url.isLocalFile()
     assert "docs" in url.toLocalFile() or url.toLocalFile().endswith("README.md")
+
+
+def test_unsaved_changes_prompt_can_cancel_new(window):
+    window.document.set_param("dense_1", "units", 5)
+    assert window.isWindowModified()
+    window._ask_unsaved = lambda: QMessageBox.StandardButton.Cancel
+    window.open_template("xor")
+    assert window.document.project.data.name == "spiral"
+    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    window.open_template("xor")
+    assert window.document.project.data.name == "xor"
+    assert not window.isWindowModified()
+
+
+def test_export_then_import_weights(qtbot, window, tmp_path):
+    window.document.replace_project(_project())
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.start_training(max_epochs=2)
+    trained = {k: v.copy() for k, v in window.document.project.weights.items()}
+    out = tmp_path / "w.npz"
+    assert window.export("npz", str(out)) == []
+    window.reset_training()
+    assert window.document.project.weights is None
+    window.import_weights(str(out))
+    for name, value in trained.items():
+        assert np.allclose(window.document.project.weights[name], value)
