@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(description)
             action.setStatusTip(description)
             action.triggered.connect(
-                lambda _c=False, n=name: self._guard(lambda: self.open_template(n))
+                lambda _c=False, n=name: self._guard(lambda: self.open_example(n))
             )
         file_menu.addSeparator()
         file_menu.addAction(self.save_action)
@@ -682,6 +682,14 @@ class MainWindow(QMainWindow):
     def open_template(self, name: str) -> None:
         if self.maybe_save():
             self._replace(make_template(name), None)
+
+    def open_example(self, name: str) -> None:
+        """Open the bundled example ``name`` as a new, untitled project."""
+        if not self.maybe_save():
+            return
+        path = resources_path() / "examples" / f"{name}.nnstudio"
+        project = load_project(path) if path.is_file() else make_template(name)
+        self._replace(project, None)
 
     def open_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -12,7 +12,7 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnstudio.gui.main_window import MainWindow
-from nnstudio.io import load_project, make_template
+from nnstudio.io import TEMPLATES, load_project, make_template
 
 TIMEOUT = 60_000
 
@@ -330,3 +330,12 @@ def test_export_then_import_weights(qtbot, window, tmp_path):
     window.import_weights(str(out))
     for name, value in trained.items():
         assert np.allclose(window.document.project.weights[name], value)
+
+
+def test_examples_menu_opens_bundled_examples_untitled(window):
+    titles = [a.text() for a in window.examples_menu.actions()]
+    assert len(titles) == len(TEMPLATES)
+    window.open_example("moons")
+    assert window.document.project.data.name == "moons"
+    assert window.document.path is None
+    assert window.windowTitle().startswith("moons[*]")
