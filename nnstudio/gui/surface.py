@@ -149,6 +149,9 @@ class DecisionSurface(QWidget):
             self.levels = (lo, hi)
         else:
             self.levels = (0.0, 1.0)
+        # Regression points share the surface's colours: a dark rim keeps them visible.
+        rim = (40, 40, 40, 200) if self.task == "regression" else (255, 255, 255, 200)
+        self.train_scatter.setPen(pg.mkPen(*rim, width=1))
         self._set_points(self.train_scatter, dataset.raw_train, dataset.y_train, train=True)
         self._set_points(self.test_scatter, dataset.raw_test, dataset.y_test, train=False)
         self.image_item.clear()
