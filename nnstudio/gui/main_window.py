@@ -620,11 +620,9 @@ class MainWindow(QMainWindow):
         self.snapshotShown.emit(snap)
 
     def _on_failed(self, message: str) -> None:
-        self.show_error(
-            "Training stopped",
-            f"{message}\n\nThe weights of the last finite step are kept. "
-            "Try a smaller learning rate, gradient clipping or another optimizer.",
-        )
+        if "last finite" not in message:  # the engine's divergence message says it already
+            message += "\n\nThe weights of the last finite step are kept."
+        self.show_error("Training stopped", message)
 
     def _on_finished(self, result: dict) -> None:
         thread = self.thread
