@@ -74,10 +74,6 @@ def _excepthook_factory(app):  # noqa: ANN001, ANN202
 def run(argv: list[str]) -> int:
     """Run the app; returns the process exit code."""
     args = parse_args(argv)
-    # PySide6 6.12 on CPython 3.11 drops references to None/True on void calls and emits.
-    from nnstudio.gui.document import pin_singleton_refcounts
-
-    pin_singleton_refcounts()
     import pyqtgraph as pg
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtGui import QIcon

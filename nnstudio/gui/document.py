@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import dataclasses
 import json
-import sys
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -31,30 +30,6 @@ if TYPE_CHECKING:
     from nnstudio.engine import TrainConfig
     from nnstudio.io import Project
 
-
-def pin_singleton_refcounts() -> bool:
-    """Work around a PySide6 6.12 refcount bug; returns True if the workaround was applied.
-
-    With PySide6 6.12.0 on CPython < 3.12, every call of a void Qt method (``setPos``,
-    ``update``, ``setValue``...) drops one reference to ``None`` and every Python-side
-    ``Signal.emit()`` drops one to ``True``. After enough calls the interpreter aborts with
-    "none_dealloc: deallocating None" (or bool_dealloc). Python 3.12 made these singletons
-    immortal, which hides the bug there; here we do the same by hand: give ``None``,
-    ``True`` and ``False`` a huge reference count once, so they can never reach zero.
-    Idempotent; does nothing on Python 3.12+.
-    """
-    if sys.version_info >= (3, 12):
-        return False
-    import ctypes
-
-    for value in (None, True, False):
-        refcount = ctypes.c_ssize_t.from_address(id(value))
-        if refcount.value < 1 << 40:
-            refcount.value += 1 << 40
-    return True
-
-
-pin_singleton_refcounts()
 
 CLIPBOARD_FORMAT = "nnstudio-nodes"
 

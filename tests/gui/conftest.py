@@ -13,13 +13,6 @@ import pytest  # noqa: E402
 
 pytest.importorskip("PySide6")
 
-# PySide6 6.12 drops a reference to None on every void Qt call (and to True on every emit);
-# on Python 3.11 the test process would abort after a few thousand calls. See
-# nnstudio.gui.document.pin_singleton_refcounts.
-from nnstudio.gui.document import pin_singleton_refcounts  # noqa: E402
-
-pin_singleton_refcounts()
-
 
 @pytest.fixture
 def spiral_project():

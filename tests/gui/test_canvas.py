@@ -56,7 +56,7 @@ def test_drop_palette_item_creates_node_at_drop_point(canvas, qtbot):
     pos = QPointF(canvas.mapFromScene(drop_scene))
     vp = canvas.viewport()
     enter = QDragEnterEvent(
-        pos,
+        pos.toPoint(),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
@@ -88,7 +88,7 @@ def test_foreign_drop_is_ignored(canvas):
     mime = QMimeData()
     mime.setText("dense")
     enter = QDragEnterEvent(
-        QPointF(10, 10),
+        QPoint(10, 10),
         Qt.DropAction.CopyAction,
         mime,
         Qt.MouseButton.LeftButton,
