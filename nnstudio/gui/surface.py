@@ -90,7 +90,10 @@ class DecisionSurface(QWidget):
         layout.addLayout(bar)
 
         self.plot = pg.PlotWidget()
-        self.plot.setAspectLocked(True)
+        # The view shows exactly the grid's rectangle: a locked aspect ratio would pad a
+        # non-square dock with empty bands around the surface.
+        self.plot.setAspectLocked(False)
+        self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMinimumSize(160, 160)
         self.plot.getPlotItem().hideButtons()
         layout.addWidget(self.plot, 1)
