@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -38,10 +39,79 @@ CONDITIONAL_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
 
-def _decimals_for(spec: ParamSpec) -> int:
-    if spec.min is not None and 0 < spec.min < 1e-3:
-        return 8
-    return 4
+def format_float(value: float) -> str:
+    """Compact text of a float: ``0.1``, ``0.95``, ``1``, ``1e-5``, ``2.5e-7``."""
+    text = f"{value:.6g}"
+    if "e" in text:
+        mantissa, exponent = text.split("e")
+        text = f"{mantissa}e{int(exponent)}"
+    return text
+
+
+class FloatSpinBox(QDoubleSpinBox):
+    """A float editor that shows values compactly and accepts scientific notation.
+
+    ``QDoubleSpinBox`` rounds every value to a fixed number of decimals, so ``eps = 1e-5``
+    would show as ``0.00001000`` and ``1e-10`` could not be entered at all. This box keeps
+    the exact value, shows it with :func:`format_float` and parses ``1e-5``, ``.5`` or
+    ``0.00001`` alike. With ``log_step`` the arrows multiply/divide by 10 (for parameters
+    whose range spans many decades, like epsilon).
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, log_step: bool = False) -> None:
+        super().__init__(parent)
+        self.setDecimals(323)  # Qt's maximum: no rounding of the stored value
+        self.log_step = log_step
+
+    def textFromValue(self, value: float) -> str:  # noqa: N802 (Qt API)
+        return format_float(value)
+
+    def valueFromText(self, text: str) -> float:  # noqa: N802 (Qt API)
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        stripped = text.strip()
+        try:
+            value = float(stripped)
+        except ValueError:
+            # a prefix of a number still being typed: "", "-", ".", "1e", "1e-"
+            probe = stripped + ("0" if stripped[-1:] in ("", "-", "+", ".", "e", "E") else "")
+            try:
+                float(probe)
+            except ValueError:
+                return QValidator.State.Invalid, text, pos
+            return QValidator.State.Intermediate, text, pos
+        if not self.minimum() <= value <= self.maximum():
+            return QValidator.State.Intermediate, text, pos
+        return QValidator.State.Acceptable, text, pos
+
+    def fixup(self, text: str) -> str:
+        try:
+            value = float(text.strip())
+        except ValueError:
+            return format_float(self.value())
+        return format_float(min(self.maximum(), max(self.minimum(), value)))
+
+    def stepBy(self, steps: int) -> None:  # noqa: N802 (Qt API)
+        if self.log_step and self.value() > 0:
+            value = self.value() * 10.0**steps
+            self.setValue(min(self.maximum(), max(self.minimum(), value)))
+            self.selectAll()
+        else:
+            super().stepBy(steps)
+
+
+def _spans_decades(spec: ParamSpec) -> bool:
+    """True for a positive range of four or more decades (e.g. eps in 1e-12..1)."""
+    return (
+        spec.min is not None
+        and spec.max is not None
+        and 0 < spec.min
+        and spec.max >= spec.min * 1e4
+    )
 
 
 class Inspector(QWidget):
@@ -154,8 +224,7 @@ class Inspector(QWidget):
             box.valueChanged.connect(lambda v, n=name: self._edit(n, int(v)))
             return box
         if spec.type == "float":
-            dbox = QDoubleSpinBox(self.form_host)
-            dbox.setDecimals(_decimals_for(spec))
+            dbox = FloatSpinBox(self.form_host, log_step=_spans_decades(spec))
             dbox.setRange(
                 spec.min if spec.min is not None else -1e12,
                 spec.max if spec.max is not None else 1e12,
