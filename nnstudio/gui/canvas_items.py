@@ -43,6 +43,7 @@ NODE_HEIGHT = 82.0
 HEADER_HEIGHT = 24.0
 PORT_RADIUS = 6.0
 PORT_HIT_RADIUS = 12.0
+SLOT_SPREAD = 16.0  # vertical distance between the input ports of a merge node
 TEXT_PAD = 12.0
 ERROR_COLOR = QColor("#d93025")
 OK_COLOR = QColor("#2e9e6a")
@@ -76,9 +77,21 @@ def format_count(n: int | None) -> str:
     return f"{n:,} param" + ("" if n == 1 else "s")
 
 
+def _slot_spread(n_inputs: int) -> float:
+    if n_inputs < 2:
+        return 0.0
+    return min(SLOT_SPREAD, (NODE_HEIGHT - 2 * PORT_RADIUS) / (n_inputs - 1))
+
+
 def link_path(start: QPointF, end: QPointF) -> QPainterPath:
-    """A horizontal-tangent cubic curve from an output port to an input port."""
-    dx = max(40.0, abs(end.x() - start.x()) * 0.5)
+    """A horizontal-tangent cubic curve from an output port to an input port.
+
+    The control points sit half the horizontal distance out; short forward links keep that
+    (a fixed minimum would make them overshoot into an S), while links that go backwards
+    or straight down bulge out by up to 40 so they leave and enter their ports sideways.
+    """
+    span = end.x() - start.x()
+    dx = max(abs(span) * 0.5, 40.0 * min(1.0, max(0.0, 1.0 - span / 80.0)))
     path = QPainterPath(start)
     path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
     return path
@@ -102,6 +115,7 @@ class NodeItem(QGraphicsObject):
         self.count_text = ""
         self.problems: list[str] = []
         self.link_hover: bool | None = None  # True/False while a link is dragged over it
+        self.n_inputs = 0  # connected inputs (the scene keeps it up to date)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
         self.setAcceptHoverEvents(True)
@@ -115,7 +129,7 @@ class NodeItem(QGraphicsObject):
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         pad = PORT_HIT_RADIUS + 1
-        return QRectF(-pad, -3, NODE_WIDTH + 2 * pad, NODE_HEIGHT + 6)
+        return QRectF(-pad, -pad, NODE_WIDTH + 2 * pad, NODE_HEIGHT + 2 * pad)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
@@ -123,14 +137,24 @@ class NodeItem(QGraphicsObject):
         path.addRoundedRect(QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT), 7, 7)
         path.addEllipse(self.output_port_local(), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
         if self.has_input:
-            path.addEllipse(self.input_port_local(), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
+            n = max(1, self.n_inputs)
+            for slot in range(n):
+                path.addEllipse(self.input_port_local(slot, n), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
         return path
+
+    def set_n_inputs(self, n: int) -> None:
+        if n != self.n_inputs:
+            self.prepareGeometryChange()
+            self.n_inputs = n
+            self.update()
 
     def output_port_local(self) -> QPointF:
         return QPointF(NODE_WIDTH, NODE_HEIGHT / 2)
 
     def input_port_local(self, slot: int = 0, n_inputs: int = 1) -> QPointF:
-        spread = 14.0 if n_inputs > 1 else 0.0
+        """Input port ``slot`` of ``n_inputs``: stacked up to ``SLOT_SPREAD`` apart, centred,
+        always within the box's height."""
+        spread = _slot_spread(n_inputs)
         offset = (slot - (n_inputs - 1) / 2) * spread
         return QPointF(0.0, NODE_HEIGHT / 2 + offset)
 
@@ -143,6 +167,16 @@ class NodeItem(QGraphicsObject):
     def is_on_output_port(self, scene_pos: QPointF) -> bool:
         d = self.mapFromScene(scene_pos) - self.output_port_local()
         return math.hypot(d.x(), d.y()) <= PORT_HIT_RADIUS
+
+    def is_on_input_port(self, scene_pos: QPointF) -> bool:
+        """True near the input side's port(s) (never for an input layer)."""
+        if not self.has_input:
+            return False
+        local = self.mapFromScene(scene_pos)
+        n = max(1, self.n_inputs)
+        half = (n - 1) / 2 * _slot_spread(n)
+        dy = max(0.0, abs(local.y() - NODE_HEIGHT / 2) - half)
+        return math.hypot(local.x(), dy) <= PORT_HIT_RADIUS
 
     # content ------------------------------------------------------------------------
     def set_content(
@@ -161,7 +195,8 @@ class NodeItem(QGraphicsObject):
         self.update()
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        on_port = self.is_on_output_port(event.scenePos())
+        pos = event.scenePos()
+        on_port = self.is_on_output_port(pos) or self.is_on_input_port(pos)
         self.setCursor(Qt.CursorShape.CrossCursor if on_port else Qt.CursorShape.ArrowCursor)
         super().hoverMoveEvent(event)
 
@@ -255,8 +290,11 @@ class NodeItem(QGraphicsObject):
         # ports
         painter.setPen(QPen(_blend(base, text, 0.5), 1.2))
         painter.setBrush(base)
-        if self.has_input:
-            painter.drawEllipse(self.input_port_local(), PORT_RADIUS, PORT_RADIUS)
+        if self.has_input:  # one port per connected input, so merges show their slots
+            n = max(1, self.n_inputs)
+            for slot in range(n):
+                radius = PORT_RADIUS if n == 1 else PORT_RADIUS - 1
+                painter.drawEllipse(self.input_port_local(slot, n), radius, radius)
         painter.setBrush(accent)
         painter.drawEllipse(self.output_port_local(), PORT_RADIUS, PORT_RADIUS)
 
@@ -340,11 +378,16 @@ class EdgeItem(QGraphicsItem):
 
 
 class LinkLineItem(QGraphicsPathItem):
-    """The dashed curve that follows the mouse while a new connection is dragged."""
+    """The dashed curve that follows the mouse while a new connection is dragged.
 
-    def __init__(self, start: QPointF, palette: QPalette) -> None:
+    ``start`` is the port the drag began at; with ``backwards`` that is an input port and
+    the curve is drawn from the mouse (the future source) to it.
+    """
+
+    def __init__(self, start: QPointF, palette: QPalette, backwards: bool = False) -> None:
         super().__init__()
         self.start = start
+        self.backwards = backwards
         pen = QPen(palette.color(QPalette.ColorRole.Highlight), 2.0, Qt.PenStyle.DashLine)
         self.setPen(pen)
         self.setZValue(3)
@@ -355,4 +398,7 @@ class LinkLineItem(QGraphicsPathItem):
             pen = self.pen()
             pen.setColor(OK_COLOR if ok else ERROR_COLOR)
             self.setPen(pen)
-        self.setPath(link_path(self.start, end))
+        if self.backwards:
+            self.setPath(link_path(end, self.start))
+        else:
+            self.setPath(link_path(self.start, end))

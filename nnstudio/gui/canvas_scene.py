@@ -36,8 +36,13 @@ _FALLBACK_KEY_PARAMS = {
 }
 
 
-def describe_params(kind: str, params: dict) -> str:
-    """Key parameters as one line, e.g. ``"16 units · tanh"`` or ``"rate 0.2"``."""
+def describe_params(kind: str, params: dict, n_inputs: int | None = None) -> str:
+    """Key parameters as one line, e.g. ``"16 units · tanh"`` or ``"rate 0.2"``.
+
+    Merge layers (no parameters, any number of inputs) describe their inputs instead:
+    ``"sum of 2 inputs"``, ``"3 inputs side by side"``, or ``"needs 2+ inputs"`` when
+    ``n_inputs`` (the connected inputs) is below the minimum.
+    """
     names = _key_params(kind) if _key_params is not None else _FALLBACK_KEY_PARAMS.get(kind, ())
     parts = []
     for name in names:
@@ -59,7 +64,14 @@ def describe_params(kind: str, params: dict) -> str:
     if not parts and kind in CATALOG:
         layer = CATALOG[kind]
         if layer.max_inputs is None:
-            parts.append("2+ inputs")
+            if n_inputs is None or n_inputs < layer.min_inputs:
+                parts.append(f"needs {layer.min_inputs}+ inputs")
+            elif kind == "add":
+                parts.append(f"sum of {n_inputs} inputs")
+            elif kind == "concat":
+                parts.append(f"{n_inputs} inputs side by side")
+            else:
+                parts.append(f"{n_inputs} inputs")
         elif layer.params and layer.params[0].name in params:  # e.g. batch norm's momentum
             value = params[layer.params[0].name]
             shown = f"{value:g}" if isinstance(value, float) else str(value)
@@ -87,14 +99,26 @@ class Interaction:
 
 
 class NewLinkInteraction(Interaction):
-    """Drag from an output port; release over another node to connect (or see why not)."""
+    """Drag from a port; release over another node to connect (or see why not).
 
-    def __init__(self, scene: CanvasScene, source: NodeItem) -> None:
+    From an output port (``backwards=False``) the node under the mouse becomes the
+    target; from an input port (``backwards=True``) it becomes the source.
+    """
+
+    def __init__(self, scene: CanvasScene, source: NodeItem, backwards: bool = False) -> None:
         super().__init__(scene)
         self.source = source
-        self.line = LinkLineItem(source.output_port_scene(), scene.palette())
+        self.backwards = backwards
+        anchor = source.input_port_scene() if backwards else source.output_port_scene()
+        self.line = LinkLineItem(anchor, scene.palette(), backwards=backwards)
         self.target: NodeItem | None = None
         scene.addItem(self.line)
+
+    def _ends(self, other: NodeItem) -> tuple[str, str]:
+        """``(src, dst)`` of the connection between the dragged-from node and ``other``."""
+        if self.backwards:
+            return other.node_id, self.source.node_id
+        return self.source.node_id, other.node_id
 
     def _target_at(self, pos: QPointF) -> NodeItem | None:
         node = self.scene.node_item_at(pos)
@@ -109,7 +133,7 @@ class NewLinkInteraction(Interaction):
         if target is None:
             return None
         try:
-            self.scene.document.check_connect(self.source.node_id, target.node_id)
+            self.scene.document.check_connect(*self._ends(target))
             reason = None
         except NNStudioError as exc:
             reason = str(exc)
@@ -121,7 +145,8 @@ class NewLinkInteraction(Interaction):
         target = self._target_at(event.scenePos())
         reason = self._set_target(target)
         if target is not None:
-            self.line.set_end(target.input_port_scene(), reason is None)
+            port = target.output_port_scene() if self.backwards else target.input_port_scene()
+            self.line.set_end(port, reason is None)
         else:
             self.line.set_end(event.scenePos(), None)
             pen = self.line.pen()
@@ -135,7 +160,7 @@ class NewLinkInteraction(Interaction):
         if target is None:
             return
         try:
-            self.scene.document.connect(self.source.node_id, target.node_id)
+            self.scene.document.connect(*self._ends(target))
         except NNStudioError as exc:
             self.scene.report(str(exc), event.screenPos())
 
@@ -289,6 +314,9 @@ class CanvasScene(QGraphicsScene):
 
     def _respace_inputs(self, node_id: str) -> None:
         items = [e for e in self.edge_items.values() if e.edge.dst == node_id]
+        node = self.node_items.get(node_id)
+        if node is not None:
+            node.set_n_inputs(len(items))
         slots = sorted(e.edge.slot for e in items)
         for e in items:  # spread by rank, so gaps in slot numbers leave no holes
             e.n_inputs = len(items)
@@ -306,11 +334,15 @@ class CanvasScene(QGraphicsScene):
         item = self.node_items.pop(node_id, None)
         if item is None:
             return
+        targets = set()
         for edge_item in list(item.edges):
             self.edge_items.pop(edge_item.edge, None)
             edge_item.detach()
             self.removeItem(edge_item)
+            targets.add(edge_item.edge.dst)
         self.removeItem(item)
+        for target in targets - {node_id}:
+            self._respace_inputs(target)
 
     def _on_node_changed(self, node_id: str) -> None:
         item = self.node_items.get(node_id)
@@ -340,12 +372,15 @@ class CanvasScene(QGraphicsScene):
         for err in doc.problems():
             for node_id in getattr(err, "node_ids", ()):
                 problems.setdefault(node_id, []).append(str(err))
+        n_inputs: dict[str, int] = {}
+        for edge in doc.spec.edges:
+            n_inputs[edge.dst] = n_inputs.get(edge.dst, 0) + 1
         for node_id, item in self.node_items.items():
             node = doc.spec.nodes.get(node_id)
             if node is None:
                 continue
             item.set_content(
-                describe_params(node.kind, node.params),
+                describe_params(node.kind, node.params, n_inputs.get(node_id, 0)),
                 shapes.get(node_id),
                 counts.get(node_id),
                 problems.get(node_id, []),
@@ -390,6 +425,8 @@ class CanvasScene(QGraphicsScene):
         node = self.node_item_at(pos)
         if node is not None and node.is_on_output_port(pos):
             self.interaction = NewLinkInteraction(self, node)
+        elif node is not None and node.is_on_input_port(pos):
+            self.interaction = NewLinkInteraction(self, node, backwards=True)
         elif node is not None:
             if additive:
                 node.setSelected(not node.isSelected())

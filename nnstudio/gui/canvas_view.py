@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -77,6 +77,7 @@ class CanvasView(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._pan_start: QPoint | None = None
         self._space_down = False
+        self._space_panned = False  # Space held and used to pan (not a tap)
         self._paste_count = 0
         self.canvas_scene.message.connect(self.message)
         self.canvas_scene.selectionChanged.connect(self._emit_selection)
@@ -166,6 +167,7 @@ class CanvasView(QGraphicsView):
         if event.button() == Qt.MouseButton.MiddleButton or (
             event.button() == Qt.MouseButton.LeftButton and self._space_down
         ):
+            self._space_panned = self._space_down
             self._start_pan(event)
             event.accept()
             return
@@ -191,6 +193,40 @@ class CanvasView(QGraphicsView):
         super().mouseReleaseEvent(event)
 
     # ------------------------------------------------------------------ keyboard
+    def event(self, event: QEvent) -> bool:
+        """Claim a plain Space from window shortcuts while the canvas has focus.
+
+        Held Space + drag pans; a Space *tap* (released without panning) is handed on to
+        the window's action bound to Space (start/pause training) in :meth:`keyReleaseEvent`.
+        """
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Space
+            and not event.modifiers()
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def _space_action(self) -> QAction | None:
+        """The enabled window action whose shortcut is a plain Space, if any."""
+        space = QKeySequence(Qt.Key.Key_Space)
+        window = self.window()
+        if window is self:
+            return None
+        for action in window.findChildren(QAction):
+            if action.isEnabled() and space in action.shortcuts():
+                return action
+        return None
+
+    def focusOutEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
+        if self._space_down:
+            self._space_down = False
+            if self._pan_start is None:
+                self.viewport().unsetCursor()
+        super().focusOutEvent(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         if event.matches(QKeySequence.StandardKey.Copy):
@@ -212,9 +248,11 @@ class CanvasView(QGraphicsView):
         elif key == Qt.Key.Key_Escape:
             self.canvas_scene.cancel_interaction()
             self.canvas_scene.clearSelection()
-        elif key == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_down = True
-            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        elif key == Qt.Key.Key_Space and not event.modifiers():
+            if not event.isAutoRepeat():
+                self._space_down = True
+                self._space_panned = False
+                self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
         else:
             super().keyPressEvent(event)
             return
@@ -222,10 +260,14 @@ class CanvasView(QGraphicsView):
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
-            self._space_down = False
+            was_down, self._space_down = self._space_down, False
             if self._pan_start is None:
                 self.viewport().unsetCursor()
             event.accept()
+            if was_down and not self._space_panned:
+                action = self._space_action()  # a tap: what Space does elsewhere
+                if action is not None:
+                    action.trigger()
             return
         super().keyReleaseEvent(event)
 
