@@ -34,6 +34,13 @@ class CLIError(NNStudioError):
     """A command-line request that cannot be carried out (bad input file, existing output)."""
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage error is one ``error: ...`` line (with a pointer to --help)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(EXIT_USAGE, f"error: {message} (see '{self.prog} --help')\n")
+
+
 # ---------------------------------------------------------------------------------------
 # helpers
 
@@ -73,7 +80,26 @@ def _int(text: str) -> int:
 def _fmt(value: float | None, digits: int = 4) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
+    if abs(value) >= 1e5:  # an exploding loss: 2.1237e+09, not 2123728740.3712
+        return f"{value:.{digits}e}"
     return f"{value:.{digits}f}"
+
+
+def _check_output(path: str | Path) -> Path:
+    """``path`` as a Path; raises CLIError unless a file can be written there.
+
+    Checked before any work is done, so a long training run never ends in a failed save.
+    """
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        raise CLIError(f"cannot write {target}: it is a folder; give a file name")
+    if not folder.is_dir():
+        why = "is not a folder" if folder.exists() else "does not exist; create it first"
+        raise CLIError(f"cannot write {target}: {folder} {why}")
+    if not os.access(folder, os.W_OK) or (target.exists() and not os.access(target, os.W_OK)):
+        raise CLIError(f"cannot write {target}: permission denied; choose a place you can write to")
+    return target
 
 
 def _load(path: str):
@@ -95,7 +121,7 @@ def _save(project, path: str | Path) -> None:
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io import make_template
 
-    target = Path(args.output or f"{args.template}.nnstudio")
+    target = _check_output(args.output or f"{args.template}.nnstudio")
     if target.exists() and not args.force:
         raise CLIError(f"{target} already exists; use --force to overwrite it")
     project = make_template(args.template)
@@ -118,62 +144,77 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
         counts = param_counts(spec)
     except NNStudioError:
         counts = {}
-    print(f"project   {project.name}", file=out)
-    print(f"file      {args.project}", file=out)
     rows = []
     for node_id, node in spec.nodes.items():
         shape = shapes.get(node_id)
-        detail = _node_detail(node)
         rows.append(
             (
                 node_id,
                 node.kind,
-                detail,
+                _node_detail(node),
                 "?" if shape is None else str(tuple(shape)),
                 str(counts.get(node_id, "?")),
-                ", ".join(spec.inputs_of(node_id)),
+                ", ".join(spec.inputs_of(node_id)) or "-",
             )
         )
     header = ("node", "kind", "settings", "output", "params", "inputs")
     widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    print("", file=out)
-    for row in [header, *rows]:
-        print("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip(), file=out)
     total = sum(v for v in counts.values() if isinstance(v, int))
-    print(f"\ntotal parameters: {total}", file=out)
+
+    def field(label: str, text: str) -> None:
+        print(f"{label:<10}{text}", file=out)
+
+    field("project", project.name)
+    field("file", args.project)
+    field("state", _state(project))
+    print(f"\nnetwork   {len(rows)} layer{'s' if len(rows) != 1 else ''}", file=out)
+    for row in [header, *rows]:
+        cells = "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
+        print(("  " + cells).rstrip(), file=out)
+    print(f"  total parameters: {total}\n", file=out)
 
     d = project.data
     t = project.training
-    print("\ndata", file=out)
-    print(
-        f"  dataset {d.name}, {d.n_points} points, noise {d.noise}, "
-        f"train ratio {d.train_ratio}, seed {d.seed}",
-        file=out,
-    )
-    print(f"  features {', '.join(d.features)}; standardize {d.standardize}", file=out)
-    print("training", file=out)
+    if d.name == "csv":
+        target = "last column" if d.target_column is None else f"column {d.target_column!r}"
+        field("data", f"csv {d.csv_path} (target: {target}), train ratio {d.train_ratio}")
+    else:
+        classes = f", {d.n_classes} classes" if d.name in ("blobs", "spiral_multi") else ""
+        field(
+            "data",
+            f"{d.name}{classes}, {d.n_points} points, noise {d.noise}, "
+            f"train ratio {d.train_ratio}, seed {d.seed}",
+        )
+        field("features", ", ".join(d.features))
+    field("inputs", "standardized (fitted on the training split)" if d.standardize else "raw")
     batch = "full" if t.batch_size is None else str(t.batch_size)
     epochs = "unlimited" if t.epochs is None else str(t.epochs)
-    print(
-        f"  loss {t.loss}, optimizer {t.optimizer}, learning rate {t.learning_rate}, "
-        f"schedule {t.schedule}",
-        file=out,
-    )
-    print(
-        f"  batch size {batch}, epochs {epochs}, l1 {t.l1}, l2 {t.l2}, seed {t.seed}, "
-        f"dtype {t.dtype}",
-        file=out,
-    )
-    if project.weights is None:
-        print("state     untrained", file=out)
-    else:
-        last = project.history[-1] if project.history else {}
-        summary = f"trained, {len(project.history)} epochs"
-        for key in ("train_loss", "test_loss", "test_accuracy", "test_rmse"):
-            if isinstance(last.get(key), int | float):
-                summary += f", {key} {last[key]:.4f}"
-        print(f"state     {summary}", file=out)
+    field("training", f"loss {t.loss}, optimizer {t.optimizer}, learning rate {t.learning_rate}")
+    field("", f"batch size {batch}, epochs {epochs}, seed {t.seed}, dtype {t.dtype}")
+    extras = [f"schedule {t.schedule}"] + [f"{k} {v}" for k, v in t.schedule_params.items()]
+    extras += [f"{k} {v}" for k, v in t.optimizer_params.items()]
+    extras += [f"{k} {v}" for k, v in (("l1", t.l1), ("l2", t.l2)) if v]
+    if t.clip_norm:
+        extras.append(f"clip norm {t.clip_norm}")
+    field("", ", ".join(extras))
     return EXIT_OK
+
+
+def _state(project) -> str:
+    """``untrained`` / ``trained for N epochs: ...`` / ``has imported weights``."""
+    if project.weights is None:
+        return "untrained"
+    if not project.history:
+        return "has weights, no training history (imported, or stopped in epoch 1)"
+    last = project.history[-1]
+    n = last.get("epoch", len(project.history))
+    summary = f"trained for {n} epoch{'s' if n != 1 else ''}"
+    metrics = [
+        f"{key.replace('_', ' ')} {_fmt(last[key])}"
+        for key in ("train_loss", "test_loss", "test_accuracy", "test_rmse")
+        if isinstance(last.get(key), int | float)
+    ]
+    return summary + (": " + ", ".join(metrics) if metrics else "")
 
 
 def _input_units(spec) -> int | None:
@@ -186,15 +227,27 @@ def _input_units(spec) -> int | None:
 
 def _node_detail(node) -> str:
     p = node.params
-    if node.kind in ("input",):
+    if node.kind == "input":
         return f"units={p.get('units')}"
     if node.kind == "dense":
-        return f"units={p.get('units')} {p.get('activation')}"
+        text = f"units={p.get('units')} {_activation(p)}"
+        return text if p.get("use_bias", True) else text + " no-bias"
     if node.kind == "activation":
-        return str(p.get("activation"))
+        return _activation(p)
     if node.kind == "dropout":
         return f"rate={p.get('rate')}"
+    if node.kind == "batchnorm":
+        return f"momentum={p.get('momentum')} eps={p.get('eps')}"
     return ""
+
+
+def _activation(params: dict) -> str:
+    name = str(params.get("activation"))
+    if name == "leaky_relu":
+        return f"leaky_relu(slope={params.get('slope', 0.01)})"
+    if name == "elu":
+        return f"elu(alpha={params.get('alpha', 1.0)})"
+    return name
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -216,15 +269,20 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     if problems:
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{args.project}: {len(problems)} problem(s)", file=sys.stderr)
+        plural = "s" if len(problems) != 1 else ""
+        print(f"{args.project}: {len(problems)} problem{plural}", file=sys.stderr)
         return EXIT_ERROR
     print(f"{args.project}: valid", file=out)
     return EXIT_OK
 
 
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
+    from nnstudio.engine import DivergenceError
     from nnstudio.session import Session
 
+    output = _check_output(args.output or args.project)
+    if args.log:
+        _check_output(args.log)
     project = _load(args.project)
     if args.seed is not None:
         project.training.seed = args.seed
@@ -240,7 +298,6 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         project.weights = None
         project.history = []
     session = Session.from_project(project, init_weights=args.init_weights)
-    output = Path(args.output or args.project)
 
     epochs = project.training.epochs
     is_tty = out.isatty() and not args.quiet
@@ -265,6 +322,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     done = 0
     drawn = -1.0
     interrupted = False
+    diverged: DivergenceError | None = None
     report = None
     try:
         while epochs is None or done < epochs:
@@ -287,11 +345,16 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
                 print(line, file=out)
     except KeyboardInterrupt:
         interrupted = True
+    except DivergenceError as exc:  # the engine restored the last finite weights
+        diverged = exc
     finally:
         if log_file is not None:
             log_file.close()
-    if is_tty:
+    if is_tty and (done or diverged is None):
         out.write("\n")
+    if diverged is not None:
+        _save(session.store(), output)
+        raise CLIError(f"{diverged} Saved those weights to {output}.") from diverged
     if interrupted and not args.quiet:
         print(f"interrupted after {done} epochs; saving", file=out)
     trained = session.store()
@@ -331,14 +394,19 @@ def _log_row(row: dict, columns: list[str]) -> list[str]:
 
 
 def _read_inputs(path: str) -> np.ndarray:
+    """A ``.npy`` array or a numeric CSV (optional header row) -> (n, columns) float64."""
     p = Path(path)
+    if p.is_dir():
+        raise CLIError(f"{p} is a folder; give a .csv or .npy file of inputs")
     if not p.is_file():
         raise CLIError(f"input file not found: {p}")
     if p.suffix.lower() == ".npy":
         try:
             x = np.load(p, allow_pickle=False)
         except Exception as exc:  # numpy raises several kinds on damaged files
-            raise CLIError(f"cannot read {p}: not a valid .npy file ({exc})") from exc
+            raise CLIError(
+                f"cannot read {p}: not a .npy array file (save one with numpy.save)"
+            ) from exc
     else:
         x = _read_csv_matrix(p)
     if x.ndim == 1:
@@ -354,43 +422,61 @@ def _read_inputs(path: str) -> np.ndarray:
 
 
 def _read_csv_matrix(path: Path) -> np.ndarray:
+    """Numeric CSV -> (n, columns); errors name the line and the value."""
+    rows: list[tuple[int, list[str]]] = []
     try:
         with open(path, newline="", encoding="utf-8-sig") as fh:
-            rows = [row for row in csv.reader(fh) if row and any(c.strip() for c in row)]
+            reader = csv.reader(fh)
+            for row in reader:
+                if row and any(c.strip() for c in row):
+                    rows.append((reader.line_num, row))
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise CLIError(f"cannot read {path} as CSV ({exc})") from exc
+        raise CLIError(f"cannot read {path} as a CSV text file ({exc})") from exc
     if not rows:
-        raise CLIError(f"{path} holds no rows")
-    if not _is_numeric_row(rows[0]):
-        rows = rows[1:]  # header
-    width = len(rows[0]) if rows else 0
+        raise CLIError(f"{path} is empty; give one row of numbers per sample")
+    if _bad_cell(rows[0][1]) is not None:
+        rows = rows[1:]  # a header row
+    if not rows:
+        raise CLIError(f"{path} holds a header but no rows of numbers")
+    width = len(rows[0][1])
     values = []
-    for i, row in enumerate(rows, start=1):
+    for line, row in rows:
         if len(row) != width:
-            raise CLIError(f"{path}: row {i} has {len(row)} values, expected {width}")
-        try:
-            values.append([float(c) for c in row])
-        except ValueError:
-            raise CLIError(f"{path}: row {i} holds a value that is not a number") from None
-    if not values:
-        raise CLIError(f"{path} holds a header but no rows")
+            raise CLIError(f"{path}, line {line}: {len(row)} values, expected {width}")
+        bad = _bad_cell(row)
+        if bad is not None:
+            raise CLIError(f"{path}, line {line}: {bad!r} is not a number")
+        values.append([float(c) for c in row])
     return np.asarray(values, dtype=np.float64)
 
 
-def _is_numeric_row(row: list[str]) -> bool:
-    try:
-        [float(c) for c in row]
-    except ValueError:
-        return False
-    return True
+def _bad_cell(row: list[str]) -> str | None:
+    """The first cell of ``row`` that is not a number, or None."""
+    for cell in row:
+        try:
+            float(cell)
+        except ValueError:
+            return cell.strip()
+    return None
 
 
 def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.session import Predictor
 
+    target = _check_output(args.output)
     project = _load(args.project)
     predictor = Predictor(project)
     x = _read_inputs(args.input)
+    width = predictor.preprocessor.n_raw
+    if width is not None and x.shape[1] != width:
+        which = "the feature columns it was trained on" if width != 2 else "x1, x2"
+        if project.data.name == "csv":
+            which = "the feature columns of its CSV, without the target"
+        raise CLIError(
+            f"{args.input} has {x.shape[1]} column{'s' if x.shape[1] != 1 else ''} "
+            f"but the network takes {width} "
+            f"({which}), one row per sample"
+        )
     outputs = predictor.predict_raw(x)
     if predictor.task == "regression":
         names = ["y"] if outputs.shape[1] == 1 else [f"y{i}" for i in range(outputs.shape[1])]
@@ -400,7 +486,6 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
         table = predictor.probabilities(outputs)
         names = [f"p{i}" for i in range(table.shape[1])]
         labels = table.argmax(axis=1)
-    target = Path(args.output)
     with open(target, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(names + (["class"] if labels is not None else []))
@@ -427,10 +512,10 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import_weights(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io import apply_weights, load_weights_file
 
+    target = _check_output(args.output or args.project)
     project = _load(args.project)
     weights = load_weights_file(args.weights)
     updated = apply_weights(project, weights)
-    target = Path(args.output or args.project)
     _save(updated, target)
     print(f"imported {len(weights)} tensors from {args.weights} into {target}", file=out)
     return EXIT_OK
@@ -454,7 +539,7 @@ def _export_formats() -> tuple[str, ...]:
 def build_parser() -> argparse.ArgumentParser:
     from nnstudio.io import DEFAULT_TEMPLATE, TEMPLATES
 
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="nnstudio",
         description="NN Studio: design, train and export neural networks. "
         "Without a command, the desktop app starts.",
@@ -533,6 +618,9 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
     except NNStudioError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_ERROR
+    except BrokenPipeError:  # `nnstudio info x | head`: the reader left; say nothing
+        _silence_stdout()
+        return EXIT_OK
     except OSError as exc:
         print(f"error: {_os_message(exc)}", file=sys.stderr)
         return EXIT_ERROR
@@ -548,6 +636,15 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so flushing at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # stdout may not be a real file (tests)
+        pass
 
 
 def _os_message(exc: OSError) -> str:

@@ -21,6 +21,11 @@ class NotAProjectError(ProjectError):
     """The file is not a readable zip archive (damaged, truncated, or another kind of file)."""
 
 
+class ProjectSaveError(ProjectError):
+    """The project file cannot be written there (missing or read-only folder, a folder's
+    name, a full disk)."""
+
+
 class ProjectJSONError(ProjectError):
     """``project.json`` or ``history.json`` is missing or is not valid JSON."""
 

@@ -39,11 +39,13 @@ from nnstudio.io.errors import (
     ProjectJSONError,
     ProjectNetworkError,
     ProjectParamError,
+    ProjectSaveError,
     ProjectTrainingError,
     ProjectVersionError,
     ProjectWeightsError,
     UnknownLayerKindError,
 )
+from nnstudio.io.filemode import file_mode
 from nnstudio.io.weights import check_weights
 
 FORMAT_VERSION = 1
@@ -138,8 +140,8 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
 
     The zip is written to a temporary file in the same folder and moved over ``path`` with
     ``os.replace``, so a crash never leaves a half-written project; the temporary file is
-    removed if anything fails. Raises :class:`ProjectError` if the project cannot be
-    serialized and ``OSError`` if the folder is not writable.
+    removed if anything fails. Raises :class:`ProjectFormatError` if the project cannot be
+    serialized and :class:`ProjectSaveError` if the file cannot be written there.
     """
     target = Path(path)
     try:
@@ -150,7 +152,16 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     weights_blob = None if project.weights is None else _npz_bytes(project.weights)
 
     folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    if target.is_dir():
+        raise ProjectSaveError(f"cannot save {target}: it is a folder; give a file name")
+    if not folder.is_dir():
+        raise ProjectSaveError(f"cannot save {target}: the folder {folder} does not exist")
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise ProjectSaveError(
+            f"cannot save {target}: {exc.strerror or exc}; choose a folder you can write to"
+        ) from exc
     try:
         with os.fdopen(fd, "wb") as fh:
             with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
@@ -161,24 +172,16 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
                     _write_member(zf, HISTORY_JSON, history.encode("utf-8"))
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp_name, _file_mode(target))
+        os.chmod(tmp_name, file_mode(target))
         os.replace(tmp_name, target)
-    except BaseException:
+    except BaseException as exc:
         try:
             os.unlink(tmp_name)
         except OSError:
             pass
+        if isinstance(exc, OSError):
+            raise ProjectSaveError(f"cannot save {target}: {exc.strerror or exc}") from exc
         raise
-
-
-def _file_mode(target: Path) -> int:
-    """The existing file's permissions, or the usual ones for a new file (0o666 - umask)."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        umask = os.umask(0o022)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 import zipfile
@@ -43,7 +44,12 @@ def test_version(capsys) -> None:
 
 def test_usage_errors_exit_2(capsys) -> None:
     code, _, err = run(["train"], capsys)
-    assert code == 2 and "usage" in err
+    assert code == 2 and "required: project" in err and "--help" in err
+    assert err.startswith("error: ") and err.count("\n") == 1  # one line, no usage block
+    code, _, err = run(["train", "x.nnstudio", "--epochs", "-3"], capsys)
+    assert code == 2 and err == "error: argument --epochs: expected at least 1, not -3 " + (
+        "(see 'nnstudio train --help')\n"
+    )
     code, _, err = run(["new", "--template", "nope"], capsys)
     assert code == 2 and "invalid choice" in err
     code, _, err = run(["train", "x.nnstudio", "--batch-size", "zero"], capsys)
@@ -433,3 +439,83 @@ def test_unexpected_bug_prints_one_line(xor_file: Path, capsys, monkeypatch) -> 
     assert code == 1
     assert err.startswith("error: internal error (ZeroDivisionError: oops)")
     assert "Traceback" not in err
+
+
+def _diverging_project(tmp_path: Path) -> Path:
+    project = make_template("regression")
+    project.data.n_points = 100
+    project.training.optimizer = "sgd"
+    project.training.learning_rate = 1e6
+    path = tmp_path / "div.nnstudio"
+    save_project(project, path)
+    return path
+
+
+def test_train_divergence_saves_last_finite_weights_and_fails(tmp_path: Path, capsys) -> None:
+    path = _diverging_project(tmp_path)
+    out_file = tmp_path / "out.nnstudio"
+    code, _, err = run(["train", str(path), "--epochs", "5", "-o", str(out_file)], capsys)
+    assert code == 1
+    assert err.startswith("error: Training diverged") and err.count("\n") == 1
+    assert "Lower the learning rate" in err and f"Saved those weights to {out_file}" in err
+    saved = load_project(out_file)
+    assert saved.weights is not None
+    assert all(np.all(np.isfinite(w)) for w in saved.weights.values())
+    assert saved.training.learning_rate == 1e6  # the settings it was trained with
+
+
+def test_outputs_are_checked_before_any_work(xor_file: Path, tmp_path: Path, capsys) -> None:
+    missing = tmp_path / "no" / "x"
+    cases = [
+        (["train", str(xor_file), "-o", str(missing)], "does not exist"),
+        (["train", str(xor_file), "--log", str(missing)], "does not exist"),
+        (["train", str(xor_file), "-o", str(tmp_path)], "is a folder"),
+        (["new", "-o", str(tmp_path), "--force"], "is a folder"),
+        (["predict", str(xor_file), "-i", "x.csv", "-o", str(missing)], "does not exist"),
+        (["import-weights", str(xor_file), "w.npz", "-o", str(tmp_path)], "is a folder"),
+    ]
+    for argv, message in cases:
+        code, out, err = run(argv, capsys)
+        assert code == 1, argv
+        assert err.startswith("error: cannot write") and message in err, err
+        assert err.count("\n") == 1 and "training" not in out
+    assert load_project(xor_file).weights is None  # nothing was trained and saved
+
+
+def test_predict_csv_errors_name_the_line(xor_file: Path, tmp_path: Path, capsys) -> None:
+    trained = tmp_path / "t.nnstudio"
+    run(["train", str(xor_file), "--epochs", "1", "-o", str(trained), "-q"], capsys)
+    files = {
+        "text.csv": ("x1,x2\n1,2\nfoo,3\n", "line 3: 'foo' is not a number"),
+        "ragged.csv": ("1,2\n3\n", "line 2: 1 values, expected 2"),
+        "empty.csv": ("", "is empty"),
+        "header.csv": ("x1,x2\n", "header but no rows"),
+        "one.csv": ("1\n2\n", "has 1 column but the network takes 2 (x1, x2)"),
+        "bad.npy": ("junk", "not a .npy array file"),
+    }
+    for name, (text, message) in files.items():
+        (tmp_path / name).write_text(text)
+        code, _, err = run(
+            ["predict", str(trained), "-i", str(tmp_path / name), "-o", str(tmp_path / "y.csv")],
+            capsys,
+        )
+        assert code == 1 and err.startswith("error: ") and message in err, (name, err)
+        assert err.count("\n") == 1
+    code, _, err = run(["predict", str(trained), "-i", str(tmp_path), "-o", "y.csv"], capsys)
+    assert code == 1 and "is a folder" in err
+
+
+def test_info_layout(xor_file: Path, tmp_path: Path, capsys) -> None:
+    code, out, _ = run(["info", str(xor_file)], capsys)
+    lines = out.splitlines()
+    assert code == 0
+    assert lines[:3] == ["project   xor", f"file      {xor_file}", "state     untrained"]
+    table = lines[lines.index("network   4 layers") + 1 :][:5]
+    assert table[0].split() == ["node", "kind", "settings", "output", "params", "inputs"]
+    assert table[1].split() == ["input_1", "input", "units=2", "(2,)", "0", "-"]
+    # every column starts at the same offset in each row
+    assert len({re.search(r"\S+\s+(\S)", row).start(1) for row in table}) == 1
+    trained = tmp_path / "t.nnstudio"
+    run(["train", str(xor_file), "--epochs", "2", "-o", str(trained), "-q"], capsys)
+    code, out, _ = run(["info", str(trained)], capsys)
+    assert "state     trained for 2 epochs: train loss " in out

@@ -24,6 +24,7 @@ from nnstudio.io import (
     ProjectFormatError,
     ProjectJSONError,
     ProjectParamError,
+    ProjectSaveError,
     ProjectTrainingError,
     ProjectVersionError,
     ProjectWeightsError,
@@ -134,7 +135,7 @@ def test_save_is_atomic_and_cleans_up_on_failure(tmp_path: Path, monkeypatch) ->
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ProjectSaveError, match="disk full"):
         save_project(small_project(), path)
     assert path.read_bytes() == before  # the old file is untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["p.nnstudio"]  # no temp file left
@@ -337,3 +338,24 @@ def test_huge_network_with_small_weights_is_refused_without_compiling(tmp_path: 
     edit_json(path, grow)
     with pytest.raises(ProjectWeightsError, match="trainable parameters"):
         load_project(path)
+
+
+def test_saved_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    old = os.umask(0o027)
+    try:
+        path = tmp_path / "p.nnstudio"
+        save_project(small_project(), path)
+        assert path.stat().st_mode & 0o777 == 0o640  # 0o666 & ~umask, not mkstemp's 0o600
+        path.chmod(0o664)
+        save_project(small_project(), path)  # replacing keeps the file's permissions
+        assert path.stat().st_mode & 0o777 == 0o664
+    finally:
+        os.umask(old)
+
+
+def test_save_where_it_cannot_be_written_is_a_typed_error(tmp_path: Path) -> None:
+    with pytest.raises(ProjectSaveError, match="does not exist"):
+        save_project(small_project(), tmp_path / "no" / "p.nnstudio")
+    with pytest.raises(ProjectSaveError, match="is a folder"):
+        save_project(small_project(), tmp_path)
+    assert list(tmp_path.iterdir()) == []

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from ..filemode import file_mode
 from .errors import ExportError
 
 
@@ -34,6 +35,7 @@ def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> Path:
     try:
         with os.fdopen(fd, "wb") as fh:
             write(fh)
+        os.chmod(tmp, file_mode(path))  # mkstemp made it 0600; give the usual permissions
         os.replace(tmp, path)
     except OSError as exc:
         _remove_quietly(tmp)
