@@ -96,3 +96,75 @@ def test_predict_function_in_float64_matches_closely(tmp_path):
     assert module.predict(raw[0]).shape == (1, 2)
     with pytest.raises(ValueError, match="expected inputs of shape"):
         module.predict(np.ones((4, 3)))
+
+
+def test_the_runtime_module_runs_exactly_the_text_the_script_embeds(dag_case, tmp_path):
+    from nnstudio.io.export import numpy_runtime
+
+    script = tmp_path / "model.py"
+    export_network(dag_case.spec, dag_case.weights, dag_case.pre_dict, "numpy", script)
+    assert numpy_runtime.RUNTIME_SOURCE.strip() in script.read_text()
+    # the module's functions are compiled from RUNTIME_SOURCE, not from its own file
+    assert numpy_runtime.run_ops.__code__.co_filename == "<numpy_runtime.RUNTIME_SOURCE>"
+    spec = importlib.util.spec_from_file_location("embedded_model", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    raw = raw_inputs(30)
+    via_module = numpy_runtime.run_ops(module.OPS, module.CONSTANTS, raw, module.INPUT_NAME)
+    np.testing.assert_array_equal(module.predict(raw), via_module[module.OUTPUT_TENSOR])
+
+
+_NO_SOURCES_EXPORT = """
+import pathlib, sys
+import numpy as np
+import nnstudio
+assert nnstudio.__file__.endswith(".pyc"), nnstudio.__file__
+from nnstudio.io import make_template
+from nnstudio.io.export import export_project
+from nnstudio.session import Predictor
+project = make_template("moons")
+from nnstudio.graph import compile_spec
+project.weights = compile_spec(project.network, seed=3).get_weights()
+export_project(project, "numpy", "model.py")
+raw = np.random.default_rng(0).normal(size=(7, 2))
+np.savetxt("x.csv", raw, delimiter=",")
+np.savetxt("expected.csv", Predictor(project).predict_raw(raw), delimiter=",")
+"""
+
+
+def test_numpy_export_works_without_py_sources(tmp_path):
+    """A frozen bundle ships only bytecode: the exporter must not read source files."""
+    import shutil
+
+    import nnstudio
+
+    bundle = tmp_path / "bundle"
+    shutil.copytree(
+        os.path.dirname(nnstudio.__file__),
+        bundle / "nnstudio",
+        ignore=shutil.ignore_patterns("gui", "__pycache__", "*.pyc"),
+    )
+    subprocess.run(
+        [sys.executable, "-m", "compileall", "-b", "-q", str(bundle)], check=True, timeout=120
+    )
+    for source in bundle.rglob("*.py"):
+        source.unlink()
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "PYTHONPATH": str(bundle),
+        "OPENBLAS_NUM_THREADS": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", _NO_SOURCES_EXPORT],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    run = _run_isolated(["model.py", "x.csv", "-o", "y.csv"], tmp_path)
+    assert run.returncode == 0, run.stderr
+    got = np.loadtxt(tmp_path / "y.csv", delimiter=",", skiprows=1, ndmin=2)
+    expected = np.loadtxt(tmp_path / "expected.csv", delimiter=",", ndmin=2)
+    np.testing.assert_allclose(got, expected, rtol=1e-5, atol=1e-6)

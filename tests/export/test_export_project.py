@@ -92,3 +92,21 @@ def test_weight_exports_import_back_into_a_fresh_project(trained, fmt, tmp_path)
     again = Session.from_project(fresh)
     raw = session.dataset.raw_test
     np.testing.assert_allclose(again.predict_raw(raw), session.predict_raw(raw), rtol=0, atol=0)
+
+
+def test_exported_files_get_the_usual_permissions(trained, tmp_path):
+    import os
+
+    _, project = trained
+    names = {"npz": "w.npz", "safetensors": "w.safetensors", "onnx": "m.onnx"}
+    names |= {"pytorch": "torch_model.py", "numpy": "np_model.py"}
+    old = os.umask(0o022)
+    try:
+        for fmt in FORMATS:
+            export_project(project, fmt, tmp_path / names[fmt])
+    finally:
+        os.umask(old)
+    written = sorted(p for p in tmp_path.iterdir())
+    assert len(written) > len(FORMATS)  # sidecars (npz JSON, PyTorch weights) included
+    for path in written:
+        assert path.stat().st_mode & 0o777 == 0o644, path.name  # not mkstemp's 0o600

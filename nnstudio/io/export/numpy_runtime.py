@@ -1,12 +1,17 @@
 """A NumPy-only interpreter of the exported op list.
 
-This file's source is embedded verbatim in the standalone NumPy script the ``numpy``
-format writes, so it must import only NumPy and the standard library (never nnstudio).
+The interpreter is kept as text, :data:`RUNTIME_SOURCE`, which this module executes to
+define its functions and which the ``numpy`` exporter embeds verbatim in the standalone
+script. So the exported script runs exactly the code tested here, and exporting needs no
+``.py`` source files (a frozen application bundle ships none). The text must import only
+NumPy and the standard library (never nnstudio).
+
 Ops are the dicts of ``model_ir.Op.to_dict()``; constants are arrays by name.
 """
 
 from __future__ import annotations
 
+RUNTIME_SOURCE = r'''
 import math
 
 import numpy as np
@@ -91,3 +96,16 @@ def run_ops(ops, consts, x, input_name="input"):
             raise ValueError(f"unknown op {kind!r}")
         t[op["output"]] = y
     return t
+'''.lstrip("\n")
+
+_namespace: dict = {"__name__": __name__}
+exec(compile(RUNTIME_SOURCE, "<numpy_runtime.RUNTIME_SOURCE>", "exec"), _namespace)
+
+GELU_C: float = _namespace["GELU_C"]
+GELU_K: float = _namespace["GELU_K"]
+#: ``engineered_features(raw (n, 2), names) -> (n, len(names))``
+engineered_features = _namespace["engineered_features"]
+#: ``activate(x (n, width), params) -> (n, width)``
+activate = _namespace["activate"]
+#: ``run_ops(ops, consts, x (n, n_raw), input_name) -> {tensor name: array}``
+run_ops = _namespace["run_ops"]

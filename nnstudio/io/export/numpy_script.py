@@ -1,6 +1,6 @@
 """``numpy`` format: one self-contained ``.py`` file that needs only NumPy.
 
-The file holds the op interpreter (the source of :mod:`.numpy_runtime`), the op list as
+The file holds the op interpreter (:data:`.numpy_runtime.RUNTIME_SOURCE`), the op list as
 JSON and the constants as a base64-encoded ``.npz``; it offers ``predict(x)`` and a
 command line ``python model.py inputs.csv [-o predictions.csv]``.
 """
@@ -8,7 +8,6 @@ command line ``python model.py inputs.csv [-o predictions.csv]``.
 from __future__ import annotations
 
 import base64
-import inspect
 import io
 import json
 from pathlib import Path
@@ -113,17 +112,11 @@ if __name__ == "__main__":
 
 
 def runtime_source() -> str:
-    """The interpreter's source, without its ``__future__`` import (it goes mid-file)."""
-    try:
-        src = inspect.getsource(numpy_runtime)
-    except (OSError, TypeError) as exc:  # e.g. a bundle shipped without .py sources
-        raise ExportError(
-            "the NumPy exporter cannot find its runtime source in this installation; "
-            "use the npz or onnx format instead"
-        ) from exc
-    lines = src.splitlines()
-    start = lines.index("import math")  # drop the module docstring and __future__ import
-    body = "\n".join(lines[start:]).strip()
+    """The interpreter's code (:data:`.numpy_runtime.RUNTIME_SOURCE`) with a heading.
+
+    Taken from the string the runtime module itself executes, never from a source file.
+    """
+    body = numpy_runtime.RUNTIME_SOURCE.strip()
     return "# ---- the forward pass (NumPy only) ----\n" + body + "\n"
 
 
