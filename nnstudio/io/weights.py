@@ -95,29 +95,58 @@ def _fmt(shape: tuple[int, ...] | object) -> str:
 def load_weights_file(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
     """Read every tensor of a ``.npz`` or ``.safetensors`` file: name -> array.
 
-    ``.npz`` files are read with ``allow_pickle=False``. Raises :class:`WeightsImportError`
-    if the file is missing, of another kind, or damaged.
+    The kind comes from the suffix, or, for any other name, from the file's first bytes (an
+    ``.npz`` is a zip archive). ``.npz`` files are read with ``allow_pickle=False``. Raises
+    :class:`WeightsImportError` if the file is missing, of another kind, or damaged.
     """
     p = Path(path)
+    if p.is_dir():
+        raise WeightsImportError(f"{p} is a folder; give a .npz or .safetensors weights file")
     if not p.is_file():
         raise WeightsImportError(f"weights file not found: {p}")
     suffix = p.suffix.lower()
+    if suffix not in WEIGHT_SUFFIXES:
+        suffix = _sniff(p)
     if suffix == ".npz":
         return _load_npz(p)
     if suffix == ".safetensors":
         return _load_safetensors(p)
+    if suffix == ".npy":
+        raise WeightsImportError(
+            f"{p.name} is a .npy file holding one unnamed array; weights need names: save them "
+            "with numpy.savez(path, **{'dense_1.weight': ..., ...}) into a .npz file"
+        )
     raise WeightsImportError(
-        f"cannot read weights from '{p.name}': use a .npz or .safetensors file"
+        f"cannot read weights from '{p.name}': it is neither a .npz nor a .safetensors file"
     )
+
+
+def _sniff(path: Path) -> str | None:
+    """``.npz`` for a zip archive, ``.safetensors`` for a plausible header, else None."""
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(9)
+    except OSError:
+        return None
+    if head.startswith(b"PK"):
+        return ".npz"
+    if head.startswith(b"\x93NUMPY"):
+        return ".npy"
+    if len(head) == 9 and head[8:9] == b"{" and int.from_bytes(head[:8], "little") > 1:
+        return ".safetensors"  # 8-byte little-endian header length, then JSON
+    return None
 
 
 def _load_npz(path: Path) -> dict[str, np.ndarray]:
     try:
         with np.load(path, allow_pickle=False) as npz:
+            if not hasattr(npz, "files"):  # a single .npy array, not an archive
+                raise ValueError("not an archive")
             return {str(name): np.array(npz[name]) for name in npz.files}
     except Exception as exc:  # numpy raises many kinds on damaged files
         raise WeightsImportError(
-            f"cannot read weights file {path}: it is not a valid .npz archive ({exc})"
+            f"cannot read weights file {path}: it is not a valid .npz archive of arrays "
+            "(damaged, another kind of file, or holding Python objects)"
         ) from exc
 
 

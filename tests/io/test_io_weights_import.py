@@ -100,8 +100,13 @@ def test_bad_weight_files(tmp_path: Path) -> None:
     with pytest.raises(WeightsImportError, match="not found"):
         load_weights_file(tmp_path / "missing.npz")
     (tmp_path / "w.txt").write_text("x")
-    with pytest.raises(WeightsImportError, match=".npz or .safetensors"):
+    with pytest.raises(WeightsImportError, match="neither a .npz nor a .safetensors"):
         load_weights_file(tmp_path / "w.txt")
+    with pytest.raises(WeightsImportError, match="is a folder"):
+        load_weights_file(tmp_path)
+    np.save(tmp_path / "one.npy", np.ones(3))
+    with pytest.raises(WeightsImportError, match="one unnamed array"):
+        load_weights_file(tmp_path / "one.npy")
     (tmp_path / "bad.npz").write_bytes(b"garbage")
     with pytest.raises(WeightsImportError, match="not a valid .npz"):
         load_weights_file(tmp_path / "bad.npz")
@@ -111,3 +116,15 @@ def test_bad_weight_files(tmp_path: Path) -> None:
     np.savez(tmp_path / "obj.npz", a=np.array([None], dtype=object))
     with pytest.raises(WeightsImportError):
         load_weights_file(tmp_path / "obj.npz")
+
+
+def test_weight_files_without_the_usual_suffix_are_recognised(tmp_path: Path) -> None:
+    w = weights_for(project())
+    np.savez(tmp_path / "w.npz", **w)
+    save_file(w, str(tmp_path / "w.safetensors"))
+    (tmp_path / "w.npz").rename(tmp_path / "weights_npz")
+    (tmp_path / "w.safetensors").rename(tmp_path / "weights.bin")
+    for name in ("weights_npz", "weights.bin"):
+        loaded = load_weights_file(tmp_path / name)
+        assert sorted(loaded) == sorted(w)
+        np.testing.assert_array_equal(loaded["dense_1.weight"], w["dense_1.weight"])
