@@ -392,8 +392,13 @@ class Document(QObject):
         ]
         return json.dumps({"format": CLIPBOARD_FORMAT, "nodes": nodes, "edges": edges})
 
-    def paste(self, text: str, offset: tuple[float, float] = (40, 40)) -> list[str]:
-        """Add the nodes of ``copy_nodes`` text, shifted by ``offset``; returns new ids."""
+    def paste(
+        self, text: str, offset: tuple[float, float] = (40, 40), *, label: str | None = None
+    ) -> list[str]:
+        """Add the nodes of ``copy_nodes`` text, shifted by ``offset``; returns new ids.
+
+        ``label`` names the undo step (default ``"Paste N node(s)"``).
+        """
         self._check_unlocked()
         try:
             data = json.loads(text)
@@ -421,15 +426,20 @@ class Document(QObject):
         for raw in raw_edges:
             if raw["src"] in mapping and raw["dst"] in mapping:
                 new_edges.append(trial.add_edge(mapping[raw["src"]], mapping[raw["dst"]]))
+        n = len(mapping)
         self._push(
-            f"Paste {len(mapping)} node(s)",
+            label or f"Paste {n} node{'s' if n != 1 else ''}",
             *(cmd.AddNodeOp(self, trial.nodes[new_id]) for new_id in mapping.values()),
             *(cmd.AddEdgeOp(self, edge) for edge in new_edges),
         )
         return list(mapping.values())
 
     def duplicate(self, ids: Iterable[str]) -> list[str]:
-        return self.paste(self.copy_nodes(ids))
+        """Copy and paste ``ids`` in one undo step named "Duplicate ..."; returns new ids."""
+        ids = [i for i in dict.fromkeys(ids) if i in self.spec.nodes]
+        if not ids:
+            return []
+        return self.paste(self.copy_nodes(ids), label=f"Duplicate {', '.join(ids)}")
 
     # ------------------------------------------------------------------ data / training
     def set_data_settings(self, settings: DataSettings) -> None:
