@@ -205,3 +205,54 @@ def test_short_forward_links_do_not_overshoot():
     assert min(xs) >= -0.5 and max(xs) <= 40.5
     back = link_path(QPointF(0, 0), QPointF(-100, 120))  # a backward link still bulges out
     assert max(back.pointAtPercent(t / 50).x() for t in range(51)) > 5
+
+
+def _dark_palette():
+    from PySide6.QtGui import QColor, QPalette
+
+    pal = QPalette(QApplication.palette())
+    for role, color in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e0e0e0"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.Text, "#e0e0e0"),
+        (QPalette.ColorRole.Highlight, "#3d8ee6"),
+    ):
+        pal.setColor(role, QColor(color))
+    return pal
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_exported_labels_contrast_with_their_node_in_both_palettes(canvas, tmp_path, dark):
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage
+
+    from nnstudio.gui.canvas_items import HEADER_HEIGHT, NODE_HEIGHT, NODE_WIDTH, NodeItem
+
+    if dark:
+        canvas.setPalette(_dark_palette())
+        canvas.canvas_scene.setPalette(_dark_palette())
+    path = tmp_path / "net.png"
+    canvas.export_image(path, scale=2.0)
+    image = QImage(str(path))
+    rect = QRectF()
+    for item in canvas.canvas_scene.items():
+        rect = rect.united(item.sceneBoundingRect())
+    rect = rect.adjusted(-20, -20, 20, 20)
+    node = canvas.canvas_scene.node_items["dense_2"]
+    assert isinstance(node, NodeItem)
+    # the body below the header: its text row ("16 units · tanh") and the plain body colour
+    body = QRectF(node.pos().x() + 8, node.pos().y() + HEADER_HEIGHT + 4, NODE_WIDTH - 16, 0)
+    body.setHeight(NODE_HEIGHT - HEADER_HEIGHT - 8)
+    x0, y0 = (body.left() - rect.left()) * 2, (body.top() - rect.top()) * 2
+    values = [
+        image.pixelColor(int(x0 + dx), int(y0 + dy)).lightness()
+        for dx in range(0, int(body.width() * 2), 2)
+        for dy in range(0, int(body.height() * 2), 2)
+    ]
+    background = max(set(values), key=values.count)  # the body colour is the most common
+    text = [v for v in values if abs(v - background) > 100]
+    assert (background < 80) if dark else (background > 180)
+    assert len(text) > 30  # plenty of strongly contrasting text pixels
+    corner = image.pixelColor(2, 2).lightness()
+    assert (corner < 80) if dark else (corner > 180)
