@@ -101,6 +101,31 @@ def test_divergence_stops_with_a_typed_error_and_keeps_finite_weights():
     assert info.value.step > 0
 
 
+def test_divergence_restores_exactly_the_last_weights_with_a_finite_gradient():
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(32, 3)) * 10
+    y = rng.normal(size=32) * 1e3
+    nodes = [
+        NodeDef("in", "input", {"units": 3}),
+        NodeDef("h", "dense", {"units": 8, "activation": "relu"}, ["in"]),
+        NodeDef("out", "dense", {"units": 1}, ["h"]),
+    ]
+    net = Network(nodes, dtype="float64", seed=1)
+    cfg = TrainConfig(loss="mse", optimizer="sgd", learning_rate=10.0, dtype="float64")
+    trainer = Trainer(net, x, y, config=cfg)
+    snapshots = []  # the weights each step's gradient was computed at
+    with pytest.raises(DivergenceError) as info:
+        for _ in range(100):
+            snapshots.append(net.get_weights())
+            trainer.train_batch(x, y)
+    assert len(snapshots) >= 2 and info.value.step == len(snapshots) - 1
+    kept = net.get_weights()
+    last_finite = snapshots[-2]  # the last weights whose gradient was finite
+    assert kept.keys() == last_finite.keys()
+    for name in kept:
+        np.testing.assert_array_equal(kept[name], last_finite[name])
+
+
 def test_learning_rate_changes_live_without_resetting_state():
     x, y = _blobs()
     net = mlp([2, 4, 1], seed=2)
