@@ -214,7 +214,7 @@ def test_metainfo_agrees_with_pyproject_and_the_desktop_entry():
     assert binaries == {meta.console_script, meta.gui_script}
     newest = root.find("releases").find("release")
     assert newest.get("version") == meta.version, "add a <release> for the new version"
-    assert root.findtext("project_license") == PYPROJECT["project"]["license"]["text"]
+    assert root.findtext("project_license") == PYPROJECT["project"]["license"]
 
 
 # --- the screenshot check used by .ci/package-smoke -----------------------------------------
