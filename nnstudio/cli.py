@@ -70,6 +70,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, not {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"expected a number > 0, not {text}")
+    return value
+
+
 def _int(text: str) -> int:
     try:
         return int(text)
@@ -80,8 +90,8 @@ def _int(text: str) -> int:
 def _fmt(value: float | None, digits: int = 4) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
-    if abs(value) >= 1e5:  # an exploding loss: 2.1237e+09, not 2123728740.3712
-        return f"{value:.{digits}e}"
+    if abs(value) >= 1e5 or 0 < abs(value) < 0.5 * 10**-digits:
+        return f"{value:.{digits}e}"  # 2.1237e+09 / 3.1416e-06, not 2123728740.3712 / 0.0000
     return f"{value:.{digits}f}"
 
 
@@ -574,7 +584,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=_int, help="seed for initial weights and shuffling")
     p.add_argument("--dtype", choices=["float32", "float64"], help="floating-point precision")
     p.add_argument("--batch-size", type=_batch_size, default=_UNSET, help="whole number or 'full'")
-    p.add_argument("--learning-rate", "--lr", type=float, help="learning rate")
+    p.add_argument("--learning-rate", "--lr", type=_positive_float, help="learning rate (> 0)")
     p.add_argument("--init-weights", help="start from weights in a .npz or .safetensors file")
     p.add_argument(
         "--fresh", action="store_true", help="ignore the project's weights; start from scratch"

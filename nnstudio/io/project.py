@@ -469,7 +469,8 @@ def _check_version(doc: dict) -> None:
         )
     if version > FORMAT_VERSION:
         made_by = doc.get("app_version")
-        by = f" ({made_by})" if isinstance(made_by, str) else ""
+        newer = isinstance(made_by, str) and made_by != nnstudio.__version__
+        by = f" ({made_by})" if newer else ""
         raise ProjectVersionError(
             f"this project was made by a newer NN Studio{by} (file format {version}; this "
             f"NN Studio {nnstudio.__version__} reads format {FORMAT_VERSION} and older): "

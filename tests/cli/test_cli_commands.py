@@ -519,3 +519,18 @@ def test_info_layout(xor_file: Path, tmp_path: Path, capsys) -> None:
     run(["train", str(xor_file), "--epochs", "2", "-o", str(trained), "-q"], capsys)
     code, out, _ = run(["info", str(trained)], capsys)
     assert "state     trained for 2 epochs: train loss " in out
+
+
+def test_progress_numbers_stay_readable() -> None:
+    from nnstudio.cli import _fmt
+
+    assert _fmt(0.12345) == "0.1235"
+    assert _fmt(2123728740.37) == "2.1237e+09"  # an exploding loss
+    assert _fmt(3.1e-6) == "3.1000e-06"  # a tiny loss is not shown as 0.0000
+    assert _fmt(0.0) == "0.0000" and _fmt(None) == "-" and _fmt(0.5, 3) == "0.500"
+
+
+def test_learning_rate_option_must_be_positive(capsys) -> None:
+    for value in ("-1", "0", "nan", "fast"):
+        code, _, err = run(["train", "x.nnstudio", "--lr", value], capsys)
+        assert code == 2 and err.startswith("error: argument --learning-rate/--lr")
