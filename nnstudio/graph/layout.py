@@ -14,7 +14,8 @@ def auto_arrange(spec: NetworkSpec) -> dict[str, tuple[float, float]]:
 
     Layer ``k`` sits at ``x = k * 220``; the nodes of a layer are spread vertically
     ``120`` apart, centred on ``y = 0`` and ordered by the mean position of their inputs
-    (fewer crossings). Nodes in cycles go one layer after the rest.
+    (fewer crossings). An edge that skips layers reserves a lane in each layer it crosses,
+    so it never runs behind a node. Nodes in cycles go one layer after the rest.
     """
     order, cyclic = topological_order(spec)
     layer: dict[str, int] = {}
@@ -24,17 +25,31 @@ def auto_arrange(spec: NetworkSpec) -> dict[str, tuple[float, float]]:
     last = max(layer.values(), default=-1)
     for nid in cyclic:
         layer[nid] = last + 1
+    # An edge that skips layers gets a placeholder ("lane") in each layer it crosses, so
+    # the nodes it passes make room for it instead of hiding it behind them.
+    preds: dict[str, list[str]] = {nid: [] for nid in layer}
     layers: dict[int, list[str]] = {}
     for nid in order + cyclic:
         layers.setdefault(layer[nid], []).append(nid)
+    for edge in spec.edges:
+        if edge.src not in layer or edge.dst not in layer:
+            continue
+        prev = edge.src
+        for k in range(layer[edge.src] + 1, layer[edge.dst]):
+            lane = f"\0lane:{edge.src}:{edge.dst}:{edge.slot}:{k}"
+            preds[lane] = [prev]
+            layers.setdefault(k, []).append(lane)
+            prev = lane
+        preds[edge.dst].append(prev)
     pos: dict[str, tuple[float, float]] = {}
     rank = {nid: i for i, nid in enumerate(spec.nodes)}
     for k in sorted(layers):
         members = layers[k]
 
-        def key(nid: str) -> tuple[float, int]:
-            ys = [pos[e.src][1] for e in spec.edges if e.dst == nid and e.src in pos]
-            return (sum(ys) / len(ys) if ys else 0.0, rank[nid])
+        def key(nid: str) -> tuple[float, int, int]:
+            ys = [pos[p][1] for p in preds[nid] if p in pos]
+            is_lane = nid not in rank
+            return (sum(ys) / len(ys) if ys else 0.0, int(is_lane), rank.get(nid, 0))
 
         members.sort(key=key)
         n = len(members)

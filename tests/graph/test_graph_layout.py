@@ -35,3 +35,23 @@ def test_every_edge_points_right():
 
 def test_empty_spec():
     assert auto_arrange(NetworkSpec()) == {}
+
+
+def test_skip_edge_does_not_run_behind_nodes():
+    """A residual connection x -> s past the chain x-a-b-s gets its own lane."""
+    spec = NetworkSpec()
+    spec.add_node("input", {"units": 2}, node_id="x")
+    spec.add_node("dense", node_id="a")
+    spec.add_node("dense", node_id="b")
+    spec.add_node("add", node_id="s")
+    for src, dst in (("x", "a"), ("a", "b"), ("b", "s"), ("x", "s")):
+        spec.add_edge(src, dst)
+    pos = auto_arrange(spec)
+    (x0, y0), (x1, y1) = pos["x"], pos["s"]
+    for nid in ("a", "b"):
+        x, y = pos[nid]
+        assert x0 < x < x1
+        on_line = y0 + (y1 - y0) * (x - x0) / (x1 - x0)
+        assert abs(y - on_line) >= 30.0, f"{nid} sits on the skip edge"
+    # the chain itself stays straight
+    assert pos["a"][1] == pos["b"][1]
