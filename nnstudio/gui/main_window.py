@@ -9,6 +9,7 @@ the decision surface and the status bar. The window never closes with a live thr
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import time
@@ -18,6 +19,7 @@ from typing import Any
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
+    QLockFile,
     QSettings,
     QStandardPaths,
     Qt,
@@ -107,6 +109,16 @@ class MainWindow(QMainWindow):
             base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
             recovery_dir = Path(base or Path.home() / ".nnstudio") / "recovery"
         self.recovery_dir = Path(recovery_dir)
+        # Only the one running instance may offer other projects' autosaves back (a
+        # second instance must not "recover" the files the first is still writing).
+        self._instance_lock: QLockFile | None = None
+        try:
+            self.recovery_dir.mkdir(parents=True, exist_ok=True)
+            lock = QLockFile(str(self.recovery_dir / "instance.lock"))
+            if lock.tryLock(0):
+                self._instance_lock = lock
+        except OSError:
+            pass
         self.document = Document(project if project is not None else make_template(), path)
         self.worker: TrainingWorker | None = None
         self.thread: QThread | None = None
@@ -233,8 +245,12 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("Save &As…", self.save_as, K.SaveAs)
         self.import_weights_action = self._action("&Import Weights…", self.import_weights)
         self.export_plot_png_action = self._action("Plots as &PNG…", self.export_plots_png)
+        self.export_plot_svg_action = self._action("Plots as S&VG…", self.export_plots_svg)
         self.export_curves_csv_action = self._action("Curves as &CSV…", self.export_curves_csv)
-        self.export_canvas_action = self._action("&Canvas Image…", self.export_canvas)
+        self.export_canvas_action = self._action("&Canvas as PNG…", self.export_canvas)
+        self.export_canvas_svg_action = self._action(
+            "Canvas as &SVG…", lambda: self.export_canvas(svg=True)
+        )
         self.quit_action = self._action("&Quit", self.close, K.Quit)
 
         doc = self.document
@@ -306,9 +322,14 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _c=False, f=fmt: self._guard(lambda: self.export(f)))
             self.export_actions[fmt] = action
         self.export_menu.addSeparator()
-        self.export_menu.addAction(self.export_plot_png_action)
-        self.export_menu.addAction(self.export_curves_csv_action)
-        self.export_menu.addAction(self.export_canvas_action)
+        for action in (
+            self.export_plot_png_action,
+            self.export_plot_svg_action,
+            self.export_curves_csv_action,
+            self.export_canvas_action,
+            self.export_canvas_svg_action,
+        ):
+            self.export_menu.addAction(action)
         file_menu.addAction(self.import_weights_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -735,10 +756,17 @@ class MainWindow(QMainWindow):
         from nnstudio.io.export import export_project
 
         label, file_filter, suffix = EXPORT_FORMATS[fmt]
+        problems = self.document.problems()
+        if problems:  # refuse before asking for a file name
+            self.show_error(
+                "Cannot export",
+                "The network cannot be exported until it is valid:\n"
+                + "\n".join(f"• {p}" for p in problems),
+            )
+            return []
         if path is None:
             stem = self.document.project.name or "model"
-            start = os.path.join(self._last_folder(), stem + suffix)
-            path, _ = QFileDialog.getSaveFileName(self, f"Export {label}", start, file_filter)
+            path = self._save_dialog(f"Export {label}", stem + suffix, file_filter, suffix)
             if not path:
                 return []
         warnings = export_project(self.document.project, fmt, path)
@@ -761,42 +789,75 @@ class MainWindow(QMainWindow):
             )
             if not path:
                 return
+        self.settings.setValue("lastFolder", os.path.dirname(os.path.abspath(path)))
         weights = load_weights_file(path)
         updated = apply_weights(self.document.project, weights)
         self.document.set_weights(updated.weights, updated.preprocessor, updated.history)
         self.plots.set_history(updated.history)
+        self._total_epochs = len(updated.history or [])
+        self.status.clear()
         self._schedule_preview()
         self.statusBar().showMessage(f"Imported weights from {path}", 6000)
 
-    def export_plots_png(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export plots", "plots.png", "PNG (*.png)")
+    def _save_dialog(self, title: str, name: str, file_filter: str, suffix: str) -> str:
+        """Ask for a file to write (starting in the last folder); '' when cancelled.
+
+        Adds ``suffix`` when the name has no extension and remembers the folder.
+        """
+        start = os.path.join(self._last_folder(), name)
+        path, _ = QFileDialog.getSaveFileName(self, title, start, file_filter)
+        if not path:
+            return ""
+        if not Path(path).suffix:
+            path += suffix
+        self.settings.setValue("lastFolder", os.path.dirname(os.path.abspath(path)))
+        return path
+
+    def export_plots_png(self, path: str | None = None) -> None:
+        path = path or self._save_dialog("Export plots", "plots.png", "PNG images (*.png)", ".png")
         if path:
             self.plots.export_png(path)
+            self.statusBar().showMessage(f"Exported the plots to {path}", 6000)
 
-    def export_curves_csv(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export curves", "curves.csv", "CSV (*.csv)")
+    def export_plots_svg(self, path: str | None = None) -> None:
+        path = path or self._save_dialog("Export plots", "plots.svg", "SVG images (*.svg)", ".svg")
+        if path:
+            self.plots.export_svg(path)
+            self.statusBar().showMessage(f"Exported the plots to {path}", 6000)
+
+    def export_curves_csv(self, path: str | None = None) -> None:
+        path = path or self._save_dialog("Export curves", "curves.csv", "CSV files (*.csv)", ".csv")
         if path:
             self.plots.export_csv(path)
+            self.statusBar().showMessage(f"Exported the curves to {path}", 6000)
 
-    def export_canvas(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, "Export canvas", "network.png", "PNG (*.png);;SVG (*.svg)"
-        )
+    def export_canvas(self, path: str | None = None, *, svg: bool = False) -> None:
+        suffix = ".svg" if svg else ".png"
+        file_filter = "SVG images (*.svg)" if svg else "PNG images (*.png)"
+        path = path or self._save_dialog("Export canvas", "network" + suffix, file_filter, suffix)
         if path:
             self.canvas.export_image(path)
+            self.statusBar().showMessage(f"Exported the canvas to {path}", 6000)
 
     # =================================================================== autosave
     def recovery_path(self) -> Path:
         return recovery_file_for(self.recovery_dir, self.document.path)
 
     def autosave(self) -> Path | None:
-        """Write the project to its recovery file if it has unsaved changes."""
+        """Write the project to its recovery file if it has unsaved changes.
+
+        The copy records the file it belongs to (``metadata["autosave_of"]``), so a
+        recovery offered at the next start reopens it under the right name.
+        """
         if not self.document.is_dirty:
             return None
         path = self.recovery_path()
+        project = self.document.project
+        metadata = dict(project.metadata or {})
+        metadata["autosave_of"] = os.path.abspath(self.document.path) if self.document.path else ""
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            save_project(self.document.project, path)
+            save_project(dataclasses.replace(project, metadata=metadata), path)
         except (NNStudioError, OSError) as exc:
             self.statusBar().showMessage(f"Autosave failed: {exc}", 6000)
             return None
@@ -809,36 +870,65 @@ class MainWindow(QMainWindow):
             pass
 
     def pending_recovery(self) -> Path | None:
-        """A recovery file left by an unclean exit, newer than the project file."""
-        path = self.recovery_path()
-        if not path.is_file():
-            return None
-        if self.document.path and os.path.exists(self.document.path):
-            if path.stat().st_mtime <= os.path.getmtime(self.document.path):
-                return None
-        return path
+        """A recovery file left by an unclean exit, newer than the project file.
 
-    def offer_recovery(self) -> bool:
-        """Ask to restore an autosave left by a crash; True if it was restored."""
-        path = self.pending_recovery()
-        if path is None:
-            return False
-        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+        First the open project's own; when the window starts on a fresh untitled project,
+        the newest autosave of any project (only in the instance holding the lock).
+        """
+        path = self.recovery_path()
+        if path.is_file():
+            if not (self.document.path and os.path.exists(self.document.path)):
+                return path
+            if path.stat().st_mtime > os.path.getmtime(self.document.path):
+                return path
+        if self.document.path or self.document.is_dirty or self._instance_lock is None:
+            return None
+        try:
+            files = [p for p in self.recovery_dir.glob("*.nnstudio") if p.is_file()]
+        except OSError:
+            return None
+        return max(files, key=lambda p: p.stat().st_mtime, default=None)
+
+    def _ask_recover(self, name: str, when: str) -> bool:
+        """Ask whether to restore the autosave (tests replace this)."""
         answer = QMessageBox.question(
             self,
             "Recover unsaved work?",
-            f"NN Studio did not close properly. An autosave from {when} exists.\nRestore it?",
+            f"NN Studio did not close properly. An autosave of {name} from {when} exists."
+            "\nRestore it?",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )
-        if answer != QMessageBox.StandardButton.Yes:
-            path.unlink(missing_ok=True)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def offer_recovery(self) -> bool:
+        """Ask to restore an autosave left by a crash; True if it was restored.
+
+        A restored project keeps its original file name and is marked unsaved; a refused
+        autosave is deleted.
+        """
+        path = self.pending_recovery()
+        if path is None:
             return False
         project = load_project(path)
-        original = self.document.path
+        metadata = dict(project.metadata or {})
+        original = metadata.pop("autosave_of", None) or self.document.path or None
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+        name = Path(original).name if original else "an untitled project"
+        if not self._ask_recover(name, when):
+            path.unlink(missing_ok=True)
+            return False
+        project.metadata = metadata
+        self._replace_keeping(project, original, path)
+        return True
+
+    def _replace_keeping(self, project: Any, original: str | None, autosave: Path) -> None:
+        """Show a recovered ``project`` under ``original``, unsaved, its autosave kept."""
         self.document.replace_project(project, original)
         self.document.set_weights(project.weights, project.preprocessor, project.history)
-        return True
+        if autosave != self.recovery_path():  # keep exactly one autosave of it
+            autosave.unlink(missing_ok=True)
+            self.autosave()
 
     # =================================================================== settings
     def _last_folder(self) -> str:
@@ -943,14 +1033,19 @@ class MainWindow(QMainWindow):
 
     # =================================================================== closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        # Stop a run first, so its weights reach the document before the save prompt
+        # (saving mid-run would store the weights from before the run).
+        if self.worker is not None:
+            self.wait_for_thread()
+            QGuiApplication.processEvents()  # deliver finished: weights -> document
         if not self.maybe_save():
             event.ignore()
             return
-        self.wait_for_thread()
-        if self.worker is not None:
-            QGuiApplication.processEvents()
         self._autosave_timer.stop()
         self._preview_timer.stop()
         self.save_settings()
         self.remove_recovery()
+        if self._instance_lock is not None:
+            self._instance_lock.unlock()
+            self._instance_lock = None
         event.accept()

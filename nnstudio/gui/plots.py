@@ -16,6 +16,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
+from nnstudio.errors import NNStudioError
+
 TRAIN_COLOR = "#1f77b4"
 TEST_COLOR = "#ff7f0e"
 
@@ -117,6 +119,10 @@ class PeakDecimator:
         )
 
 
+class PlotExportError(NNStudioError):
+    """A plot or curve export could not be written."""
+
+
 def _value(report: dict, key: str) -> float:
     v = report.get(key)
     return np.nan if v is None else float(v)
@@ -175,7 +181,7 @@ class TrainingPlots(QWidget):
         self.loss_plot.setLabel("left", "loss")
         # Loss falls (legend top right); accuracy rises (legend bottom right).
         self.loss_plot.getPlotItem().addLegend(offset=(-10, 10))
-        self.metric_plot.getPlotItem().addLegend(offset=(-10, -10))
+        self.metric_legend = self.metric_plot.getPlotItem().addLegend(offset=(-10, -10))
         self.train_loss_curve = self.loss_plot.plot(
             pen=pg.mkPen(TRAIN_COLOR, width=2), name="train"
         )
@@ -216,6 +222,8 @@ class TrainingPlots(QWidget):
         self._task = task
         label = "RMSE" if task == "regression" else "accuracy"
         self.metric_plot.setLabel("left", label)
+        # RMSE falls like the loss (legend top right); accuracy rises (bottom right).
+        self.metric_legend.setOffset((-10, 10) if task == "regression" else (-10, -10))
         self._redraw()
 
     @property
@@ -266,7 +274,11 @@ class TrainingPlots(QWidget):
     def export_csv(self, path: str | Path) -> None:
         """Write every recorded column to ``path`` as CSV (empty cells for missing values)."""
         data = self.curves()
-        with open(path, "w", newline="", encoding="utf-8") as fh:
+        try:
+            fh = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115
+        except OSError as exc:
+            raise PlotExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        with fh:
             writer = csv.writer(fh)
             writer.writerow(_COLUMNS)
             for i in range(self._buffer.size):
@@ -276,8 +288,44 @@ class TrainingPlots(QWidget):
                     row.append("" if np.isnan(v) else (int(v) if name == "epoch" else repr(v)))
                 writer.writerow(row)
 
-    def export_png(self, path: str | Path) -> bool:
-        return self.grab().save(str(path))
+    def export_png(self, path: str | Path) -> None:
+        """Write both plots as one PNG; raises PlotExportError if it cannot be written."""
+        self.flush()
+        if not self.grab().save(str(path), "PNG"):
+            raise PlotExportError(f"Cannot write {path}: check that the folder is writable.")
+
+    def export_svg(self, path: str | Path) -> None:
+        """Write both plots side by side as one SVG (vector curves and text), on the
+        plots' background colour; raises PlotExportError if it cannot be written."""
+        from PySide6.QtCore import QRect, QRectF
+        from PySide6.QtGui import QPainter
+        from PySide6.QtSvg import QSvgGenerator
+
+        self.flush()
+        path = Path(path)
+        try:
+            with open(path, "wb"):
+                pass
+        except OSError as exc:
+            raise PlotExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
+        # Only the two plots (not the log-scale check box), each at its place.
+        area = self.loss_plot.geometry().united(self.metric_plot.geometry())
+        gen = QSvgGenerator()
+        gen.setFileName(str(path))
+        gen.setSize(area.size())
+        gen.setViewBox(QRect(0, 0, area.width(), area.height()))
+        gen.setResolution(self.logicalDpiX())
+        gen.setTitle("NN Studio training curves")
+        painter = QPainter(gen)
+        try:
+            for plot in (self.loss_plot, self.metric_plot):
+                # The scene, not the view (a view's render() mis-scales pyqtgraph items).
+                target = QRectF(plot.geometry().translated(-area.topLeft()))
+                painter.fillRect(target, plot.backgroundBrush())
+                plot.scene().prepareForPaint()
+                plot.scene().render(painter, target, QRectF(plot.viewport().rect()))
+        finally:
+            painter.end()
 
     # ------------------------------------------------------------------------ internals
     def _set_log(self, on: bool) -> None:

@@ -1,4 +1,8 @@
-"""The status-bar widget: epoch, losses, accuracy (or RMSE), epochs/s and progress."""
+"""The status-bar widget: epoch, losses, accuracy (or RMSE), epochs/s and progress.
+
+The progress bar shows the project's epoch out of the run's last epoch ("250 / 300 · 12 s
+left"), so it agrees with the epoch label when a run continues earlier training.
+"""
 
 from __future__ import annotations
 
@@ -79,13 +83,20 @@ class TrainingStatus(QWidget):
             self.metric_label.setText("")
         self.rate_label.setText(f"{epochs_per_s:,.0f} epochs/s" if epochs_per_s > 0 else "")
         if budget:
+            # The bar counts the project's epochs: a run continuing earlier training starts
+            # part-way, so "Epoch 250" and the bar always agree ("250 / 300").
+            start = max(0, epoch - done)
+            total = start + budget
             self.progress.show()
-            self.progress.setRange(0, budget)
-            self.progress.setValue(min(done, budget))
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(epoch, total))
+            text = f"{min(epoch, total):,} / {total:,}"
             if epochs_per_s > 0 and done < budget:
-                left = format_duration((budget - done) / epochs_per_s)
-                self.progress.setFormat(f"%p% – {left} left")
-            else:
-                self.progress.setFormat("%p%")
+                text += f" · {format_duration((budget - done) / epochs_per_s)} left"
+            self.progress.setFormat(text)
+            self.progress.setToolTip(
+                f"This run: {min(done, budget):,} of {budget:,} epochs"
+                + (f" (continuing from epoch {start:,})" if start else "")
+            )
         else:
             self.progress.hide()

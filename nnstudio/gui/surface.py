@@ -5,6 +5,10 @@
 - multi-class: one colour per class, blended by the predicted probabilities;
 - regression: the predicted value, levels fixed to the range of the training targets.
 
+The surface is drawn in softened colours (``SURFACE_STRENGTH`` of the way from the neutral
+to the class colour) and the points in full colours, so every point stands out, and a
+point on the wrong side of the boundary is easy to spot.
+
 The image is an ``ImageItem`` placed in data coordinates with ``setRect``; train and test
 points are two ``ScatterPlotItem`` created once and refreshed with ``setData``.
 """
@@ -42,6 +46,17 @@ CLASS_COLORS = np.array(
 )
 
 
+#: How far the surface's colours go from NEUTRAL towards the full class colours (0..1).
+SURFACE_STRENGTH = 0.6
+#: Regression points are coloured with this many shades (shared brushes draw fast).
+POINT_SHADES = 64
+
+
+def soften(rgb: np.ndarray, strength: float = SURFACE_STRENGTH) -> np.ndarray:
+    """Move colours (..., 3) towards NEUTRAL: the surface's paler version of them."""
+    return NEUTRAL + (np.asarray(rgb, dtype=np.float64) - NEUTRAL) * strength
+
+
 def diverging_lut(n: int = 256) -> np.ndarray:
     """(n, 3) uint8 lookup table: NEGATIVE -> NEUTRAL -> POSITIVE."""
     t = np.linspace(-1.0, 1.0, n)[:, None]
@@ -77,6 +92,7 @@ class DecisionSurface(QWidget):
         self.logits = False
         self.levels: tuple[float, float] = (0.0, 1.0)
         self._lut = diverging_lut()
+        self._surface_lut = soften(self._lut).round().astype(np.uint8)
         self.frames = 0
 
         layout = QVBoxLayout(self)
@@ -109,9 +125,9 @@ class DecisionSurface(QWidget):
         self.train_scatter = pg.ScatterPlotItem(
             size=6, pen=pg.mkPen(255, 255, 255, 200, width=1), symbol="o"
         )
-        self.test_scatter = pg.ScatterPlotItem(
-            size=7, pen=pg.mkPen(40, 40, 40, 160, width=1), symbol="t"
-        )
+        self._test_pen = pg.mkPen(40, 40, 40, 200, width=1)
+        self._train_pen = pg.mkPen(255, 255, 255, 220, width=1)
+        self.test_scatter = pg.ScatterPlotItem(size=7, pen=self._test_pen, symbol="t")
         self.plot.addItem(self.train_scatter)
         self.plot.addItem(self.test_scatter)
         self.apply_palette()
@@ -153,10 +169,10 @@ class DecisionSurface(QWidget):
         else:
             self.levels = (0.0, 1.0)
         # Regression points share the surface's colours: a dark rim keeps them visible.
-        rim = (40, 40, 40, 200) if self.task == "regression" else (255, 255, 255, 200)
-        self.train_scatter.setPen(pg.mkPen(*rim, width=1))
-        self._set_points(self.train_scatter, dataset.raw_train, dataset.y_train, train=True)
-        self._set_points(self.test_scatter, dataset.raw_test, dataset.y_test, train=False)
+        rim = (40, 40, 40, 200) if self.task == "regression" else (255, 255, 255, 220)
+        self._train_pen = pg.mkPen(*rim, width=1)
+        self._set_points(self.train_scatter, dataset.raw_train, dataset.y_train, self._train_pen)
+        self._set_points(self.test_scatter, dataset.raw_test, dataset.y_test, self._test_pen)
         self.image_item.clear()
         self.plot.getPlotItem().setRange(
             xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0.0, disableAutoRange=True
@@ -184,7 +200,7 @@ class DecisionSurface(QWidget):
             conf = probs.max(axis=2, keepdims=True)
             k = values.shape[2]
             w = np.clip((conf - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0) * 0.75 + 0.25
-            rgb = NEUTRAL + (rgb - NEUTRAL) * w
+            rgb = soften(rgb, SURFACE_STRENGTH * w)
             self.image_item.setImage(
                 np.clip(rgb, 0, 255).astype(np.uint8), levels=(0, 255), autoLevels=False
             )
@@ -195,7 +211,7 @@ class DecisionSurface(QWidget):
             self.image_item.setImage(
                 np.ascontiguousarray(z, dtype=np.float32),
                 levels=self.levels,
-                lut=self._lut,
+                lut=self._surface_lut,
                 autoLevels=False,
             )
         self.image_item.setRect(self.rect)
@@ -208,24 +224,29 @@ class DecisionSurface(QWidget):
     def _toggle_test(self, on: bool) -> None:
         self.test_scatter.setVisible(on)
 
-    def _point_colors(self, y: np.ndarray) -> np.ndarray:
+    def _point_colors(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """(palette (k, 3) uint8, index (n,)): each point's colour as an index into a small
+        palette (classes, or POINT_SHADES shades of the regression map)."""
         y = np.asarray(y)
         if self.task == "regression":
             v = y.reshape(len(y), -1)[:, 0].astype(np.float64)
             lo, hi = self.levels
-            idx = np.clip((v - lo) / (hi - lo) * 255, 0, 255).astype(int)
-            rgb = self._lut[idx].astype(np.float64)
+            index = np.clip((v - lo) / (hi - lo) * POINT_SHADES, 0, POINT_SHADES - 1)
+            index = index.astype(np.intp)
+            centres = ((np.arange(POINT_SHADES) + 0.5) * 256 / POINT_SHADES).astype(np.intp)
+            palette = self._lut[centres]
         else:
-            colors = class_colors(max(self.n_classes, 2))
-            rgb = colors[np.clip(y.astype(int), 0, len(colors) - 1)]
-        # Points a little darker than the surface so they stand out.
-        return (rgb * 0.85).astype(np.uint8)
+            palette = class_colors(max(self.n_classes, 2)).astype(np.uint8)
+            index = np.clip(y.astype(np.intp), 0, len(palette) - 1)
+        return palette, index
 
-    def _set_points(self, item: pg.ScatterPlotItem, raw: np.ndarray, y: np.ndarray, *, train: bool):
+    def _set_points(self, item: pg.ScatterPlotItem, raw: np.ndarray, y: np.ndarray, pen) -> None:  # noqa: ANN001
         raw = np.asarray(raw)
         if len(raw) == 0:
             item.setData([], [])
             return
-        rgb = self._point_colors(y)
-        brushes = [pg.mkBrush(int(r), int(g), int(b), 255) for r, g, b in rgb]
-        item.setData(x=raw[:, 0], y=raw[:, 1], brush=brushes)
+        palette, index = self._point_colors(y)
+        # One brush object per colour: pyqtgraph renders a symbol once per distinct
+        # brush/pen, so shared brushes keep 50,000 points fast to (re)draw.
+        brushes = np.array([pg.mkBrush(int(r), int(g), int(b)) for r, g, b in palette])
+        item.setData(x=raw[:, 0], y=raw[:, 1], brush=brushes[index], pen=pen)

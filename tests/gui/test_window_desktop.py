@@ -1,0 +1,166 @@
+"""Desktop behaviour of the main window: exports, recovery, progress, closing mid-run."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from nnstudio.gui.main_window import MainWindow
+from nnstudio.gui.status import TrainingStatus
+from nnstudio.io import load_project, make_template, save_project
+
+TIMEOUT = 60_000
+
+
+def _window(qtbot, tmp_path, project=None, path=None, recovery=None) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(
+        project, path, settings=settings, recovery_dir=recovery or tmp_path / "recovery"
+    )
+    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    w = _window(qtbot, tmp_path)
+    yield w
+    w.wait_for_thread()
+
+
+def test_export_of_an_invalid_network_is_refused_before_the_file_dialog(window, monkeypatch):
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: asked.append(a) or ("", ""))
+    doc = window.document
+    doc.remove_nodes([list(doc.spec.nodes)[-1]])
+    assert window.export("onnx") == []
+    assert asked == []
+    assert window.message_box.windowTitle() == "Cannot export"
+    assert str(doc.problems()[0]) in window.message_box.text()
+
+
+def test_export_menu_offers_every_format_and_plot_and_canvas_images(window):
+    texts = [a.text() for a in window.export_menu.actions() if not a.isSeparator()]
+    for label in ("ONNX", "safetensors", "PyTorch", "NumPy weights", "Standalone NumPy"):
+        assert any(label in t for t in texts), label
+    for label in ("Plots as &PNG…", "Plots as S&VG…", "Curves as &CSV…"):
+        assert label in texts
+    assert "&Canvas as PNG…" in texts and "Canvas as &SVG…" in texts
+
+
+def test_plot_and_canvas_exports_write_files_and_remember_the_folder(window, tmp_path, monkeypatch):
+    out = tmp_path / "figs"
+    out.mkdir()
+    names = iter(["plots", "plots", "curves", "net", "net"])  # no extension typed
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(out / next(names)), "")
+    )
+    window.plots.append_reports([{"train_loss": 1.0 / (i + 1)} for i in range(5)])
+    window.export_plots_png()
+    window.export_plots_svg()
+    window.export_curves_csv()
+    window.export_canvas()
+    window.export_canvas(svg=True)
+    assert not QImage(str(out / "plots.png")).isNull()
+    assert "<svg" in (out / "plots.svg").read_text()
+    assert (out / "curves.csv").read_text().startswith("epoch,")
+    assert not QImage(str(out / "net.png")).isNull()
+    assert "<svg" in (out / "net.svg").read_text()
+    assert window.settings.value("lastFolder") == str(out)
+
+
+def test_unwritable_plot_export_shows_a_message_not_a_traceback(window, tmp_path):
+    window._guard(lambda: window.export_curves_csv(str(tmp_path / "no" / "c.csv")))
+    assert "Cannot write" in window.message_box.text()
+
+
+def test_autosave_of_a_saved_project_is_offered_on_a_fresh_start(qtbot, tmp_path):
+    path = tmp_path / "mine.nnstudio"
+    save_project(make_template("circle"), path)
+    first = _window(qtbot, tmp_path, load_project(path), str(path))
+    first.document.set_param("dense_1", "units", 7)
+    autosave = first.autosave()
+    assert autosave is not None
+    # The app "crashes": no clean close, the lock is left behind by a dead instance.
+    first._instance_lock.unlock()
+    first._instance_lock = None
+
+    fresh = _window(qtbot, tmp_path / "again", recovery=tmp_path / "recovery")
+    asked = []
+    fresh._ask_recover = lambda name, when: asked.append(name) or True
+    assert fresh.offer_recovery()
+    assert asked == ["mine.nnstudio"]
+    assert fresh.document.path == str(path)
+    assert fresh.document.is_dirty
+    assert fresh.document.spec.nodes["dense_1"].params["units"] == 7
+    assert "autosave_of" not in fresh.document.project.metadata
+    first.document.mark_saved(str(path))  # no prompt when the test closes it
+
+
+def test_a_second_instance_does_not_recover_the_first_ones_autosaves(qtbot, tmp_path):
+    path = tmp_path / "mine.nnstudio"
+    save_project(make_template("circle"), path)
+    first = _window(qtbot, tmp_path, load_project(path), str(path))
+    first.document.set_param("dense_1", "units", 7)
+    assert first.autosave() is not None
+    second = _window(qtbot, tmp_path / "two", recovery=tmp_path / "recovery")
+    assert second.pending_recovery() is None
+    first.document.mark_saved(str(path))
+
+
+def test_refused_recovery_deletes_the_autosave(qtbot, tmp_path):
+    first = _window(qtbot, tmp_path)
+    first.document.set_param("dense_1", "units", 5)
+    autosave = first.autosave()
+    first._instance_lock.unlock()
+    first._instance_lock = None
+    fresh = _window(qtbot, tmp_path / "b", recovery=tmp_path / "recovery")
+    fresh._ask_recover = lambda name, when: False
+    assert not fresh.offer_recovery()
+    assert not autosave.exists()
+    first.document.mark_saved("")
+
+
+def test_progress_bar_counts_project_epochs_when_a_run_continues():
+    status = TrainingStatus()
+    report = {"train_loss": 0.5, "test_loss": 0.6}
+    # A run of 200 epochs continuing from epoch 100, 50 epochs in: epoch 150 of 300.
+    status.show_report(report, epoch=150, epochs_per_s=10.0, done=50, budget=200)
+    assert status.progress.maximum() == 300 and status.progress.value() == 150
+    assert status.progress.text().startswith("150 / 300")
+    assert "15 s left" in status.progress.text()
+    status.show_report(report, epoch=300, epochs_per_s=10.0, done=200, budget=200)
+    assert status.progress.text() == "300 / 300"
+    status.show_report(report, epoch=10, done=10, budget=None)
+    assert status.progress.isHidden()
+
+
+def test_closing_mid_run_keeps_the_runs_weights_for_the_save_prompt(qtbot, tmp_path):
+    project = make_template("circle")
+    project.training = dataclasses.replace(project.training, epochs=None)
+    window = _window(qtbot, tmp_path, project)
+    seen = []
+
+    def ask():
+        seen.append(window.document.project.weights is not None and window.worker is None)
+        return QMessageBox.StandardButton.Cancel
+
+    window._ask_unsaved = ask
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    window.close()
+    assert seen == [True]  # asked after the run ended and its weights arrived
+    assert window.isVisible()  # Cancel keeps the window open
+    history = window.document.project.history
+    assert history and np.isfinite(history[-1]["train_loss"])
+    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    window.close()
+    assert not window.isVisible()
