@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import (
     QByteArray,
     QEvent,
@@ -254,14 +255,26 @@ class MainWindow(QMainWindow):
         self.quit_action = self._action("&Quit", self.close, K.Quit)
 
         doc = self.document
-        self.undo_action = doc.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence(K.Undo))
-        self.redo_action = doc.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(
+        # Undo/redo go through the document (not QUndoStack.createUndoAction) so a network
+        # or data step cannot be undone while training holds the lock.
+        self.undo_action = self._action("&Undo", lambda: doc.undo(), K.Undo)
+        self.redo_action = self._action(
+            "&Redo",
+            lambda: doc.redo(),
             [QKeySequence(K.Redo), QKeySequence("Ctrl+Shift+Z")]
             if QKeySequence(K.Redo) != QKeySequence("Ctrl+Shift+Z")
-            else [QKeySequence(K.Redo)]
+            else [QKeySequence(K.Redo)],
         )
+        # The toolbar keeps short labels; the menu shows what will be undone.
+        self.undo_action.setIconText("Undo")
+        self.redo_action.setIconText("Redo")
+        for signal in (
+            doc.undo_stack.indexChanged,
+            doc.undo_stack.cleanChanged,
+            doc.lockChanged,
+        ):
+            signal.connect(self._update_undo_actions)
+        self._update_undo_actions()
         self.delete_action = self._action("&Delete", self.delete_selection, K.Delete)
         self.select_all_action = self._action("Select &All", self.select_all, K.SelectAll)
         self.copy_action = self._action("&Copy", self.copy_selection, K.Copy)
@@ -480,6 +493,16 @@ class MainWindow(QMainWindow):
             action.setEnabled(not running)
         self.import_weights_action.setEnabled(not running)
 
+    def _update_undo_actions(self, *_args: object) -> None:
+        doc = self.document
+        if not (shiboken6.isValid(doc.undo_stack) and shiboken6.isValid(self.undo_action)):
+            return  # the window or its document is being torn down
+        undo_text, redo_text = doc.undo_stack.undoText(), doc.undo_stack.redoText()
+        self.undo_action.setText(f"&Undo {undo_text}" if undo_text else "&Undo")
+        self.redo_action.setText(f"&Redo {redo_text}" if redo_text else "&Redo")
+        self.undo_action.setEnabled(doc.can_undo())
+        self.redo_action.setEnabled(doc.can_redo())
+
     def _lock_changed(self, reason: str) -> None:
         if reason:
             self.statusBar().showMessage(reason + ": network and data edits are paused", 4000)
@@ -490,6 +513,7 @@ class MainWindow(QMainWindow):
         self.inspector.show_node(inspect)
 
     def _node_activated(self, node_id: str) -> None:
+        self.canvas.select_nodes([node_id])
         self.inspector.show_node(node_id)
         self.inspector_dock.show()
         self.inspector_dock.raise_()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.engine import LOSSES, OPTIMIZERS, SCHEDULES, TrainConfig
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.inspector import FloatSpinBox
 
 #: Fields a running training accepts (the rest is disabled while the document is locked).
 LIVE_FIELDS = ("learning_rate", "epochs", "optimizer_params", "l1", "l2", "clip_norm")
@@ -98,8 +99,12 @@ SCHEDULE_PARAMS: dict[str, tuple[_P, ...]] = {
 
 
 def _double(lo: float, hi: float, decimals: int, value: float) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setDecimals(decimals)
+    """A float box showing compact text (``0.01``, ``1e-8``) that accepts ``1e-3`` typed in.
+
+    ``decimals`` is kept for the spec tables' sake; FloatSpinBox never rounds the value.
+    """
+    del decimals
+    box = FloatSpinBox()
     box.setRange(lo, hi)
     box.setValue(value)
     box.setKeyboardTracking(False)

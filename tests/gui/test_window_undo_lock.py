@@ -1,0 +1,79 @@
+"""Undo/redo through the window respects the training lock; problems select their nodes."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from nnstudio.gui.main_window import MainWindow
+from nnstudio.io import make_template
+
+TIMEOUT = 60_000
+
+
+def _window(qtbot, tmp_path, project=None) -> MainWindow:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(project, None, settings=settings, recovery_dir=tmp_path / "recovery")
+    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_undo_action_names_the_step_and_is_locked_while_training(qtbot, tmp_path):
+    project = make_template("circle")
+    project.training = dataclasses.replace(project.training, epochs=None)
+    window = _window(qtbot, tmp_path, project)
+    doc = window.document
+    assert not window.undo_action.isEnabled()
+    doc.add_node("dense", (500.0, 300.0))
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.text().startswith("&Undo ") and len(window.undo_action.text()) > 6
+    assert window.undo_action.iconText() == "Undo"
+    # remove the dangling node again so the network is valid, then train
+    window.undo_action.trigger()
+    assert window.redo_action.isEnabled() and not window.undo_action.isEnabled()
+    doc.redo()
+    doc.undo()
+    n_nodes = len(doc.spec.nodes)
+    doc.add_node("dropout", (600.0, 300.0))
+    doc.undo()
+    assert len(doc.spec.nodes) == n_nodes
+    doc.redo()
+    doc.remove_nodes([next(n for n in doc.spec.nodes if n.startswith("dropout"))])
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    # the last step removed a node: undoing it would change the network under the worker
+    assert not window.undo_action.isEnabled()
+    window.undo_action.trigger()  # a disabled action does nothing
+    assert len(doc.spec.nodes) == n_nodes
+    with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
+        window.stop_training()
+    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=TIMEOUT)
+    window.wait_for_thread()
+
+
+def test_double_clicked_problem_selects_its_node_on_the_canvas(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    node_id = window.document.add_node("dense", (900.0, 500.0))  # unconnected: a problem
+    view = window.problems_view
+    rows = [view.item(i) for i in range(view.count())]
+    row = next(r for r in rows if node_id in r.text())
+    view.itemDoubleClicked.emit(row)
+    assert window.canvas.canvas_scene.node_items[node_id].isSelected()
+    assert window.inspector.node_id == node_id
+
+
+def test_learning_rate_box_accepts_scientific_notation(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    box = window.training_panel.lr_spin
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), "3e-4")
+    box.editingFinished.emit()
+    box.interpretText()
+    assert abs(box.value() - 3e-4) < 1e-12
+    assert box.text() == "0.0003"
+    qtbot.waitUntil(lambda: abs(window.document.project.training.learning_rate - 3e-4) < 1e-12)
