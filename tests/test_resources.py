@@ -210,6 +210,8 @@ def test_wheel_contains_resources_and_resolves_them(tmp_path):
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     shutil.copytree(REPO / "nnstudio", src / "nnstudio", ignore=ignore)
     shutil.copytree(REPO / "resources", src / "resources", ignore=ignore)
+    shutil.copytree(REPO / "docs", src / "docs", ignore=ignore)
+    shutil.copy2(REPO / "LICENSE", src)
 
     out = tmp_path / "wheel"
     build = subprocess.run(
@@ -228,6 +230,9 @@ def test_wheel_contains_resources_and_resolves_them(tmp_path):
         f"nnstudio/resources/examples/{p.name}"
         for p in (REPO / "resources" / "examples").glob("*.nnstudio")
     ]
+    # the in-app manual (Help > Documentation) ships with the package
+    expected += [f"nnstudio/docs/{p.name}" for p in (REPO / "docs").glob("*.md")]
+    assert "nnstudio/docs/index.md" in expected
     missing = [name for name in expected if name not in names]
     assert not missing, f"not in the wheel: {missing}"
 

@@ -26,10 +26,9 @@ from PySide6.QtCore import (
     Qt,
     QThread,
     QTimer,
-    QUrl,
     Signal,
 )
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -124,6 +123,7 @@ class MainWindow(QMainWindow):
         self.worker: TrainingWorker | None = None
         self.thread: QThread | None = None
         self.message_box: QMessageBox | None = None
+        self.help_browser: Any = None
         self._selection: list[str] = []
         self._run_budget: int | None = None
         self._run_epochs = 0
@@ -1039,15 +1039,14 @@ class MainWindow(QMainWindow):
             f"pyqtgraph {pyqtgraph.__version__}<br>NumPy {numpy.__version__}</p>",
         )
 
-    def documentation_url(self) -> QUrl:
-        root = resources_path().parent
-        for candidate in (root / "docs" / "index.md", root / "docs", root / "README.md"):
-            if candidate.exists():
-                return QUrl.fromLocalFile(str(candidate))
-        return QUrl("https://github.com/")
-
     def open_docs(self) -> None:
-        QDesktopServices.openUrl(self.documentation_url())
+        """Help > Documentation: the Markdown manual in an in-app viewer (works offline)."""
+        from .help_browser import HelpBrowser
+
+        if self.help_browser is None:
+            self.help_browser = HelpBrowser(self)
+        self.help_browser.show()
+        self.help_browser.raise_()
 
     def changeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt API
         super().changeEvent(event)

@@ -300,10 +300,16 @@ def test_unexpected_errors_show_a_dialog_not_a_traceback(qtbot, capsys):
     box.close()
 
 
-def test_about_and_documentation(window):
-    url = window.documentation_url()
-    assert url.isLocalFile()
-    assert "docs" in url.toLocalFile() or url.toLocalFile().endswith("README.md")
+def test_documentation_opens_the_manual_in_app(window, qtbot):
+    window.docs_action.trigger()
+    browser = window.help_browser
+    assert browser is not None and browser.isVisible()
+    assert browser.browser.source().toLocalFile().endswith("docs/index.md")
+    assert "NN Studio documentation" in browser.browser.toPlainText()
+    # the index links to the other pages; following one renders it in place
+    browser.browser.setSource(browser.browser.source().resolved("file-format.md"))
+    assert "zip" in browser.browser.toPlainText()
+    browser.close()
 
 
 def test_unsaved_changes_prompt_can_cancel_new(window):
