@@ -10,31 +10,13 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
+from nnstudio.engine.registry import ACTIVATIONS, INITIALIZERS
+
 from .errors import ParamError, UnknownLayerError
 
-# Names shared with the engine's registry (``nnstudio.engine.ACTIVATIONS`` /
-# ``INITIALIZERS``); tests/graph check that the two lists agree.
-ACTIVATION_NAMES: tuple[str, ...] = (
-    "linear",
-    "sigmoid",
-    "tanh",
-    "relu",
-    "leaky_relu",
-    "elu",
-    "gelu",
-    "softplus",
-    "silu",
-    "softmax",
-)
-INITIALIZER_NAMES: tuple[str, ...] = (
-    "glorot_uniform",
-    "glorot_normal",
-    "he_uniform",
-    "he_normal",
-    "lecun_normal",
-    "zeros",
-    "normal",
-)
+# The catalog offers exactly the engine's activations and initializers.
+ACTIVATION_NAMES: tuple[str, ...] = ACTIVATIONS
+INITIALIZER_NAMES: tuple[str, ...] = INITIALIZERS
 
 CATEGORIES: tuple[str, ...] = ("Core", "Activation", "Regularization", "Merge")
 

@@ -29,6 +29,9 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio.data.features import FEATURES
+from nnstudio.engine.registry import ACTIVATIONS
+
 from .errors import ExportError
 
 RAW = "input"
@@ -37,19 +40,7 @@ RAW = "input"
 OUTPUT = "output"
 """Name exporters give the final result (ONNX graph output name)."""
 
-FEATURE_NAMES = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
-ACTIVATIONS = (
-    "linear",
-    "sigmoid",
-    "tanh",
-    "relu",
-    "leaky_relu",
-    "elu",
-    "gelu",
-    "softplus",
-    "silu",
-    "softmax",
-)
+FEATURE_NAMES = FEATURES
 DEFAULT_SLOPE = 0.01
 DEFAULT_ALPHA = 1.0
 IR_VERSION = 1
