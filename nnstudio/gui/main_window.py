@@ -454,7 +454,12 @@ class MainWindow(QMainWindow):
 
     def refresh_preview(self) -> None:
         """Draw the current (trained or freshly initialised) network's surface."""
-        if self.worker is not None or self.document.problems():
+        if self.worker is not None:
+            return
+        if self.document.problems():
+            # An invalid network has no output to draw: keep the points, drop the stale
+            # colours of the network it was before the edit.
+            self.surface.clear_surface()
             return
         try:
             from nnstudio.session import Session

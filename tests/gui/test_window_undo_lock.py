@@ -77,3 +77,15 @@ def test_learning_rate_box_accepts_scientific_notation(qtbot, tmp_path):
     assert abs(box.value() - 3e-4) < 1e-12
     assert box.text() == "0.0003"
     qtbot.waitUntil(lambda: abs(window.document.project.training.learning_rate - 3e-4) < 1e-12)
+
+
+def test_an_invalid_network_clears_the_stale_surface(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    window.refresh_preview()
+    assert window.surface.image_item.image is not None
+    window.document.remove_nodes(["dense_2"])  # dense_3 loses its input: invalid
+    window.refresh_preview()
+    assert window.surface.image_item.image is None
+    window.document.undo()
+    window.refresh_preview()
+    assert window.surface.image_item.image is not None
