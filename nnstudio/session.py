@@ -6,7 +6,7 @@ Used by the CLI and by the GUI's training worker. Nothing here imports Qt.
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import numpy as np
@@ -156,9 +156,13 @@ class Session:
         """Epochs in :attr:`history` (including those of earlier runs that were continued)."""
         return self._epoch_offset + self.trainer.epoch
 
-    def train_epoch(self) -> Report:
-        """Train one epoch and append its metrics to :attr:`history`."""
-        report = self.trainer.train_epoch()
+    def train_epoch(self, interrupt: Callable[[], bool] | None = None) -> Report:
+        """Train one epoch and append its metrics to :attr:`history`.
+
+        ``interrupt`` is passed to ``Trainer.train_epoch`` (pause or stop inside an epoch);
+        an interrupted epoch raises ``EpochInterrupted`` and adds no row.
+        """
+        report = self.trainer.train_epoch(interrupt)
         self.record(report)
         return report
 

@@ -6,12 +6,20 @@ thread for small networks). See ``docs/dev/interfaces.md`` for the contract.
 
 from __future__ import annotations
 
-from .errors import ConfigError, DivergenceError, EngineError, ShapeError, WeightsMismatchError
+from .errors import (
+    ConfigError,
+    DivergenceError,
+    EngineError,
+    EpochInterrupted,
+    ShapeError,
+    WeightsMismatchError,
+)
 from .network import Network, NodeDef
 from .registry import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, SCHEDULES
 from .training import Report, TrainConfig, Trainer, fit_iter
 
 __all__ = [
+    "EpochInterrupted",
     "ACTIVATIONS",
     "INITIALIZERS",
     "LOSSES",

@@ -43,3 +43,12 @@ class WeightsMismatchError(EngineError):
             f"The weights do not match this network: {shown}{more}. "
             "Load weights saved from a network with the same layers, ids and sizes."
         )
+
+
+class EpochInterrupted(Exception):  # noqa: N818 - control flow, not an error
+    """The ``interrupt`` callback of ``Trainer.train_epoch`` asked to stop mid-epoch.
+
+    Not a user error: the network holds the weights after the last completed step, the
+    epoch counter is unchanged (the partial epoch is not reported), ``Trainer.step``
+    counts the steps that ran.
+    """

@@ -16,18 +16,21 @@ Reported losses are the data loss only (without the L1/L2 penalties).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field, fields, replace
 
 import numpy as np
 
 from ._threads import SMALL_NETWORK_PARAMS, use_single_blas_thread
-from .errors import ConfigError, DivergenceError
+from .errors import ConfigError, DivergenceError, EpochInterrupted
 from .losses import check_loss, task_of
 from .network import Network
 from .optimizers import make_optimizer
 from .registry import LOSSES, OPTIMIZERS
 from .schedules import check_schedule, scheduled_lr
+
+#: Steps between two calls of ``train_epoch``'s ``interrupt`` callback.
+INTERRUPT_EVERY = 32
 
 
 def _is_int(v) -> bool:
@@ -294,12 +297,20 @@ class Trainer:
             step=self.step,
         )
 
-    def train_epoch(self) -> Report:
-        """One pass over the shuffled training split; returns the epoch's :class:`Report`."""
-        with np.errstate(over="ignore", invalid="ignore"):  # divergence is checked, not warned
-            return self._train_epoch()
+    def train_epoch(
+        self, interrupt: Callable[[], bool] | None = None, every: int = INTERRUPT_EVERY
+    ) -> Report:
+        """One pass over the shuffled training split; returns the epoch's :class:`Report`.
 
-    def _train_epoch(self) -> Report:
+        ``interrupt``, if given, is called after every ``every`` steps, so a caller can
+        pause (the call blocks; the epoch then goes on exactly as without the pause) or
+        stop (it returns True: :class:`EpochInterrupted` is raised, the weights are those
+        of the last step) inside a long epoch.
+        """
+        with np.errstate(over="ignore", invalid="ignore"):  # divergence is checked, not warned
+            return self._train_epoch(interrupt, max(1, int(every)))
+
+    def _train_epoch(self, interrupt: Callable[[], bool] | None, every: int) -> Report:
         net = self.network
         n = self._x.shape[0]
         perm = self.rng.permutation(n)
@@ -350,6 +361,8 @@ class Trainer:
                 opt.step(params, grads, self._lr)
                 self.step += 1
                 s = e
+                if interrupt is not None and self.step % every == 0 and interrupt():
+                    raise EpochInterrupted(f"stopped during epoch {self.epoch + 1}")
         train_loss = float(np.mean(self.head.per_sample(he, te)))
         if not math.isfinite(train_loss):
             self._diverged("loss")

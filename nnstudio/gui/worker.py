@@ -26,6 +26,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from nnstudio.engine import EpochInterrupted
 from nnstudio.errors import NNStudioError
 
 #: Minimum time between two snapshots (about 30 Hz).
@@ -76,10 +77,12 @@ class TrainingWorker(QObject):
         self._learning_rate: float = float(self._project.training.learning_rate)
         self.session: Any = None
         self.epochs_run = 0
+        # True while an epoch that a Step request resumed mid-way is being finished
+        self._pending_step_epoch = False
 
     # ----------------------------------------------------------------- control (any thread)
     def stop(self) -> None:
-        """Ask the loop to end after the current epoch (wakes a paused worker)."""
+        """Ask the loop to end within a few dozen steps (wakes a paused worker)."""
         with self._cond:
             self._stop = True
             self._cond.notify_all()
@@ -206,6 +209,26 @@ class TrainingWorker(QObject):
                     return True
                 self._cond.wait(0.1)
 
+    def _interrupt(self) -> bool:
+        """Called by the trainer every few dozen steps inside an epoch (worker thread).
+
+        A pause requested mid-epoch blocks here (a long epoch stops moving at once, and
+        resumes exactly where it was); a stop returns True, which ends the epoch early.
+        A step request while paused lets the current epoch finish.
+        """
+        with self._cond:
+            if self._stop:
+                return True
+            if not self._paused or self._pending_step_epoch:
+                return False
+        self.pausedChanged.emit(True)
+        go_on = self._wait_for_work()
+        if go_on:
+            # a step request consumed here finishes this epoch; the loop then pauses again
+            self._pending_step_epoch = self.is_paused
+        self.pausedChanged.emit(self.is_paused)
+        return not go_on
+
     def _loop(self, history: list[dict]) -> None:
         pending: list[dict] = []
         last_emit = 0.0
@@ -223,10 +246,17 @@ class TrainingWorker(QObject):
                 pending = []
             if not self._wait_for_work():
                 break
+            # still paused: this epoch runs because of a Step request, so it runs to its end
+            self._pending_step_epoch = self.is_paused
             if paused:  # restart the rate clock after a pause
                 rate_t0, rate_epochs = time.perf_counter(), 0
-            self.session.train_epoch()  # appends the epoch's row to history
+            try:
+                # appends the epoch's row to history; _interrupt pauses/stops mid-epoch
+                self.session.train_epoch(self._interrupt)
+            except EpochInterrupted:
+                break
             self.epochs_run += 1
+            self._pending_step_epoch = False
             rate_epochs += 1
             pending.append(dict(history[-1]))
             now = time.perf_counter()

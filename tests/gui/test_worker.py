@@ -132,3 +132,39 @@ def test_live_settings_apply_without_reset(qtbot):
     assert worker.session.trainer.config.l2 == pytest.approx(0.01)
     assert worker.session.trainer.config.optimizer_params == {"momentum": 0.5}
     assert rec.failures == []
+
+
+def _long_epoch_project():
+    """One epoch of ~45,000 single-sample steps: long enough to act inside it."""
+    project = _project(epochs=None, batch_size=1)
+    project.data = dataclasses.replace(project.data, n_points=50_000, train_ratio=0.9)
+    return project
+
+
+def test_pause_and_stop_act_inside_a_long_epoch(qtbot):
+    worker = TrainingWorker(_long_epoch_project(), grid_resolution=0)
+    rec = Recorder(worker)
+    thread = start_worker(worker)
+    qtbot.waitUntil(
+        lambda: worker.session is not None and worker.session.trainer.step >= 64,
+        timeout=TIMEOUT,
+    )
+    worker.pause()
+    qtbot.waitUntil(lambda: not thread.isFinished() and _steps(worker) % 32 == 0, timeout=TIMEOUT)
+    held = _steps(worker)
+    qtbot.wait(300)
+    assert _steps(worker) == held  # paused mid-epoch: no step ran
+    assert worker.epochs_run == 0
+    worker.resume()
+    qtbot.waitUntil(lambda: _steps(worker) > held, timeout=TIMEOUT)
+    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
+        worker.stop()
+    qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
+    assert rec.failures == []
+    assert worker.epochs_run == 0 and rec.result["history"] == []
+    assert 0 < _steps(worker) < 45_000  # stopped inside the first epoch
+    assert rec.result["weights"] is not None
+
+
+def _steps(worker: TrainingWorker) -> int:
+    return worker.session.trainer.step
