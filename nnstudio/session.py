@@ -13,6 +13,7 @@ import numpy as np
 
 from nnstudio.data import Dataset, Preprocessor, make_dataset
 from nnstudio.engine import Network, Report, TrainConfig, Trainer, WeightsMismatchError
+from nnstudio.engine.losses import task_of
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import NetworkSpec, compile_spec, validate
 from nnstudio.graph.errors import combine_errors
@@ -21,15 +22,6 @@ from nnstudio.io import Project, WeightsImportError, apply_weights, load_weights
 
 class SessionError(NNStudioError):
     """The project cannot be used as asked (e.g. a decision surface of non-2-D data)."""
-
-
-def task_of_loss(loss: str) -> str:
-    """``"binary"`` for bce/bce_logits, ``"multiclass"`` for cce, else ``"regression"``."""
-    if loss in ("bce", "bce_logits"):
-        return "binary"
-    if loss == "cce":
-        return "multiclass"
-    return "regression"
 
 
 def to_probabilities(outputs: np.ndarray, task: str, output_activation: str) -> np.ndarray:
@@ -233,7 +225,7 @@ class Predictor:
             self.preprocessor = Preprocessor.from_dict(project.preprocessor)
         else:
             self.preprocessor = make_dataset(project.data_settings()).preprocessor
-        self.task = task_of_loss(project.training.loss)
+        self.task = task_of(project.training.loss)
 
     def predict_raw(self, raw_x: np.ndarray) -> np.ndarray:
         """Raw inputs (n, n_raw) -> network outputs (n, output_width)."""
