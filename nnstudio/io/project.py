@@ -253,7 +253,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         raise ProjectFileNotFoundError(f"{p} is a folder, not a project file")
     try:
         raw = _read_zip(p)
-        project = _build(raw, p)
+        project = _build(raw)
         project.path = p
         return project
     except ProjectError as exc:
@@ -265,7 +265,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 def project_from_bytes(data: bytes, name: str = "<memory>") -> Project:
     """Like :func:`load_project` for the bytes of a ``.nnstudio`` file."""
     try:
-        return _build(_read_zip_from(io.BytesIO(data)), Path(name))
+        return _build(_read_zip_from(io.BytesIO(data)))
     except ProjectError as exc:
         exc.args = (f"{name}: {exc}",) + exc.args[1:]
         raise
@@ -483,7 +483,7 @@ def _check_version(doc: dict) -> None:
         )
 
 
-def _build(raw: _RawProject, path: Path) -> Project:
+def _build(raw: _RawProject) -> Project:
     doc = raw.doc
     _check_version(doc)
     app = doc.get("app", APP_NAME)
