@@ -272,11 +272,6 @@ class Trainer:
         if "learning_rate" in changes:
             self.learning_rate = new.learning_rate
 
-    @property
-    def current_lr(self) -> float:
-        """The learning rate the next step uses (base rate after the schedule)."""
-        return self._lr
-
     def _update_lr(self) -> None:
         c = self.config
         self._lr = scheduled_lr(c.schedule, c.schedule_params or {}, self._base_lr, self.epoch)

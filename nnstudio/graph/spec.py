@@ -179,10 +179,6 @@ class NetworkSpec:
         """Edges into ``node_id``, in edge order."""
         return [e for e in self.edges if e.dst == node_id]
 
-    def input_nodes(self) -> list[str]:
-        """Ids of the nodes of kind ``input``."""
-        return [n.id for n in self.nodes.values() if n.kind == "input"]
-
     def sinks(self) -> list[str]:
         """Ids of the nodes that feed nothing (the output candidates)."""
         has_out = {e.src for e in self.edges}

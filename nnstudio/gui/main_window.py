@@ -544,10 +544,6 @@ class MainWindow(QMainWindow):
         return box
 
     # =================================================================== training
-    @property
-    def is_training(self) -> bool:
-        return self.worker is not None and not self.worker.is_paused
-
     def toggle_training(self) -> None:
         """Space: start, pause or resume."""
         if self.worker is None:
