@@ -10,7 +10,8 @@ through signals carrying copied data:
 - ``finished(dict)`` always, last: final weights, preprocessor and the full history.
 
 Control (pause, resume, step, stop, learning rate) goes through thread-safe setters that
-the GUI thread calls directly; the worker checks them between epochs.
+the GUI thread calls directly; the worker checks them between epochs, and pause and stop
+also every few dozen steps inside an epoch (see :meth:`TrainingWorker._interrupt`).
 
 Standard wiring (see :func:`start_worker`): ``moveToThread``, ``thread.started -> run``,
 ``finished -> thread.quit`` and ``deleteLater``.
