@@ -53,7 +53,7 @@ from nnstudio.gui.problems import ProblemsView
 from nnstudio.gui.status import TrainingStatus
 from nnstudio.gui.surface import DecisionSurface
 from nnstudio.gui.training_panel import TrainingPanel
-from nnstudio.gui.worker import TrainingWorker, start_worker
+from nnstudio.gui.worker import GRID_RESOLUTION, TrainingWorker, start_worker
 from nnstudio.io import TEMPLATES, load_project, make_template, save_project
 
 APP_NAME = "NN Studio"
@@ -467,7 +467,7 @@ class MainWindow(QMainWindow):
             session = Session.from_project(self.document.project)
             if session.dataset.bounds is None:
                 return
-            self.surface.set_grid(session.grid(100))
+            self.surface.set_grid(session.grid(GRID_RESOLUTION))
         except NNStudioError as exc:
             self.surface.clear_surface()
             self.statusBar().showMessage(str(exc), 8000)
