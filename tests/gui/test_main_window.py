@@ -111,6 +111,8 @@ def test_learning_rate_edit_reaches_the_running_worker(qtbot, window):
     window.training_panel.lr_spin.setValue(0.0042)
     qtbot.waitUntil(lambda: worker.session.trainer.learning_rate == pytest.approx(0.0042))
     assert window.document.project.training.learning_rate == pytest.approx(0.0042)
+    # An epoch interrupted by the stop adds no row: wait for one trained at the new rate.
+    qtbot.waitUntil(lambda: worker.session.history[-1]["lr"] == pytest.approx(0.0042))
     epochs_before = worker.epochs_run
     with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT) as blocker:
         window.stop_training()
