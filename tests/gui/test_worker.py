@@ -149,7 +149,10 @@ def test_pause_and_stop_act_inside_a_long_epoch(qtbot):
         lambda: worker.session is not None and worker.session.trainer.step >= 64,
         timeout=TIMEOUT,
     )
-    worker.pause()
+    # pausedChanged(True) comes from inside the epoch once the worker blocks; the step count
+    # alone can be read at a multiple of 32 the worker is just passing through.
+    with qtbot.waitSignal(worker.pausedChanged, check_params_cb=bool, timeout=TIMEOUT):
+        worker.pause()
     qtbot.waitUntil(lambda: not thread.isFinished() and _steps(worker) % 32 == 0, timeout=TIMEOUT)
     held = _steps(worker)
     qtbot.wait(300)
