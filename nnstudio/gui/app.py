@@ -87,11 +87,9 @@ def run(argv: list[str]) -> int:
     app.setDesktopFileName("nnstudio")
     from nnstudio import resources_path
 
-    for candidate in ("icons/nnstudio.svg", "icons/app/nnstudio.svg", "icons/nnstudio.png"):
-        icon_path = resources_path() / candidate
-        if icon_path.is_file():
-            app.setWindowIcon(QIcon(str(icon_path)))
-            break
+    icon_path = resources_path() / "icons" / "nnstudio.svg"
+    if icon_path.is_file():
+        app.setWindowIcon(QIcon(str(icon_path)))
     sys.excepthook = _excepthook_factory(app)
 
     from nnstudio.errors import NNStudioError
