@@ -159,6 +159,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.canvas)
 
         self.palette_widget = Palette()
+        # double-clicking a layer kind adds it in the middle of the visible canvas
+        self.palette_widget.kindActivated.connect(self.canvas.add_node_at_center)
         self.palette_dock = self._dock("Layers", "PaletteDock", self.palette_widget)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.palette_dock)
 

@@ -89,3 +89,16 @@ def test_an_invalid_network_clears_the_stale_surface(qtbot, tmp_path):
     window.document.undo()
     window.refresh_preview()
     assert window.surface.image_item.image is not None
+
+
+def test_double_clicked_palette_kind_lands_in_the_middle_of_the_canvas(qtbot, tmp_path):
+    window = _window(qtbot, tmp_path)
+    palette = window.palette_widget
+    before = set(window.document.spec.nodes)
+    palette.tree.itemDoubleClicked.emit(palette.item_for("batchnorm"), 0)
+    (added,) = set(window.document.spec.nodes) - before
+    assert added.startswith("batchnorm")
+    item = window.canvas.canvas_scene.node_items[added]
+    assert item.isSelected()
+    centre = window.canvas.mapToScene(window.canvas.viewport().rect().center())
+    assert item.sceneBoundingRect().contains(centre)
