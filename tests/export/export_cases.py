@@ -10,23 +10,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from nnstudio.data import Preprocessor
+from nnstudio.data import FEATURES, Preprocessor
+from nnstudio.engine import ACTIVATIONS as ENGINE_ACTIVATIONS
 from nnstudio.engine import Network
 from nnstudio.graph import NetworkSpec, compile_spec
 
-ALL_FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
-ACTIVATIONS = (
-    "linear",
-    "sigmoid",
-    "tanh",
-    "relu",
-    "leaky_relu",
-    "elu",
-    "gelu",
-    "softplus",
-    "silu",
-    "softmax",
-)
+ALL_FEATURES = list(FEATURES)
+ACTIVATIONS = ENGINE_ACTIVATIONS  # every activation the engine (and so the exporters) knows
 
 
 @dataclass

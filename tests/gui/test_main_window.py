@@ -7,24 +7,17 @@ import sys
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
+from window_helpers import open_window
 
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.io import TEMPLATES, load_project, make_template
 
 TIMEOUT = 60_000
 
 
-def _make_window(qtbot, tmp_path, project=None, path=None) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(project, path, settings=settings, recovery_dir=tmp_path / "recovery")
-    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+_make_window = open_window
 
 
 @pytest.fixture

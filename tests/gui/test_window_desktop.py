@@ -6,27 +6,17 @@ import dataclasses
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QFileDialog, QMessageBox
+from window_helpers import open_window
 
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.gui.status import TrainingStatus
 from nnstudio.io import load_project, make_template, save_project
 
 TIMEOUT = 60_000
 
 
-def _window(qtbot, tmp_path, project=None, path=None, recovery=None) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(
-        project, path, settings=settings, recovery_dir=recovery or tmp_path / "recovery"
-    )
-    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+_window = open_window
 
 
 @pytest.fixture

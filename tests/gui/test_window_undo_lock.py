@@ -4,23 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from window_helpers import open_window
 
-from nnstudio.gui.main_window import MainWindow
 from nnstudio.io import make_template
 
 TIMEOUT = 60_000
 
 
-def _window(qtbot, tmp_path, project=None) -> MainWindow:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    window = MainWindow(project, None, settings=settings, recovery_dir=tmp_path / "recovery")
-    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
-    qtbot.addWidget(window)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+_window = open_window
 
 
 def test_undo_action_names_the_step_and_is_locked_while_training(qtbot, tmp_path):
