@@ -10,10 +10,18 @@ network) and give them back on undo.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import weakref
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
+
+from nnstudio.engine import training as _training
+
+#: TrainConfig fields that may change while training runs (declared once, in the engine).
+LIVE_SETTINGS: frozenset[str] = frozenset(
+    getattr(_training, "LIVE_SETTINGS", None) or _training.Trainer.LIVE_FIELDS
+)
 
 if TYPE_CHECKING:
     from nnstudio.graph import Edge, Node
@@ -35,8 +43,12 @@ class Command(QUndoCommand):
 
     @property
     def allowed_while_locked(self) -> bool:
-        """True if undoing/redoing it is fine during training (layout, hyperparameters)."""
-        return all(isinstance(op, MoveNodesOp | SetTrainingOp) for op in self.ops)
+        """True if undoing/redoing it is fine during training: layout, or training settings
+        that are all live (:data:`LIVE_SETTINGS`); a loss or batch-size step is not."""
+        return all(
+            isinstance(op, MoveNodesOp) or (isinstance(op, SetTrainingOp) and op.is_live)
+            for op in self.ops
+        )
 
     def add(self, op: Operation) -> Operation:
         self.ops.append(op)
@@ -209,9 +221,21 @@ class SetDataOp(_StructuralOp):
 
 
 class SetTrainingOp(Operation):
+    """Replace the TrainConfig; :attr:`changed` names the fields that differ."""
+
     def __init__(self, doc: Document, old: Any, new: Any) -> None:
         self._doc = doc
         self._old, self._new = copy.deepcopy(old), copy.deepcopy(new)
+        self.changed = frozenset(
+            f.name
+            for f in dataclasses.fields(new)
+            if getattr(new, f.name) != getattr(old, f.name)
+        )
+
+    @property
+    def is_live(self) -> bool:
+        """True when every changed field may change while training runs."""
+        return self.changed <= LIVE_SETTINGS
 
     def redo(self) -> None:
         self._doc._apply_training(copy.deepcopy(self._new))

@@ -10,7 +10,6 @@ views mirror. Views never own state.
 from __future__ import annotations
 
 import copy
-import dataclasses
 import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
@@ -23,7 +22,9 @@ from nnstudio.errors import NNStudioError
 from nnstudio.graph import Edge, GraphError, NetworkSpec, infer_shapes, param_counts, validate
 from nnstudio.graph import check_connect as graph_check_connect
 
+from . import clipboard
 from . import commands as cmd
+from .clipboard import ClipboardError  # noqa: F401 - raised by paste, re-exported
 
 if TYPE_CHECKING:
     from nnstudio.data import Dataset, DataSettings
@@ -31,20 +32,8 @@ if TYPE_CHECKING:
     from nnstudio.io import Project
 
 
-CLIPBOARD_FORMAT = "nnstudio-nodes"
-
-#: TrainConfig fields that may change while training runs (the worker applies them live).
-HOT_TRAINING_FIELDS = frozenset(
-    {"learning_rate", "epochs", "optimizer_params", "l1", "l2", "clip_norm"}
-)
-
-
 class LockedError(NNStudioError):
     """An edit was refused because the document is locked (e.g. while training runs)."""
-
-
-class ClipboardError(NNStudioError):
-    """Pasted text is not a set of NN Studio layers."""
 
 
 class Document(QObject):
@@ -203,16 +192,25 @@ class Document(QObject):
         stack = self.undo_stack
         return stack.canRedo() and self._step_allowed(stack.index())
 
+    def _refuse_step(self, verb: str, index: int) -> None:
+        if not self._step_allowed(index):
+            text = self.undo_stack.text(index)
+            raise LockedError(
+                f"{self._lock}: cannot {verb} \"{text}\" now, it changes the network, the "
+                "data or a setting that is fixed during training; stop training first."
+            )
+
     def undo(self) -> None:
-        """Undo one step; raises LockedError for a network/data step while locked."""
-        if self.undo_stack.canUndo() and not self._step_allowed(self.undo_stack.index() - 1):
-            self._check_unlocked()
+        """Undo one step; raises LockedError for a step the training lock forbids (a
+        network or data edit, or a training setting that is not live)."""
+        if self.undo_stack.canUndo():
+            self._refuse_step("undo", self.undo_stack.index() - 1)
         self.undo_stack.undo()
 
     def redo(self) -> None:
-        """Redo one step; raises LockedError for a network/data step while locked."""
-        if self.undo_stack.canRedo() and not self._step_allowed(self.undo_stack.index()):
-            self._check_unlocked()
+        """Redo one step; raises LockedError like :meth:`undo`."""
+        if self.undo_stack.canRedo():
+            self._refuse_step("redo", self.undo_stack.index())
         self.undo_stack.redo()
 
     def _update_clean(self, *_args: object) -> None:
@@ -374,23 +372,7 @@ class Document(QObject):
     # ------------------------------------------------------------------ clipboard
     def copy_nodes(self, ids: Iterable[str]) -> str:
         """JSON text with the nodes and the edges between them (for the clipboard)."""
-        wanted = [i for i in dict.fromkeys(ids) if i in self.spec.nodes]
-        inside = set(wanted)
-        nodes = [
-            {
-                "id": i,
-                "kind": self.spec.nodes[i].kind,
-                "params": copy.deepcopy(self.spec.nodes[i].params),
-                "pos": list(self.spec.nodes[i].pos),
-            }
-            for i in wanted
-        ]
-        edges = [
-            {"src": e.src, "dst": e.dst, "slot": e.slot}
-            for e in self.spec.edges
-            if e.src in inside and e.dst in inside
-        ]
-        return json.dumps({"format": CLIPBOARD_FORMAT, "nodes": nodes, "edges": edges})
+        return clipboard.nodes_to_text(self.spec, ids)
 
     def paste(
         self, text: str, offset: tuple[float, float] = (40, 40), *, label: str | None = None
@@ -400,32 +382,16 @@ class Document(QObject):
         ``label`` names the undo step (default ``"Paste N node(s)"``).
         """
         self._check_unlocked()
-        try:
-            data = json.loads(text)
-            if data.get("format") != CLIPBOARD_FORMAT:
-                raise ValueError
-            raw_nodes = list(data["nodes"])
-            raw_edges = sorted(data.get("edges", []), key=lambda e: (e["dst"], e.get("slot", 0)))
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            raise ClipboardError(
-                "The clipboard does not hold NN Studio layers; copy some nodes first."
-            ) from exc
+        raw_nodes, raw_edges = clipboard.parse_text(text)
         if not raw_nodes:
             return []
         trial = self.spec.copy()
-        mapping: dict[str, str] = {}
-        for raw in raw_nodes:
-            x, y = raw.get("pos", (0.0, 0.0))
-            node = trial.add_node(
-                raw["kind"],
-                params=dict(raw.get("params", {})),
-                pos=(float(x) + offset[0], float(y) + offset[1]),
-            )
-            mapping[raw["id"]] = node.id
-        new_edges = []
-        for raw in raw_edges:
-            if raw["src"] in mapping and raw["dst"] in mapping:
-                new_edges.append(trial.add_edge(mapping[raw["src"]], mapping[raw["dst"]]))
+        mapping = clipboard.add_to(trial, raw_nodes, offset)
+        new_edges = [
+            trial.add_edge(mapping[raw["src"]], mapping[raw["dst"]])
+            for raw in raw_edges
+            if raw["src"] in mapping and raw["dst"] in mapping
+        ]
         n = len(mapping)
         self._push(
             label or f"Paste {n} node{'s' if n != 1 else ''}",
@@ -461,24 +427,21 @@ class Document(QObject):
     def set_training(self, config: TrainConfig) -> None:
         """Change the training settings (undoable).
 
-        While locked only :data:`HOT_TRAINING_FIELDS` (learning rate, epochs, ...) may change.
+        While locked only the live settings (:data:`commands.LIVE_SETTINGS`: learning rate,
+        epochs, ...) may change.
         """
         config.validate()
-        old = self._project.training
-        changed = {
-            f.name
-            for f in dataclasses.fields(config)
-            if getattr(config, f.name) != getattr(old, f.name)
-        }
-        if not changed:
+        op = cmd.SetTrainingOp(self, self._project.training, config)
+        if not op.changed:
             return
-        if self._lock and not changed <= HOT_TRAINING_FIELDS:
-            blocked = ", ".join(sorted(changed - HOT_TRAINING_FIELDS))
+        if self._lock and not op.is_live:
+            blocked = ", ".join(sorted(op.changed - cmd.LIVE_SETTINGS))
             raise LockedError(
                 f"{self._lock}: {blocked} cannot change during training; stop it first "
                 "(the learning rate and other hyperparameters can change at any time)."
             )
-        self._push("Change training settings", cmd.SetTrainingOp(self, old, config))
+        names = ", ".join(sorted(name.replace("_", " ") for name in op.changed))
+        self._push(f"Change {names}", op)
 
     # ------------------------------------------------------------------ _apply_* (commands)
     def _apply_insert_node(self, node: Any, index: int | None) -> None:

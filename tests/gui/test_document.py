@@ -149,6 +149,38 @@ def test_lock_blocks_network_edits_but_not_learning_rate(document, qtbot):
     assert document.locked is None
 
 
+def test_undo_of_a_fixed_training_setting_is_refused_while_locked(document):
+    """A loss change made before training cannot be undone (or redone) during training,
+    just as the same edit made directly is refused; a learning-rate step still can."""
+    from nnstudio.gui.document import LockedError
+
+    old = document.project.training
+    other_loss = "mse" if old.loss != "mse" else "bce"
+    document.set_training(dataclasses.replace(old, loss=other_loss))
+    document.set_locked("Training is running")
+    assert not document.can_undo()
+    with pytest.raises(LockedError, match="Training is running.*loss"):
+        document.undo()
+    assert document.project.training.loss == other_loss
+    document.set_locked(None)
+    document.undo()
+    assert document.project.training.loss == old.loss
+    document.set_locked("Training is running")
+    assert not document.can_redo()
+    with pytest.raises(LockedError):
+        document.redo()
+    assert document.project.training.loss == old.loss
+    document.set_locked(None)
+    document.redo()
+    # a step that only changes live settings stays undoable during training
+    document.set_training(dataclasses.replace(document.project.training, l2=0.01, epochs=7))
+    document.set_locked("Training is running")
+    assert document.can_undo()
+    document.undo()
+    assert document.project.training.l2 == old.l2
+    assert document.project.training.loss == other_loss
+
+
 def test_set_training_undo(document, qtbot):
     old_lr = document.project.training.learning_rate
     with qtbot.waitSignal(document.trainingChanged):
