@@ -12,10 +12,14 @@ gradient kernels then read a row slice of it.
   [1e-7, 1 - 1e-7]. When the output activation is ``sigmoid`` the sigmoid is fused into
   the loss and evaluated on the logits z: mean(softplus(z) - y z), gradient sigmoid(z) - y.
 - ``bce_logits``: the network outputs logits; same formula as the fused form.
-- ``cce``: categorical cross-entropy, targets integer labels (n,) or one-hot (n, k). Fused
-  with a final ``softmax`` (or on raw logits when the output is ``linear``):
-  mean(logsumexp(z) - z[y]), gradient softmax(z) - onehot(y). With any other output
-  activation the outputs are read as probabilities: -mean(log(clip(p[y], 1e-7, 1))).
+- ``cce``: categorical cross-entropy, targets integer labels (n,) or class probabilities
+  (n, k) (one-hot or soft). Fused with a final ``softmax`` (or on raw logits when the
+  output is ``linear``): mean(sum_j t_j (logsumexp(z) - z_j)), gradient
+  softmax(z) * sum_j t_j - t, which is softmax(z) - t when every row sums to 1. Like
+  PyTorch's ``CrossEntropyLoss`` with probability targets, rows need not sum to 1: the
+  gradient is always the gradient of the reported loss (the cheaper kernel is used only
+  when every row prepared so far sums to 1). With any other output activation the outputs
+  are read as probabilities: -mean(sum_j t_j log(clip(p_j, 1e-7, 1))).
 """
 
 from __future__ import annotations
@@ -289,10 +293,19 @@ class SoftmaxCCE(_Categorical):
     def __init__(self, k, params, skip):
         super().__init__(k, params)
         self.skip_activation = skip
+        self.unit_rows = True  # every target row prepared so far sums to 1
+
+    def targets(self, y, dtype):
+        t = super().targets(y, dtype)
+        if self.unit_rows and t.size:
+            tol = 8 * self.k * float(np.finfo(t.dtype).eps)
+            self.unit_rows = bool(np.all(np.abs(t.sum(axis=1, dtype=np.float64) - 1.0) <= tol))
+        return t
 
     def grad_kernel(self, out, g):
         n = out.shape[0]
         r = np.empty((n, 1), dtype=out.dtype)
+        rows = None if self.unit_rows else np.empty((n, 1), dtype=out.dtype)
         scale = 1.0 / n
 
         def f(t):
@@ -300,7 +313,12 @@ class SoftmaxCCE(_Categorical):
             np.subtract(out, r, out=g)
             np.exp(g, out=g)
             np.add.reduce(g, axis=1, keepdims=True, out=r)
-            np.divide(g, r, out=g)
+            if rows is not None:  # softmax * sum(t): the gradient of the reported loss
+                np.add.reduce(t, axis=1, keepdims=True, out=rows)
+                np.divide(rows, r, out=r)
+                np.multiply(g, r, out=g)
+            else:
+                np.divide(g, r, out=g)
             np.subtract(g, t, out=g)
             np.multiply(g, scale, out=g)
 

@@ -3,9 +3,15 @@
 - ``constant``: lr
 - ``step``: lr * gamma ** (epoch // step_size)            (defaults step_size 10, gamma 0.5)
 - ``exponential``: lr * gamma ** epoch                    (default gamma 0.95)
-- ``cosine``: eta_min + (lr - eta_min) (1 + cos(pi e / t_max)) / 2 with e = min(epoch, t_max)
-  (default t_max 100, eta_min 0); like PyTorch's CosineAnnealingLR but it stays at eta_min
-  after t_max instead of rising again.
+- ``cosine``: eta_min + (lr - eta_min) (1 + cos(pi epoch / t_max)) / 2
+  (default t_max 100, eta_min 0): PyTorch's ``CosineAnnealingLR`` stepped once per epoch.
+  It reaches eta_min at epoch t_max and then rises again, back to lr at 2 t_max: the
+  schedule is periodic with period 2 t_max (the closed form of PyTorch's recursive update;
+  the two agree to rounding).
+
+:func:`describe_schedule` says in words what a schedule does over a run, for the panels.
+Epochs in its text count from 1, like ``Report.epoch``: epoch E trains with
+``scheduled_lr(..., E - 1)``.
 """
 
 from __future__ import annotations
@@ -63,6 +69,53 @@ def scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
     if name == "cosine":
         t_max = int(params.get("t_max", 100))
         eta_min = float(params.get("eta_min", 0.0))
-        e = min(epoch, t_max)
-        return eta_min + (base_lr - eta_min) * (1.0 + math.cos(math.pi * e / t_max)) / 2.0
+        return eta_min + (base_lr - eta_min) * (1.0 + math.cos(math.pi * epoch / t_max)) / 2.0
     raise ConfigError(f"Unknown schedule {name!r}. Choose one of: {', '.join(SCHEDULES)}.")
+
+
+def describe_schedule(name: str, params: dict, lr: float, epochs: int | None) -> str:
+    """One or two sentences on what schedule ``name`` does to ``lr`` over ``epochs`` epochs.
+
+    ``epochs`` None means an unlimited run. Raises :class:`ConfigError` like
+    :func:`check_schedule`. Example (cosine, t_max 100, 300 epochs): "Cosine: lr 0.01 → 0 at
+    epoch 101, then back up to 0.01 at epoch 201 and down again (period 200 epochs); 0 in
+    the last epoch (300)."
+    """
+    check_schedule(name, params)
+
+    def at(epoch: int) -> str:  # 1-based epoch -> its learning rate, compact
+        return f"{scheduled_lr(name, params, lr, epoch - 1):.3g}"
+
+    last = "" if epochs is None or epochs < 1 else f"; {at(epochs)} in the last epoch ({epochs})"
+    if name == "constant":
+        return f"Constant: lr stays {lr:.3g}" + (
+            "." if epochs is None else f" for all {epochs} epochs."
+        )
+    if name == "step":
+        size, gamma = int(params.get("step_size", 10)), float(params.get("gamma", 0.5))
+        if gamma == 1:
+            return f"Step with gamma 1: lr stays {lr:.3g}."
+        return (
+            f"Step: lr {lr:.3g}, multiplied by {gamma:g} every {size} epochs "
+            f"({at(size + 1)} from epoch {size + 1}){last}."
+        )
+    if name == "exponential":
+        gamma = float(params.get("gamma", 0.95))
+        if gamma == 1:
+            return f"Exponential with gamma 1: lr stays {lr:.3g}."
+        half = math.log(0.5) / math.log(gamma)
+        return (
+            f"Exponential: lr {lr:.3g} multiplied by {gamma:g} each epoch "
+            f"(halves every {half:.3g} epochs){last}."
+        )
+    t_max = int(params.get("t_max", 100))
+    low = f"{float(params.get('eta_min', 0.0)):.3g}"
+    if epochs is not None and epochs <= t_max:
+        return (
+            f"Cosine: lr {lr:.3g} → {at(epochs)} at epoch {epochs} (the last), on the way to "
+            f"{low} at epoch {t_max + 1}."
+        )
+    text = f"Cosine: lr {lr:.3g} → {low} at epoch {t_max + 1}, then back up"
+    if epochs is None or epochs > 2 * t_max:
+        text += f" to {lr:.3g} at epoch {2 * t_max + 1} and down again (period {2 * t_max} epochs)"
+    return text + last + "."

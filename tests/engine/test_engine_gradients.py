@@ -173,3 +173,29 @@ def test_dropout_with_a_fixed_mask():
     np.testing.assert_array_equal(a, b)
     assert not np.array_equal(a, c)
     _check_network(net, x, np.array([0, 1, 1, 0, 1, 0]), "bce", seed=9)
+
+
+@pytest.mark.parametrize("act", ["softmax", "linear", "sigmoid"])
+def test_cce_soft_targets_whose_rows_do_not_sum_to_one_follow_the_reported_loss(act):
+    rng = np.random.default_rng(3)
+    n, k = 6, 4
+    head = make_head("cce", {}, k, act)
+    y = rng.uniform(0.0, 1.0, size=(n, k))  # rows sum to anything in (0, 4)
+    y[0] = [1.0, 0.0, 0.0, 0.0]  # mixed with a one-hot row
+    t = head.targets(y, np.float64)
+    if act == "sigmoid":
+        out = rng.uniform(0.1, 0.9, size=(n, k))
+    else:
+        out = rng.normal(size=(n, k)) * 2
+    g = np.empty_like(out)
+    head.grad_kernel(out, g)(t)
+    num = numeric_grad(lambda: float(head.per_sample(out, t).mean()), out)
+    np.testing.assert_allclose(g, num, rtol=RTOL, atol=1e-8)
+
+
+def test_cce_soft_targets_that_sum_to_one_keep_the_fast_kernel():
+    head = make_head("cce", {}, 3, "softmax")
+    head.targets(np.array([[0.2, 0.3, 0.5], [0.1, 0.2, 0.7]]), np.float64)
+    assert head.unit_rows
+    head.targets(np.array([[0.5, 0.5, 0.5]]), np.float64)
+    assert not head.unit_rows

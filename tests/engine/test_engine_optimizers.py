@@ -152,3 +152,40 @@ def test_subnormal_moments_are_flushed():
     for _ in range(100):
         opt.step(p, np.array([1e-30, 1.0], dtype=np.float32), 1e-3)
     assert opt.v[0] == 0.0 and opt.v[1] > 0
+
+
+def _adam_changing_betas_by_hand(betas_per_step, wd=0.0, decoupled=False):
+    """PyTorch's rule with raw m, v kept across a change of betas (bias terms use the new betas)."""
+    p, m, v = list(P0), [0.0] * 3, [0.0] * 3
+    for t, (b1, b2) in enumerate(betas_per_step, start=1):
+        if decoupled:
+            g = grad(p)
+            p = [pi * (1 - LR * wd) for pi in p]
+        else:
+            g = [gi + wd * pi for gi, pi in zip(grad(p), p, strict=True)]
+        m = [b1 * mi + (1 - b1) * gi for mi, gi in zip(m, g, strict=True)]
+        v = [b2 * vi + (1 - b2) * gi * gi for vi, gi in zip(v, g, strict=True)]
+        p = [
+            pi - LR / (1 - b1**t) * mi / (math.sqrt(vi / (1 - b2**t)) + 1e-8)
+            for pi, mi, vi in zip(p, m, v, strict=True)
+        ]
+    return p, m, v
+
+
+@pytest.mark.parametrize("name", ["adam", "adamw"])
+def test_changing_betas_between_steps_keeps_the_raw_moments(name):
+    betas = [(0.9, 0.999), (0.9, 0.999), (0.5, 0.9), (0.5, 0.9)]
+    opt = make_optimizer(name, 3, np.float64, {"betas": betas[0]})
+    p = np.array(P0)
+    for i, b in enumerate(betas):
+        if i and b != betas[i - 1]:
+            m_before, v_before = opt.m.copy(), opt.v.copy()
+            opt.set_hyperparameters({"betas": b})
+            np.testing.assert_array_equal(opt.m, m_before)  # not rescaled by the new betas
+            np.testing.assert_array_equal(opt.v, v_before)
+        opt.step(p, np.array(grad(p.tolist())), LR)
+    wd = 0.01 if name == "adamw" else 0.0
+    want_p, want_m, want_v = _adam_changing_betas_by_hand(betas, wd, decoupled=name == "adamw")
+    np.testing.assert_allclose(p, want_p, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(opt.m, want_m, rtol=1e-12)
+    np.testing.assert_allclose(opt.v, want_v, rtol=1e-12)

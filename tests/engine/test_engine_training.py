@@ -147,7 +147,7 @@ def test_learning_rate_changes_live_without_resetting_state():
         ("constant", {}, [0.1, 0.1, 0.1, 0.1]),
         ("step", {"step_size": 2, "gamma": 0.5}, [0.1, 0.1, 0.05, 0.05]),
         ("exponential", {"gamma": 0.9}, [0.1, 0.09, 0.081, 0.0729]),
-        ("cosine", {"t_max": 2, "eta_min": 0.01}, [0.1, 0.055, 0.01, 0.01]),
+        ("cosine", {"t_max": 2, "eta_min": 0.01}, [0.1, 0.055, 0.01, 0.055]),
     ],
 )
 def test_schedules(name, params, expected):
