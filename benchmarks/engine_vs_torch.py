@@ -27,6 +27,7 @@ import torch
 
 from nnstudio.engine import Network, NodeDef, TrainConfig, Trainer
 from nnstudio.engine._threads import SMALL_NETWORK_PARAMS
+from nnstudio.graph import fill_node_params
 
 SEED = 0
 
@@ -38,7 +39,8 @@ def engine_mlp(sizes, hidden_act, out_act, dtype="float32"):
         last = i == len(sizes) - 1
         nid = "out" if last else f"dense_{i}"
         act = out_act if last else hidden_act
-        nodes.append(NodeDef(nid, "dense", {"units": units, "activation": act}, [prev]))
+        params = fill_node_params("dense", {"units": units, "activation": act})
+        nodes.append(NodeDef(nid, "dense", params, [prev]))
         prev = nid
     return Network(nodes, dtype=dtype, seed=SEED)
 

@@ -1,6 +1,6 @@
 """Activation functions as in-place kernels over preallocated buffers.
 
-Every kernel works on 2-D arrays ``(n_samples, width)`` of one float dtype and writes its
+Every kernel works on arrays ``(n_samples, *shape)`` of one float dtype and writes its
 result with ``out=`` so the training loop allocates nothing. Forward kernels read ``z``
 (pre-activation) and write ``a``; backward kernels read ``z``, ``a`` and the gradient with
 respect to ``a`` (``ga``) and write the gradient with respect to ``z`` (``gz``).
@@ -31,24 +31,28 @@ _GELU_K = 0.044715
 
 @dataclass
 class Scratch:
-    """Work buffers of one activation site: ``t``/``s`` like ``z``, ``m`` bool, ``r`` (n, 1)."""
+    """Work buffers of one activation site: ``t``/``s`` like ``z``, ``m`` bool, ``r`` (n, 1, ...).
+
+    ``r`` holds softmax's per-sample reductions over axis 1 (features or channels).
+    """
 
     t: np.ndarray
     s: np.ndarray
     m: np.ndarray
     r: np.ndarray
-    slope: float = 0.01
-    alpha: float = 1.0
+    slope: float
+    alpha: float
     extra: dict = field(default_factory=dict)
 
     @classmethod
-    def like(cls, z: np.ndarray, slope: float = 0.01, alpha: float = 1.0) -> Scratch:
+    def like(cls, z: np.ndarray, slope: float, alpha: float) -> Scratch:
+        """Scratch for ``z``; ``slope`` (leaky_relu) and ``alpha`` (elu) come filled."""
         n = z.shape[0]
         return cls(
             t=np.empty_like(z),
             s=np.empty_like(z),
             m=np.empty(z.shape, dtype=bool),
-            r=np.empty((n, 1), dtype=z.dtype),
+            r=np.empty((n, 1, *z.shape[2:]), dtype=z.dtype),
             slope=float(slope),
             alpha=float(alpha),
         )
@@ -249,9 +253,25 @@ def check_activation(name: object, where: str = "activation") -> str:
     raise ConfigError(f"Unknown {where} {name!r}. Choose one of: {', '.join(ACTIVATIONS)}.")
 
 
-def activate(name: str, z: np.ndarray, *, slope: float = 0.01, alpha: float = 1.0) -> np.ndarray:
-    """Apply activation ``name`` to ``z`` (n, width) and return a new array (not hot path)."""
+#: The activation parameter each activation reads (declared with defaults in the catalog).
+USES_PARAM: dict[str, str] = {"leaky_relu": "slope", "elu": "alpha"}
+
+
+def activate(
+    name: str, z: np.ndarray, *, slope: float | None = None, alpha: float | None = None
+) -> np.ndarray:
+    """Apply activation ``name`` to ``z`` (n, width) and return a new array (not hot path).
+
+    leaky_relu needs ``slope`` and elu ``alpha`` (the engine has no defaults; the catalog's
+    ``ACTIVATION_PARAMS`` declares them).
+    """
     name = check_activation(name)
+    given = {"slope": slope, "alpha": alpha}
+    needed = USES_PARAM.get(name)
+    if needed is not None and given[needed] is None:
+        raise ConfigError(f"Activation {name} needs its parameter {needed!r}.")
+    slope = 0.0 if slope is None else slope  # unused by this activation
+    alpha = 0.0 if alpha is None else alpha
     z = np.ascontiguousarray(z)
     if z.ndim == 1:
         z = z[:, None]

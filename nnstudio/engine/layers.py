@@ -1,13 +1,47 @@
-"""Node kinds of the network DAG: validation, parameters and fused forward/backward kernels.
+"""Node kinds of the network DAG: shape rules, parameters and fused forward/backward kernels.
 
-A layer never owns arrays. Its parameters are views into the network's one flat parameter
-vector (and its gradients views into the one flat gradient vector); :meth:`Layer.build`
-receives the preallocated buffers of one batch size and returns two closures, ``fwd()`` and
-``bwd()``, that run with ``out=`` arguments and allocate nothing. All data is
-``(n_samples, width)``; layers on ``(n, c, h, w)`` data can be added the same way.
+The Layer interface (how to add a layer kind, e.g. Conv2D in ``engine/conv.py``)
+--------------------------------------------------------------------------------
 
-Gradient accumulation on fan-out: ``gins[i]`` is the gradient buffer of input ``i`` and
-``acc[i]`` says whether another consumer has already written it (then this layer adds).
+Shapes exclude the batch dimension and are tuples: ``(8,)`` for 8 features,
+``(16, 14, 14)`` for 16 channels of 14 x 14 (NCHW, like PyTorch and ONNX). A buffer of a
+plan is ``(n, *shape)``.
+
+A layer class declares, as class attributes and classmethods that depend only on the
+node's parameters and its input shapes (the graph's analysis calls the same classmethods,
+so each shape rule is written once, here):
+
+- ``kind``: the node kind (a name in :data:`nnstudio.engine.registry.NODE_KINDS`).
+- ``n_inputs = (min, max)``: accepted number of inputs (``max`` None: unbounded).
+- ``param_names``: the node parameters the layer reads. Every one is required: the graph
+  fills them from the catalog (``nnstudio.graph.fill_node_params``); a missing one is a
+  :class:`ConfigError` naming it. The engine invents no defaults.
+- ``output_shape(params, in_shapes) -> tuple``: raises :class:`ShapeError` with a
+  message that reads after the node's name ("needs inputs of the same shape ...").
+- ``weight_shapes(params, in_shapes) -> [(name, shape, decayed)]``: trainable arrays
+  (``decayed``: penalised by L1/L2; weights yes, biases and norm scales no).
+- ``state_shapes(params, in_shapes) -> [(name, shape)]``: saved, non-trainable arrays
+  (running statistics).
+
+An instance is made by the network as ``cls(node, in_shapes)``; the base constructor
+checks the arity, reads ``param_names`` into ``self.p`` (after :meth:`Layer.check`,
+which a subclass overrides to validate values) and sets ``self.in_shapes`` and
+``self.out_shape``. Then:
+
+- ``init(params, state, rng, next_activation)`` fills the layer's parameter and state
+  views (dicts of name -> array view) from ``rng``.
+- ``build(ctx) -> (fwd, bwd)`` receives a :class:`Ctx` with the preallocated buffers of
+  one batch size and returns two closures that run with ``out=`` arguments and allocate
+  nothing. ``build`` sets ``ctx.out`` to the ``(n, *out_shape)`` output buffer (it may
+  alias an input). ``bwd`` writes the gradients of the parameters (``ctx.grads``, views
+  into the flat gradient vector: overwrite, do not add) and of the inputs.
+
+Layer parameters are views into the network's one flat parameter vector (and gradients
+views into the one flat gradient vector). Gradient accumulation on fan-out: ``gins[i]`` is
+the gradient buffer of input ``i`` (None when not needed) and ``acc[i]`` says whether
+another consumer has already written it (then this layer adds instead of overwriting).
+Register a new class in :data:`LAYERS` (``LAYERS[cls.kind] = cls`` from its module,
+imported by ``engine/__init__``) and its kind in ``registry.NODE_KINDS``.
 """
 
 from __future__ import annotations
@@ -53,8 +87,17 @@ def _pass_grad(gout: np.ndarray, gin: np.ndarray | None, acc: bool) -> Callable[
     return lambda: np.copyto(gin, gout)
 
 
-def _int_param(node, key, default=None, minimum=1):
-    v = node.params.get(key, default)
+def _missing(node, key: str) -> ConfigError:
+    return ConfigError(
+        f"Node {node.id!r} ({node.kind}) lacks the parameter {key!r}; the graph fills every "
+        "parameter from the catalog (nnstudio.graph.fill_node_params), pass a complete dict."
+    )
+
+
+def _int_param(node, key, minimum=1):
+    if key not in node.params:
+        raise _missing(node, key)
+    v = node.params[key]
     if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < minimum:
         raise ConfigError(
             f"Node {node.id!r}: {key} must be a whole number >= {minimum}, got {v!r}."
@@ -62,8 +105,10 @@ def _int_param(node, key, default=None, minimum=1):
     return int(v)
 
 
-def _float_param(node, key, default, lo=None, hi=None, lo_open=False, hi_open=False):
-    v = node.params.get(key, default)
+def _float_param(node, key, lo=None, hi=None, lo_open=False, hi_open=False):
+    if key not in node.params:
+        raise _missing(node, key)
+    v = node.params[key]
     try:
         f = float(v)
     except (TypeError, ValueError):
@@ -81,30 +126,85 @@ def _float_param(node, key, default, lo=None, hi=None, lo_open=False, hi_open=Fa
     return f
 
 
+def _bool_param(node, key):
+    if key not in node.params:
+        raise _missing(node, key)
+    v = node.params[key]
+    if not isinstance(v, bool | np.bool_):
+        raise ConfigError(f"Node {node.id!r}: {key} must be true or false, got {v!r}.")
+    return bool(v)
+
+
+def _activation_params(node) -> tuple[str, float, float]:
+    """The activation of a Dense/Activation node and its slope and alpha (all required)."""
+    if "activation" not in node.params:
+        raise _missing(node, "activation")
+    act = check_activation(node.params["activation"])
+    return act, _float_param(node, "slope"), _float_param(node, "alpha")
+
+
+Shape = tuple[int, ...]
+
+
 class Layer:
+    """Base class; see the module docstring for the interface."""
+
     kind = ""
     n_inputs: tuple[int, int | None] = (1, 1)
+    param_names: tuple[str, ...] = ()
 
-    def __init__(self, node, in_widths: list[int]) -> None:
-        self.id = node.id
-        lo, hi = self.n_inputs
-        if len(in_widths) < lo or (hi is not None and len(in_widths) > hi):
-            want = f"exactly {lo}" if lo == hi else f"at least {lo}"
-            raise ShapeError(
-                f"Node {node.id!r} ({self.kind}) takes {want} input(s) but has "
-                f"{len(in_widths)}; connect it accordingly."
-            )
-        self.in_widths = list(in_widths)
-        self.width = in_widths[0] if in_widths else 0
-        self.activation = "linear"
+    # ---------------------------------------------------------- shape rules (pure)
+    @classmethod
+    def output_shape(cls, params: dict, in_shapes: list[Shape]) -> Shape:
+        """Output shape from the (filled) parameters and the input shapes."""
+        return tuple(in_shapes[0])
 
-    def param_specs(self) -> list[tuple[str, tuple[int, ...], bool]]:
+    @classmethod
+    def weight_shapes(cls, params: dict, in_shapes: list[Shape]) -> list[tuple[str, Shape, bool]]:
         """Trainable parameters: (name, shape, decayed by L1/L2)."""
         return []
 
-    def state_specs(self) -> list[tuple[str, tuple[int, ...]]]:
+    @classmethod
+    def state_shapes(cls, params: dict, in_shapes: list[Shape]) -> list[tuple[str, Shape]]:
         """Non-trainable saved arrays (e.g. running statistics)."""
         return []
+
+    # ---------------------------------------------------------- instances
+    def __init__(self, node, in_shapes: list[Shape]) -> None:
+        self.id = node.id
+        lo, hi = self.n_inputs
+        if len(in_shapes) < lo or (hi is not None and len(in_shapes) > hi):
+            want = f"exactly {lo}" if lo == hi else f"at least {lo}"
+            raise ShapeError(
+                f"Node {node.id!r} ({self.kind}) takes {want} input(s) but has "
+                f"{len(in_shapes)}; connect it accordingly."
+            )
+        for key in self.param_names:
+            if key not in node.params:
+                raise _missing(node, key)
+        self.activation = "linear"
+        self.check(node)
+        self.p = {k: node.params[k] for k in self.param_names}
+        self.in_shapes: list[Shape] = [tuple(int(d) for d in s) for s in in_shapes]
+        try:
+            self.out_shape: Shape = tuple(self.output_shape(self.p, self.in_shapes))
+        except ShapeError as err:
+            raise ShapeError(f"Node {node.id!r} ({self.kind}) {err}") from None
+
+    def check(self, node) -> None:
+        """Validate the node's parameter values (raise :class:`ConfigError`)."""
+        return None
+
+    @property
+    def width(self) -> int:
+        """Size of one sample's output (the width of a flat output)."""
+        return int(np.prod(self.out_shape))
+
+    def param_specs(self) -> list[tuple[str, Shape, bool]]:
+        return self.weight_shapes(self.p, self.in_shapes)
+
+    def state_specs(self) -> list[tuple[str, Shape]]:
+        return self.state_shapes(self.p, self.in_shapes)
 
     def init(self, params, state, rng, next_activation: str | None) -> None:
         return None
@@ -113,32 +213,51 @@ class Layer:
         raise NotImplementedError
 
 
+def _flat_input(in_shapes: list[Shape]) -> int:
+    shape = in_shapes[0]
+    if len(shape) != 1:
+        raise ShapeError(
+            f"needs a flat input (features,) but gets shape {shape}; flatten it first."
+        )
+    return shape[0]
+
+
 class Input(Layer):
     kind = "input"
     n_inputs = (0, 0)
+    param_names = ("units",)
 
-    def __init__(self, node, in_widths):
-        super().__init__(node, in_widths)
-        self.width = _int_param(node, "units")
+    def check(self, node):
+        _int_param(node, "units")
+
+    @classmethod
+    def output_shape(cls, params, in_shapes):
+        return (int(params["units"]),)
 
 
 class Dense(Layer):
+    """``a = act(x @ W + b)`` on flat inputs: x (n, fan_in), W (fan_in, units), b (units,)."""
+
     kind = "dense"
+    param_names = ("units", "activation", "use_bias", "init", "slope", "alpha")
 
-    def __init__(self, node, in_widths):
-        super().__init__(node, in_widths)
-        self.width = _int_param(node, "units")
-        self.activation = check_activation(node.params.get("activation", "linear"))
-        self.use_bias = bool(node.params.get("use_bias", True))
-        self.init_name = check_initializer(node.params.get("init", "auto"))
-        self.std = _float_param(node, "std", 0.05, lo=0)
-        self.slope = _float_param(node, "slope", 0.01)
-        self.alpha = _float_param(node, "alpha", 1.0)
+    def check(self, node):
+        _int_param(node, "units")
+        self.activation, self.slope, self.alpha = _activation_params(node)
+        self.use_bias = _bool_param(node, "use_bias")
+        self.init_name = check_initializer(node.params["init"])
 
-    def param_specs(self):
-        specs = [("weight", (self.in_widths[0], self.width), True)]
-        if self.use_bias:
-            specs.append(("bias", (self.width,), False))
+    @classmethod
+    def output_shape(cls, params, in_shapes):
+        _flat_input(in_shapes)
+        return (int(params["units"]),)
+
+    @classmethod
+    def weight_shapes(cls, params, in_shapes):
+        units = int(params["units"])
+        specs = [("weight", (_flat_input(in_shapes), units), True)]
+        if params["use_bias"]:
+            specs.append(("bias", (units,), False))
         return specs
 
     def init(self, params, state, rng, next_activation):
@@ -148,7 +267,7 @@ class Dense(Layer):
             if act == "linear" and next_activation is not None:
                 act = next_activation
             name = default_initializer(act)
-        params["weight"][...] = initialize(name, params["weight"].shape, rng, std=self.std)
+        params["weight"][...] = initialize(name, params["weight"].shape, rng)
         if self.use_bias:
             params["bias"][...] = 0
 
@@ -156,7 +275,7 @@ class Dense(Layer):
         x = c.ins[0]
         W = c.params["weight"]
         b = c.params.get("bias")
-        z = np.empty((c.n, self.width), dtype=c.dtype)
+        z = np.empty((c.n, *self.out_shape), dtype=c.dtype)
         act = "linear" if c.skip_activation else self.activation
         if act == "linear":
             a = z
@@ -214,13 +333,13 @@ class Dense(Layer):
 
 
 class Activation(Layer):
-    kind = "activation"
+    """Element-wise activation (softmax: over the features); the shape is unchanged."""
 
-    def __init__(self, node, in_widths):
-        super().__init__(node, in_widths)
-        self.activation = check_activation(node.params.get("activation", "relu"))
-        self.slope = _float_param(node, "slope", 0.01)
-        self.alpha = _float_param(node, "alpha", 1.0)
+    kind = "activation"
+    param_names = ("activation", "slope", "alpha")
+
+    def check(self, node):
+        self.activation, self.slope, self.alpha = _activation_params(node)
 
     def build(self, c):
         z = c.ins[0]
@@ -259,10 +378,10 @@ class Dropout(Layer):
     """Inverted dropout: keep each unit with probability 1 - rate and scale by 1 / (1 - rate)."""
 
     kind = "dropout"
+    param_names = ("rate",)
 
-    def __init__(self, node, in_widths):
-        super().__init__(node, in_widths)
-        self.rate = _float_param(node, "rate", 0.5, lo=0.0, hi=1.0, hi_open=True)
+    def check(self, node):
+        self.rate = _float_param(node, "rate", lo=0.0, hi=1.0, hi_open=True)
 
     def build(self, c):
         x = c.ins[0]
@@ -310,17 +429,26 @@ class BatchNorm(Layer):
     """
 
     kind = "batchnorm"
+    param_names = ("momentum", "eps")
 
-    def __init__(self, node, in_widths):
-        super().__init__(node, in_widths)
-        self.momentum = _float_param(node, "momentum", 0.1, lo=0.0, hi=1.0)
-        self.eps = _float_param(node, "eps", 1e-5, lo=0.0, lo_open=True)
+    def check(self, node):
+        self.momentum = _float_param(node, "momentum", lo=0.0, hi=1.0)
+        self.eps = _float_param(node, "eps", lo=0.0, lo_open=True)
 
-    def param_specs(self):
-        return [("weight", (self.width,), False), ("bias", (self.width,), False)]
+    @classmethod
+    def output_shape(cls, params, in_shapes):
+        _flat_input(in_shapes)
+        return tuple(in_shapes[0])
 
-    def state_specs(self):
-        return [("running_mean", (self.width,)), ("running_var", (self.width,))]
+    @classmethod
+    def weight_shapes(cls, params, in_shapes):
+        w = (_flat_input(in_shapes),)
+        return [("weight", w, False), ("bias", w, False)]
+
+    @classmethod
+    def state_shapes(cls, params, in_shapes):
+        w = (_flat_input(in_shapes),)
+        return [("running_mean", w), ("running_var", w)]
 
     def init(self, params, state, rng, next_activation):
         params["weight"][...] = 1
@@ -330,7 +458,7 @@ class BatchNorm(Layer):
 
     def build(self, c):
         x = c.ins[0]
-        n, w = x.shape
+        n, w = x.shape[0], x.shape[1]
         gamma, beta = c.params["weight"], c.params["bias"]
         rm, rv = c.state["running_mean"], c.state["running_var"]
         out = np.empty_like(x)
@@ -411,16 +539,20 @@ class BatchNorm(Layer):
 
 
 class Add(Layer):
+    """Element-wise sum of inputs of one shape."""
+
     kind = "add"
     n_inputs = (1, None)
 
-    def __init__(self, node, in_widths):
-        super().__init__(node, in_widths)
-        if len(set(in_widths)) > 1:
+    @classmethod
+    def output_shape(cls, params, in_shapes):
+        if len({tuple(s) for s in in_shapes}) > 1:
+            shown = ", ".join(str(tuple(s)) for s in in_shapes)
             raise ShapeError(
-                f"Node {node.id!r} (add) sums inputs of different widths {in_widths}; "
-                "make every input the same width or use concat instead."
+                f"needs inputs of the same shape but gets {shown}: give them the same "
+                "number of units, or use Concatenate."
             )
+        return tuple(in_shapes[0])
 
     def build(self, c):
         ins = c.ins
@@ -447,15 +579,28 @@ class Add(Layer):
 
 
 class Concat(Layer):
+    """Inputs joined along axis 1 of the batch buffers (features, or channels of images).
+
+    The other dimensions must agree: (3,) + (5,) -> (8,); (4, 7, 7) + (2, 7, 7) -> (6, 7, 7).
+    """
+
     kind = "concat"
     n_inputs = (1, None)
 
-    def __init__(self, node, in_widths):
-        super().__init__(node, in_widths)
-        self.width = sum(in_widths)
+    @classmethod
+    def output_shape(cls, params, in_shapes):
+        rest = {tuple(s[1:]) for s in in_shapes}
+        if len(rest) > 1 or any(len(s) == 0 for s in in_shapes):
+            shown = ", ".join(str(tuple(s)) for s in in_shapes)
+            raise ShapeError(
+                f"joins inputs along the first axis, so the other dimensions must agree, but "
+                f"gets {shown}."
+            )
+        first = tuple(in_shapes[0])
+        return (sum(int(s[0]) for s in in_shapes), *first[1:])
 
     def build(self, c):
-        out = np.empty((c.n, self.width), dtype=c.dtype)
+        out = np.empty((c.n, *self.out_shape), dtype=c.dtype)
         c.out = out
         pieces, o = [], 0
         for xi in c.ins:
@@ -471,7 +616,8 @@ class Concat(Layer):
             return fwd, _noop
         ops = []
         o = 0
-        for gi, a, w in zip(c.gins, c.acc, self.in_widths, strict=True):
+        for gi, a, shape in zip(c.gins, c.acc, self.in_shapes, strict=True):
+            w = shape[0]
             ops.append(_pass_grad(c.gout[:, o : o + w], gi, a))
             o += w
 

@@ -43,52 +43,50 @@ def _check_dtype(dtype) -> np.dtype:
     return dt
 
 
-def _toposort(nodes: list[NodeDef]) -> list[NodeDef]:
-    by_id: dict[str, NodeDef] = {}
+def _check_order(nodes: list[NodeDef]) -> list[NodeDef]:
+    """Check that ``nodes`` are in topological order with one input and one output.
+
+    The engine does not sort: the graph's analysis (``nnstudio.graph.analyse``) computes the
+    one topological order and compiles nodes in it. Raises :class:`ConfigError`.
+    """
+    seen: set[str] = set()
+    users: dict[str, int] = {}
     for nd in nodes:
         if not isinstance(nd.id, str) or not nd.id or "." in nd.id:
             raise ConfigError(f"Node id {nd.id!r} must be a non-empty string without dots.")
-        if nd.id in by_id:
+        if nd.id in seen:
             raise ConfigError(f"Two nodes have the id {nd.id!r}; give every node its own id.")
         if nd.kind not in NODE_KINDS:
             raise ConfigError(
                 f"Node {nd.id!r} has unknown kind {nd.kind!r}; use one of {', '.join(NODE_KINDS)}."
             )
-        by_id[nd.id] = nd
-    inputs = [nd for nd in nodes if nd.kind == "input"]
-    if len(inputs) != 1:
-        raise ConfigError(f"The network needs exactly one input node, it has {len(inputs)}.")
-    indeg = {nd.id: 0 for nd in nodes}
-    users: dict[str, list[str]] = {nd.id: [] for nd in nodes}
-    for nd in nodes:
         if nd.kind == "input" and nd.inputs:
             raise ConfigError(f"Input node {nd.id!r} cannot have inputs.")
         if nd.kind != "input" and not nd.inputs:
             raise ConfigError(f"Node {nd.id!r} has no input; connect something into it.")
         for src in nd.inputs:
-            if src not in by_id:
-                raise ConfigError(f"Node {nd.id!r} takes input from unknown node {src!r}.")
-            indeg[nd.id] += 1
-            users[src].append(nd.id)
-    ready = [nd.id for nd in nodes if indeg[nd.id] == 0]
-    order: list[str] = []
-    while ready:
-        nid = ready.pop(0)
-        order.append(nid)
-        for u in users[nid]:
-            indeg[u] -= 1
-            if indeg[u] == 0:
-                ready.append(u)
-    if len(order) != len(nodes):
-        stuck = sorted(set(by_id) - set(order))
-        raise ConfigError(f"The network has a cycle through {', '.join(stuck)}; remove an edge.")
-    sinks = [nid for nid in order if not users[nid]]
+            if src not in seen:
+                raise ConfigError(
+                    f"Node {nd.id!r} reads {src!r}, which is not an earlier node: give the "
+                    "nodes in topological order (nnstudio.graph.compile_spec does)."
+                )
+            users[src] = users.get(src, 0) + 1
+        seen.add(nd.id)
+        users[nd.id] = 0
+    inputs = [nd for nd in nodes if nd.kind == "input"]
+    if len(inputs) != 1:
+        raise ConfigError(f"The network needs exactly one input node, it has {len(inputs)}.")
+    if nodes[0] is not inputs[0]:
+        raise ConfigError("The input node must come first.")
+    sinks = [nd.id for nd in nodes if not users[nd.id]]
     if len(sinks) != 1:
         raise ConfigError(
             f"The network needs exactly one output (a node nothing reads from); it has "
             f"{len(sinks)}: {', '.join(sinks)}."
         )
-    return [by_id[i] for i in order]
+    if nodes[-1].id != sinks[0]:
+        raise ConfigError("The output node must come last.")
+    return nodes
 
 
 class _Plan:
@@ -97,7 +95,7 @@ class _Plan:
     def __init__(self, net: Network, n: int, *, training: bool, skip: bool, input_grad: bool):
         dt = net.dtype
         self.n = n
-        self.x = np.empty((n, net.input_width), dtype=dt)
+        self.x = np.empty((n, *net.input_shape), dtype=dt)
         self.rngbox = [net._rng]
         outs: dict[str, np.ndarray] = {}
         gouts: dict[str, np.ndarray | None] = {}
@@ -107,9 +105,9 @@ class _Plan:
         if training:
             for nd in order:
                 if nd.kind == "input":
-                    gouts[nd.id] = np.empty((n, net.input_width), dtype=dt) if input_grad else None
+                    gouts[nd.id] = np.empty((n, *net.input_shape), dtype=dt) if input_grad else None
                 else:
-                    gouts[nd.id] = np.empty((n, net._layers[nd.id].width), dtype=dt)
+                    gouts[nd.id] = np.empty((n, *net._layers[nd.id].out_shape), dtype=dt)
         # which consumer writes first (reverse order) and which ones accumulate
         written: set[str] = set()
         acc_flags: dict[str, list[bool]] = {}
@@ -144,6 +142,7 @@ class _Plan:
             fwd.append(f)
             bwd.append(b)
         self.out = outs[sink]
+        self.outs = outs  # every node's output buffer, by id (engine.probe)
         self.gout = gouts.get(sink)
         self.gin = gouts.get(order[0].id)
         self.fwd = fwd
@@ -159,7 +158,11 @@ class _Plan:
 
 
 class Network:
-    """A compiled network. ``nodes`` in any order; exactly one ``input`` and one sink.
+    """A compiled network: ``nodes`` in topological order (input first, the one sink last).
+
+    Every node's ``params`` are complete (the graph fills them from its catalog); a missing
+    parameter is a :class:`ConfigError`. Shapes exclude the batch dimension:
+    ``input_shape`` e.g. ``(2,)``, ``output_shape`` e.g. ``(3,)``; buffers are ``(n, *shape)``.
 
     Weights are initialised from ``numpy.random.default_rng(seed)`` in topological order.
     Raises :class:`ShapeError` / :class:`ConfigError` for graphs or parameters that do not fit.
@@ -168,18 +171,18 @@ class Network:
 
     def __init__(self, nodes: list[NodeDef], *, dtype="float32", seed: int = 0) -> None:
         self.dtype = _check_dtype(dtype)
-        self.nodes = _toposort(list(nodes))
+        self.nodes = _check_order(list(nodes))
         self._rng = np.random.default_rng(seed)
         self._layers: dict[str, Layer] = {}
-        widths: dict[str, int] = {}
+        shapes: dict[str, tuple[int, ...]] = {}
         for nd in self.nodes:
             cls = LAYERS[nd.kind]
-            layer = cls(nd, [widths[s] for s in nd.inputs])
+            layer = cls(nd, [shapes[s] for s in nd.inputs])
             self._layers[nd.id] = layer
-            widths[nd.id] = layer.width
-        self.input_width = widths[self.nodes[0].id]
+            shapes[nd.id] = layer.out_shape
+        self.input_shape: tuple[int, ...] = shapes[self.nodes[0].id]
         sink = self.nodes[-1]
-        self.output_width = widths[sink.id]
+        self.output_shape: tuple[int, ...] = shapes[sink.id]
         self.output_activation = self._layers[sink.id].activation
         # flat parameter layout: decayed weights first, then the rest
         specs = []
@@ -237,6 +240,16 @@ class Network:
             self._layers[nd.id].init(self._pviews[nd.id], self._sviews[nd.id], init_rng, nxt)
         self._plans: dict[tuple, _Plan] = {}
 
+    @property
+    def input_width(self) -> int:
+        """Features per sample (the size of ``input_shape``)."""
+        return int(np.prod(self.input_shape))
+
+    @property
+    def output_width(self) -> int:
+        """Outputs per sample (the size of ``output_shape``)."""
+        return int(np.prod(self.output_shape))
+
     # ------------------------------------------------------------------ plans
     def plan(
         self, n: int, *, training: bool, skip_activation: bool = False, input_grad: bool = False
@@ -253,18 +266,19 @@ class Network:
 
     def _as_input(self, x) -> np.ndarray:
         x = np.asarray(x)
-        if x.ndim == 1 and self.input_width == 1:
+        if x.ndim == 1 and self.input_shape == (1,):
             x = x[:, None]
-        if x.ndim != 2 or x.shape[1] != self.input_width:
+        if x.shape[1:] != self.input_shape:
+            want = ", ".join(str(d) for d in self.input_shape)
             raise ShapeError(
-                f"Inputs have shape {x.shape} but the network expects (n, {self.input_width}); "
+                f"Inputs have shape {x.shape} but the network expects (n, {want}); "
                 "match the input node's units to the number of features."
             )
         return x
 
     # ------------------------------------------------------------------ running
     def forward(self, x, training: bool = False, *, rng=None) -> np.ndarray:
-        """Run the network on ``x`` (n, input_width); returns a new (n, output_width) array.
+        """Run the network on ``x`` (n, *input_shape); returns a new (n, *output_shape) array.
 
         ``training=True`` uses batch statistics (updating running statistics) and dropout
         masks drawn from ``rng`` (default: the network's own generator).
@@ -277,10 +291,10 @@ class Network:
         return p.out.copy()
 
     def predict(self, x, batch_size: int = 4096) -> np.ndarray:
-        """Evaluation-mode outputs (n, output_width) for any n, computed in batches."""
+        """Evaluation-mode outputs (n, *output_shape) for any n, computed in batches."""
         x = self._as_input(x)
         n = x.shape[0]
-        out = np.empty((n, self.output_width), dtype=self.dtype)
+        out = np.empty((n, *self.output_shape), dtype=self.dtype)
         bs = max(1, int(batch_size))
         for s in range(0, n, bs):
             e = min(n, s + bs)

@@ -1,18 +1,30 @@
-"""The network as data: spec, layer catalog, validation, shapes, layout, compilation."""
+"""The network as data: spec, catalog of parameters, the analysed graph (order, shapes,
+validation, parameter counts), layout and compilation."""
 
 from __future__ import annotations
 
+from .analysis import Analysis, analyse, validate
 from .catalog import (
     ACTIVATION_NAMES,
+    ACTIVATION_PARAMS,
     CATALOG,
     CATEGORIES,
     INITIALIZER_NAMES,
+    LOSS_PARAMS,
+    OPTIMIZER_PARAMS,
+    SCHEDULE_PARAMS,
+    TRAINING_FIELDS,
     LayerKind,
     ParamSpec,
     check_params,
+    default_params,
+    fill_node_params,
+    fill_params,
+    fill_training,
     get_kind,
     key_params,
     kinds_in_category,
+    training_defaults,
 )
 from .compile import compile_spec
 from .errors import (
@@ -21,6 +33,7 @@ from .errors import (
     CycleError,
     DanglingNodeError,
     GraphError,
+    GraphWarning,
     InputWidthError,
     InvalidGraphError,
     LossMismatchError,
@@ -28,6 +41,7 @@ from .errors import (
     NoInputError,
     OutputError,
     ParamError,
+    SoftmaxCrossEntropyWarning,
     SpecFormatError,
     UnknownLayerError,
     WidthMismatchError,
@@ -36,11 +50,25 @@ from .errors import (
 from .layout import auto_arrange
 from .shapes import infer_shapes, output_activation, param_counts, topological_order, total_params
 from .spec import Edge, NetworkSpec, Node
-from .validation import check_connect, validate
+from .validation import check_connect
 
 __all__ = [
     "ACTIVATION_NAMES",
+    "ACTIVATION_PARAMS",
     "CATALOG",
+    "LOSS_PARAMS",
+    "OPTIMIZER_PARAMS",
+    "SCHEDULE_PARAMS",
+    "TRAINING_FIELDS",
+    "Analysis",
+    "GraphWarning",
+    "SoftmaxCrossEntropyWarning",
+    "analyse",
+    "default_params",
+    "fill_node_params",
+    "fill_params",
+    "fill_training",
+    "training_defaults",
     "CATEGORIES",
     "INITIALIZER_NAMES",
     "ArityError",

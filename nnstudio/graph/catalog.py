@@ -1,18 +1,55 @@
-"""The layer catalog: the one registry of layer kinds.
+"""The catalog: the one registry of layer kinds and of every parameter with its default.
 
-The palette, the inspector, validation, serialization and export all read :data:`CATALOG`.
-Adding a layer kind is one entry here plus its engine layer.
+The palette, the inspector, validation, serialization, compilation, the CLI, the templates
+and export all read it. Adding a layer kind is one :data:`CATALOG` entry plus its engine
+layer (whose classmethods hold the shape rules, see ``nnstudio.engine.layers``).
+Activation parameters are declared once in :data:`ACTIVATION_PARAMS` and shared by Dense
+and Activation nodes; loss, optimizer, schedule and training-run parameters live in
+:mod:`nnstudio.graph.training_params` and are re-exported here.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from typing import Any
 
 from nnstudio.engine.registry import ACTIVATIONS, INITIALIZERS
 
 from .errors import ParamError, UnknownLayerError
+from .params import ParamSpec, defaults, fill
+from .training_params import (
+    LOSS_PARAMS,
+    OPTIMIZER_PARAMS,
+    SCHEDULE_PARAMS,
+    TRAINING_FIELDS,
+    default_params,
+    fill_named,
+    fill_training,
+    training_defaults,
+)
+
+__all__ = [
+    "ACTIVATION_NAMES",
+    "ACTIVATION_PARAMS",
+    "CATALOG",
+    "CATEGORIES",
+    "INITIALIZER_NAMES",
+    "LOSS_PARAMS",
+    "OPTIMIZER_PARAMS",
+    "SCHEDULE_PARAMS",
+    "TRAINING_FIELDS",
+    "LayerKind",
+    "ParamSpec",
+    "check_params",
+    "default_params",
+    "fill_node_params",
+    "fill_params",
+    "fill_training",
+    "get_kind",
+    "key_params",
+    "kinds_in_category",
+    "training_defaults",
+]
 
 # The catalog offers exactly the engine's activations and initializers.
 ACTIVATION_NAMES: tuple[str, ...] = ACTIVATIONS
@@ -21,77 +58,6 @@ INITIALIZER_NAMES: tuple[str, ...] = INITIALIZERS
 CATEGORIES: tuple[str, ...] = ("Core", "Activation", "Regularization", "Merge")
 
 MAX_UNITS = 100_000
-
-
-@dataclass(frozen=True)
-class ParamSpec:
-    """Schema of one layer parameter.
-
-    ``type`` is ``"int"``, ``"float"``, ``"bool"`` or ``"choice"``; ``min``/``max`` are
-    inclusive bounds for numbers; ``choices`` lists the allowed values of a ``"choice"``.
-    """
-
-    name: str
-    label: str
-    type: str
-    default: Any
-    min: float | None = None
-    max: float | None = None
-    choices: tuple[str, ...] = ()
-    help: str = ""
-
-    def check(self, value: Any, node_id: str = "") -> Any:
-        """Return ``value`` normalised to this parameter's type, or raise :class:`ParamError`.
-
-        Integral floats are accepted for ``int`` (``8.0`` -> ``8``) and ints for ``float``.
-        """
-        where = f"{node_id}: " if node_id else ""
-        ids = (node_id,) if node_id else ()
-        if self.type == "bool":
-            if not isinstance(value, bool):
-                raise ParamError(f"{where}'{self.name}' must be true or false, got {value!r}.", ids)
-            return value
-        if self.type == "choice":
-            if not isinstance(value, str) or value not in self.choices:
-                allowed = ", ".join(self.choices)
-                raise ParamError(
-                    f"{where}'{self.name}' must be one of {allowed}; got {value!r}.", ids
-                )
-            return value
-        if self.type not in ("int", "float"):
-            raise ValueError(f"unknown parameter type {self.type!r}")
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ParamError(
-                f"{where}'{self.name}' must be a number ({self.type}), got {value!r}.", ids
-            )
-        if not math.isfinite(value):
-            raise ParamError(f"{where}'{self.name}' must be a finite number, got {value}.", ids)
-        if self.type == "int":
-            if value != int(value):
-                raise ParamError(
-                    f"{where}'{self.name}' must be a whole number, got {value!r}.", ids
-                )
-            value = int(value)
-        else:
-            value = float(value)
-        if self.min is not None and value < self.min:
-            raise ParamError(
-                f"{where}'{self.name}' is {value} but must be at least {self.min}"
-                f"{self._range_hint()}.",
-                ids,
-            )
-        if self.max is not None and value > self.max:
-            raise ParamError(
-                f"{where}'{self.name}' is {value} but must be at most {self.max}"
-                f"{self._range_hint()}.",
-                ids,
-            )
-        return value
-
-    def _range_hint(self) -> str:
-        if self.min is not None and self.max is not None:
-            return f" (allowed: {self.min} to {self.max})"
-        return ""
 
 
 @dataclass(frozen=True)
@@ -121,7 +87,7 @@ class LayerKind:
 
     def defaults(self) -> dict[str, Any]:
         """Default value of every parameter, in schema order."""
-        return {p.name: p.default for p in self.params}
+        return defaults(self.params)
 
 
 _SLOPE = ParamSpec(
@@ -131,7 +97,8 @@ _SLOPE = ParamSpec(
     0.01,
     min=0.0,
     max=1.0,
-    help="Slope of leaky_relu for negative inputs (used only with leaky_relu).",
+    help="Slope of leaky_relu for negative inputs (used only with leaky_relu; "
+    "torch.nn.LeakyReLU negative_slope).",
 )
 _ALPHA = ParamSpec(
     "alpha",
@@ -140,7 +107,16 @@ _ALPHA = ParamSpec(
     1.0,
     min=0.0,
     max=10.0,
-    help="Scale of elu for negative inputs (used only with elu).",
+    help="Scale of elu for negative inputs (used only with elu; torch.nn.ELU alpha).",
+)
+
+#: The parameters of each activation, declared once. Dense and Activation nodes carry all of
+#: them (flat, e.g. ``slope`` beside ``activation``); an activation reads only its own.
+ACTIVATION_PARAMS: dict[str, tuple[ParamSpec, ...]] = {
+    name: {"leaky_relu": (_SLOPE,), "elu": (_ALPHA,)}.get(name, ()) for name in ACTIVATIONS
+}
+_ACTIVATION_PARAM_SPECS: tuple[ParamSpec, ...] = tuple(
+    dict.fromkeys(p for specs in ACTIVATION_PARAMS.values() for p in specs)
 )
 
 CATALOG: dict[str, LayerKind] = {
@@ -205,8 +181,7 @@ CATALOG: dict[str, LayerKind] = {
                 help="Weight initialisation; auto picks he for relu-like activations, "
                 "glorot otherwise.",
             ),
-            _SLOPE,
-            _ALPHA,
+            *_ACTIVATION_PARAM_SPECS,
         ),
         icon="dense.svg",
     ),
@@ -226,8 +201,7 @@ CATALOG: dict[str, LayerKind] = {
                 choices=ACTIVATION_NAMES,
                 help="Function applied to each value.",
             ),
-            _SLOPE,
-            _ALPHA,
+            *_ACTIVATION_PARAM_SPECS,
         ),
         icon="activation.svg",
     ),
@@ -244,10 +218,10 @@ CATALOG: dict[str, LayerKind] = {
                 "rate",
                 "Rate",
                 "float",
-                0.2,
+                0.5,
                 min=0.0,
                 max=0.95,
-                help="Fraction of values dropped during training (0 to 0.95).",
+                help="Fraction of values dropped during training (0 to 0.95; torch.nn.Dropout p).",
             ),
         ),
         icon="dropout.svg",
@@ -337,28 +311,33 @@ def kinds_in_category(category: str) -> list[LayerKind]:
     return [k for k in CATALOG.values() if k.category == category]
 
 
-def check_params(kind: str, params: Any, node_id: str = "") -> dict[str, Any]:
-    """Complete ``params`` with the catalog defaults and check every value.
+def fill_node_params(kind: str, params: Any, node_id: str = "") -> dict[str, Any]:
+    """Complete ``params`` of a node of ``kind`` with the catalog defaults; check every value.
 
     Returns a new dict in schema order. Raises :class:`ParamError` for an unknown name, a
     wrong type or a value out of range, :class:`UnknownLayerError` for an unknown kind.
     """
     spec = get_kind(kind)
-    ids = (node_id,) if node_id else ()
-    where = f"{node_id}: " if node_id else ""
-    if params is None:
-        params = {}
-    if not isinstance(params, dict):
-        raise ParamError(f"{where}parameters must be a mapping, got {type(params).__name__}.", ids)
-    known = {p.name for p in spec.params}
-    for name in params:
-        if name not in known:
-            allowed = ", ".join(sorted(known)) or "none"
-            raise ParamError(
-                f"{where}{spec.name} has no parameter {name!r} (parameters: {allowed}); remove it.",
-                ids,
-            )
-    out: dict[str, Any] = {}
-    for p in spec.params:
-        out[p.name] = p.check(params[p.name], node_id) if p.name in params else p.default
-    return out
+    return fill(spec.params, params, node_id, spec.name)
+
+
+#: The name this function had before the settings tables existed.
+check_params = fill_node_params
+
+
+def fill_params(table: str, name: str, params: Any = None) -> dict[str, Any]:
+    """Complete the parameters of one entry of a table and check them.
+
+    ``table`` is ``"layer"`` (``name`` a layer kind), ``"activation"``, ``"loss"``,
+    ``"optimizer"`` or ``"schedule"``. Raises :class:`ParamError` naming the parameter.
+    """
+    if table == "layer":
+        return fill_node_params(name, params)
+    if table == "activation":
+        return fill_named(ACTIVATION_PARAMS, "activation", name, params)
+    if table in ("loss", "optimizer", "schedule"):
+        tables = {"loss": LOSS_PARAMS, "optimizer": OPTIMIZER_PARAMS, "schedule": SCHEDULE_PARAMS}
+        return fill_named(tables[table], table, name, params)
+    raise ParamError(
+        f"Unknown parameter table {table!r}; use layer, activation, loss, optimizer or schedule."
+    )

@@ -17,7 +17,10 @@ class GraphError(NNStudioError):
     Attributes:
         node_ids: ids of the nodes involved, in a stable order (may be empty).
         message: the text a person reads; equal to ``str(error)``.
+        severity: ``"error"`` (blocks training) or ``"warning"`` (:class:`GraphWarning`).
     """
+
+    severity = "error"
 
     def __init__(self, message: str, node_ids: Iterable[str] = ()) -> None:
         super().__init__(message)
@@ -78,6 +81,16 @@ class UnknownLayerError(GraphError):
 
 class SpecFormatError(GraphError):
     """A serialized network (``NetworkSpec.from_dict``) is malformed."""
+
+
+class GraphWarning(GraphError):
+    """A finding that does not block training; a problems list shows it as a warning."""
+
+    severity = "warning"
+
+
+class SoftmaxCrossEntropyWarning(GraphWarning):
+    """The output ends in softmax and the loss is categorical cross-entropy (fused)."""
 
 
 class InvalidGraphError(GraphError):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .shapes import topological_order
+from .analysis import analyse
 from .spec import NetworkSpec
 
 X_SPACING = 220.0
@@ -17,7 +17,8 @@ def auto_arrange(spec: NetworkSpec) -> dict[str, tuple[float, float]]:
     (fewer crossings). An edge that skips layers reserves a lane in each layer it crosses,
     so it never runs behind a node. Nodes in cycles go one layer after the rest.
     """
-    order, cyclic = topological_order(spec)
+    result = analyse(spec)
+    order, cyclic = list(result.order), list(result.cyclic)
     layer: dict[str, int] = {}
     for nid in order:
         preds = [e.src for e in spec.edges if e.dst == nid and e.src in layer]

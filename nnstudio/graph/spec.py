@@ -135,11 +135,10 @@ class NetworkSpec:
     def add_edge(self, src: str, dst: str, slot: int | None = None) -> Edge:
         """Connect ``src`` to ``dst``; ``slot=None`` takes the smallest free input slot.
 
-        Runs :func:`check_connect` first and raises the error that refuses the connection.
+        Runs the checks of :func:`~nnstudio.graph.check_connect` first and raises the
+        error that refuses the connection.
         """
-        from .validation import check_connect
-
-        check_connect(self, src, dst)
+        _check_edge(self, src, dst)
         used = {e.slot for e in self.edges if e.dst == dst}
         if slot is None:
             slot = 0

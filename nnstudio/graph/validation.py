@@ -1,6 +1,11 @@
-"""Validation of a network description: every problem, each a typed error naming nodes."""
+"""Validation rules of a network description: every problem, each a typed error naming
+nodes. :func:`nnstudio.graph.analyse` runs them (``validate`` is a thin wrapper over it)."""
 
 from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from .catalog import CATALOG
 from .errors import (
@@ -9,17 +14,15 @@ from .errors import (
     CycleError,
     DanglingNodeError,
     GraphError,
-    InputWidthError,
     LossMismatchError,
     MultipleInputsError,
     NoInputError,
     OutputError,
     ParamError,
+    SoftmaxCrossEntropyWarning,
     UnknownLayerError,
-    WidthMismatchError,
 )
-from .shapes import infer_shapes, output_activation, topological_order
-from .spec import NetworkSpec, _check_edge, _reaches
+from .spec import NetworkSpec, _check_edge
 
 CLASSIFICATION_LOSSES = ("bce", "bce_logits", "cce")
 REGRESSION_LOSSES = ("mse", "mae", "huber")
@@ -35,47 +38,55 @@ def check_connect(spec: NetworkSpec, src: str, dst: str) -> None:
     _check_edge(spec, src, dst)
 
 
-def _cycles(spec: NetworkSpec) -> list[list[str]]:
-    """Strongly connected components with a cycle, each in insertion order."""
-    _, leftover = topological_order(spec)
-    left = set(leftover)
+def _reach(succ: Mapping[str, list[str]], start: str) -> set[str]:
+    seen = {start}
+    stack = [start]
+    while stack:
+        for d in succ.get(stack.pop(), ()):
+            if d not in seen:
+                seen.add(d)
+                stack.append(d)
+    return seen
+
+
+def _cycles(
+    spec: NetworkSpec, leftover: list[str], succ: Mapping[str, list[str]]
+) -> list[list[str]]:
+    """Strongly connected components with a cycle among the nodes the sort left over."""
+    reach = {nid: _reach(succ, nid) for nid in leftover}
     comps: list[list[str]] = []
     assigned: set[str] = set()
     for nid in leftover:
         if nid in assigned:
             continue
-        comp = [
-            m
-            for m in leftover
-            if m not in assigned and _reaches(spec, nid, m) and _reaches(spec, m, nid)
-        ]
-        if len(comp) > 1 or any(e.src == nid and e.dst == nid for e in spec.edges):
+        comp = [m for m in leftover if m not in assigned and m in reach[nid] and nid in reach[m]]
+        if len(comp) > 1 or nid in succ.get(nid, ()):
             comps.append(comp)
             assigned.update(comp)
         else:
             assigned.add(nid)
-    return [c for c in comps if set(c) <= left]
+    return comps
 
 
-def validate(
-    spec: NetworkSpec,
-    *,
-    n_features: int | None = None,
-    loss: str | None = None,
-    task: str | None = None,
-    n_classes: int | None = None,
-) -> list[GraphError]:
-    """Every problem of ``spec``, as typed errors naming the nodes (empty list: valid).
+@dataclass(frozen=True)
+class StructureInfo:
+    """What :func:`structure_errors` found besides the errors."""
 
-    Structure: unknown kinds and bad parameters, no input / several inputs, cycles, nodes
-    without inputs or not reachable from the input (dangling), wrong input counts, Add of
-    unequal widths, no output / several outputs. With ``n_features``: the input width.
-    With ``loss`` (and ``task``/``n_classes`` of the dataset): whether the output layer
-    fits the loss.
+    input_id: str | None
+    output_id: str | None
+
+
+def structure_errors(
+    spec: NetworkSpec, order: list[str], leftover: list[str], succ: Mapping[str, list[str]]
+) -> tuple[list[GraphError], StructureInfo]:
+    """Problems of the graph's structure and parameters, given the analysis' sort.
+
+    Unknown kinds and bad parameters, edges to missing nodes, no input / several inputs,
+    cycles, nodes without inputs or not reachable from the input (dangling), wrong input
+    counts, no output / several outputs.
     """
     errors: list[GraphError] = []
     nodes = spec.nodes
-
     # kinds and parameters
     for nid, node in nodes.items():
         kind = CATALOG.get(node.kind) if isinstance(node.kind, str) else None
@@ -138,7 +149,7 @@ def validate(
         )
 
     # cycles
-    cycles = _cycles(spec)
+    cycles = _cycles(spec, leftover, succ)
     for comp in cycles:
         errors.append(
             CycleError(
@@ -211,48 +222,8 @@ def validate(
         elif len(sinks) == 1:
             output = sinks[0]
 
-    # widths
-    shapes = infer_shapes(spec, n_features)
-    for nid, node in nodes.items():
-        if node.kind != "add" or nid in in_cycle:
-            continue
-        ins = spec.inputs_of(nid)
-        widths = [shapes.get(s) for s in ins]
-        if len(ins) >= 2 and all(w is not None for w in widths) and len(set(widths)) > 1:
-            desc = ", ".join(f"{s} ({w[0]})" for s, w in zip(ins, widths, strict=True) if w)
-            errors.append(
-                WidthMismatchError(
-                    f"'{nid}' (Add) needs inputs of equal width but gets {desc}: give them "
-                    "the same number of units, or use Concatenate.",
-                    (nid, *ins),
-                )
-            )
-
-    # dataset
-    if n_features is not None and len(inputs) == 1:
-        units = nodes[inputs[0]].params.get("units")
-        if units != n_features:
-            errors.append(
-                InputWidthError(
-                    f"'{inputs[0]}' has {units} units but the dataset has {n_features} "
-                    f"features: set its units to {n_features}.",
-                    (inputs[0],),
-                )
-            )
-
-    if loss is not None and output is not None:
-        width = shapes.get(output)
-        errors.extend(
-            _loss_errors(
-                output,
-                None if width is None else width[0],
-                output_activation(spec, output),
-                loss,
-                task,
-                n_classes,
-            )
-        )
-    return errors
+    single = inputs[0] if len(inputs) == 1 else None
+    return errors, StructureInfo(single, output)
 
 
 def _arity_message(nid: str, name: str, count: int, kind) -> str:
@@ -363,3 +334,61 @@ def _loss_errors(
                 )
             )
     return problems
+
+
+def loss_findings(
+    spec: NetworkSpec,
+    out: str,
+    width: int | None,
+    activations: Mapping[str, str],
+    params: Mapping[str, Mapping[str, Any] | None],
+    loss: str,
+    task: str | None,
+    n_classes: int | None,
+    pass_through: frozenset[str],
+) -> tuple[list[GraphError], list[GraphError]]:
+    """Errors and warnings of the output node ``out`` against ``loss`` and the dataset.
+
+    ``activations`` is the analysis' activation each node ends with (through Dropout and
+    linear Activation nodes).
+    """
+    act = activations.get(out, "linear")
+    errors = _loss_errors(out, width, act, loss, task, n_classes)
+    warnings: list[GraphError] = []
+    if loss != "cce" or act != "softmax" or errors:
+        return errors, warnings
+    node = spec.nodes[out]
+    own = (params.get(out) or {}).get("activation")
+    if node.kind in ("dense", "activation") and own == "softmax":
+        warnings.append(
+            SoftmaxCrossEntropyWarning(
+                f"'{out}' ends in softmax and the loss is categorical cross-entropy: NN "
+                "Studio fuses the two (it trains on the logits with a stable log-softmax, "
+                "the softmax is applied once). The exported model outputs probabilities; "
+                "if you train it elsewhere with a cross-entropy that expects logits (like "
+                "torch.nn.CrossEntropyLoss), remove the softmax there.",
+                (out,),
+            )
+        )
+        return errors, warnings
+    chain = [out]
+    nid = out
+    while spec.nodes[nid].kind in pass_through or (
+        spec.nodes[nid].kind == "activation"
+        and (params.get(nid) or {}).get("activation") == "linear"
+    ):
+        ins = spec.inputs_of(nid)
+        if len(ins) != 1:
+            break
+        nid = ins[0]
+        chain.append(nid)
+    between = ", ".join(f"'{c}'" for c in chain[:-1])
+    errors.append(
+        LossMismatchError(
+            f"The softmax of '{chain[-1]}' is followed by {between}, so the output is not "
+            "the softmax itself and categorical cross-entropy would apply a second softmax: "
+            f"move the softmax after {between} (or delete {between}).",
+            tuple(chain),
+        )
+    )
+    return errors, warnings

@@ -5,6 +5,20 @@ from __future__ import annotations
 import numpy as np
 
 from nnstudio.engine import Network, NodeDef
+from nnstudio.graph import CATALOG
+
+
+def node(
+    node_id: str, kind: str, params: dict | None = None, inputs: list | None = None
+) -> NodeDef:
+    """An engine node whose missing parameters get the catalog defaults (the engine has none).
+
+    Given values are passed as they are (unchecked), so engine validation can be tested.
+    """
+    filled = (
+        {**CATALOG[kind].defaults(), **(params or {})} if kind in CATALOG else dict(params or {})
+    )
+    return NodeDef(node_id, kind, filled, list(inputs or []))
 
 
 def mlp(
@@ -16,13 +30,13 @@ def mlp(
     seed: int = 0,
 ) -> Network:
     """A chain input -> dense ... -> dense; sizes = [n_in, hidden..., n_out]."""
-    nodes = [NodeDef("in", "input", {"units": sizes[0]}, [])]
+    nodes = [node("in", "input", {"units": sizes[0]}, [])]
     prev = "in"
     for i, units in enumerate(sizes[1:], start=1):
         last = i == len(sizes) - 1
         nid = "out" if last else f"dense_{i}"
         act = out_activation if last else activation
-        nodes.append(NodeDef(nid, "dense", {"units": units, "activation": act}, [prev]))
+        nodes.append(node(nid, "dense", {"units": units, "activation": act}, [prev]))
         prev = nid
     return Network(nodes, dtype=dtype, seed=seed)
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from engine_helpers import numeric_grad
+from engine_helpers import node, numeric_grad
 
-from nnstudio.engine import ACTIVATIONS, Network, NodeDef
+from nnstudio.engine import ACTIVATIONS, Network
 from nnstudio.engine.losses import make_head
 
 RTOL = 1e-5
@@ -38,9 +38,9 @@ def _x(n=6, d=3, seed=1, scale=1.0):
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_dense_with_each_activation(activation):
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("d1", "dense", {"units": 4, "activation": activation, "slope": 0.1}, ["in"]),
-        NodeDef("out", "dense", {"units": 2, "activation": "linear"}, ["d1"]),
+        node("in", "input", {"units": 3}),
+        node("d1", "dense", {"units": 4, "activation": activation, "slope": 0.1}, ["in"]),
+        node("out", "dense", {"units": 2, "activation": "linear"}, ["d1"]),
     ]
     net = Network(nodes, dtype="float64", seed=3)
     y = np.random.default_rng(2).normal(size=(6, 2))
@@ -50,10 +50,10 @@ def test_dense_with_each_activation(activation):
 @pytest.mark.parametrize("activation", ACTIVATIONS)
 def test_activation_node(activation):
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("d1", "dense", {"units": 4, "use_bias": False}, ["in"]),
-        NodeDef("act", "activation", {"activation": activation, "alpha": 0.7}, ["d1"]),
-        NodeDef("out", "dense", {"units": 2}, ["act"]),
+        node("in", "input", {"units": 3}),
+        node("d1", "dense", {"units": 4, "activation": "linear", "use_bias": False}, ["in"]),
+        node("act", "activation", {"activation": activation, "alpha": 0.7}, ["d1"]),
+        node("out", "dense", {"units": 2, "activation": "linear"}, ["act"]),
     ]
     net = Network(nodes, dtype="float64", seed=4)
     y = np.random.default_rng(2).normal(size=(6, 2))
@@ -103,9 +103,9 @@ def test_loss_gradient(loss, params, k, act):
 )
 def test_losses_through_a_network(loss, out_act, k):
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("h", "dense", {"units": 5, "activation": "gelu"}, ["in"]),
-        NodeDef("out", "dense", {"units": k, "activation": out_act}, ["h"]),
+        node("in", "input", {"units": 3}),
+        node("h", "dense", {"units": 5, "activation": "gelu"}, ["in"]),
+        node("out", "dense", {"units": k, "activation": out_act}, ["h"]),
     ]
     net = Network(nodes, dtype="float64", seed=5)
     rng = np.random.default_rng(0)
@@ -115,17 +115,17 @@ def test_losses_through_a_network(loss, out_act, k):
 
 def test_dag_with_fan_out_add_concat_batchnorm_dropout():
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("d1", "dense", {"units": 4, "activation": "tanh"}, ["in"]),
-        NodeDef("d2", "dense", {"units": 4, "activation": "relu"}, ["d1"]),
-        NodeDef("d3", "dense", {"units": 4, "activation": "elu"}, ["d1"]),
-        NodeDef("sum", "add", {}, ["d2", "d3", "d1"]),
-        NodeDef("cat", "concat", {}, ["sum", "d1", "in"]),
-        NodeDef("bn", "batchnorm", {"momentum": 0.1, "eps": 1e-5}, ["cat"]),
-        NodeDef("drop", "dropout", {"rate": 0.3}, ["bn"]),
-        NodeDef("out", "dense", {"units": 3, "activation": "softmax"}, ["drop"]),
+        node("in", "input", {"units": 3}),
+        node("d1", "dense", {"units": 4, "activation": "tanh"}, ["in"]),
+        node("d2", "dense", {"units": 4, "activation": "relu"}, ["d1"]),
+        node("d3", "dense", {"units": 4, "activation": "elu"}, ["d1"]),
+        node("sum", "add", {}, ["d2", "d3", "d1"]),
+        node("cat", "concat", {}, ["sum", "d1", "in"]),
+        node("bn", "batchnorm", {"momentum": 0.1, "eps": 1e-5}, ["cat"]),
+        node("drop", "dropout", {"rate": 0.3}, ["bn"]),
+        node("out", "dense", {"units": 3, "activation": "softmax"}, ["drop"]),
     ]
-    net = Network(list(reversed(nodes)), dtype="float64", seed=6)
+    net = Network(nodes, dtype="float64", seed=6)
     assert [nd.id for nd in net.nodes][0] == "in" and net.nodes[-1].id == "out"
     assert net.output_width == 3 and net.input_width == 3
     assert net.param_shapes()["bn.weight"] == (11,)
@@ -135,10 +135,10 @@ def test_dag_with_fan_out_add_concat_batchnorm_dropout():
 
 def test_same_input_twice_into_add():
     nodes = [
-        NodeDef("in", "input", {"units": 2}),
-        NodeDef("d", "dense", {"units": 3, "activation": "sigmoid"}, ["in"]),
-        NodeDef("sum", "add", {}, ["d", "d"]),
-        NodeDef("out", "dense", {"units": 1}, ["sum"]),
+        node("in", "input", {"units": 2}),
+        node("d", "dense", {"units": 3, "activation": "sigmoid"}, ["in"]),
+        node("sum", "add", {}, ["d", "d"]),
+        node("out", "dense", {"units": 1, "activation": "linear"}, ["sum"]),
     ]
     net = Network(nodes, dtype="float64")
     _check_network(net, _x(d=2), np.ones((6, 1)), "mse")
@@ -146,9 +146,9 @@ def test_same_input_twice_into_add():
 
 def test_batchnorm_training_mode_alone():
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("bn", "batchnorm", {}, ["in"]),
-        NodeDef("out", "dense", {"units": 2, "activation": "silu"}, ["bn"]),
+        node("in", "input", {"units": 3}),
+        node("bn", "batchnorm", {}, ["in"]),
+        node("out", "dense", {"units": 2, "activation": "silu"}, ["bn"]),
     ]
     net = Network(nodes, dtype="float64")
     w = net.get_weights()
@@ -160,10 +160,10 @@ def test_batchnorm_training_mode_alone():
 
 def test_dropout_with_a_fixed_mask():
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("d", "dense", {"units": 6, "activation": "softplus"}, ["in"]),
-        NodeDef("drop", "dropout", {"rate": 0.5}, ["d"]),
-        NodeDef("out", "dense", {"units": 1, "activation": "sigmoid"}, ["drop"]),
+        node("in", "input", {"units": 3}),
+        node("d", "dense", {"units": 6, "activation": "softplus"}, ["in"]),
+        node("drop", "dropout", {"rate": 0.5}, ["d"]),
+        node("out", "dense", {"units": 1, "activation": "sigmoid"}, ["drop"]),
     ]
     net = Network(nodes, dtype="float64")
     x = _x()

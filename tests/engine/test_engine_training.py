@@ -6,13 +6,12 @@ import math
 
 import numpy as np
 import pytest
-from engine_helpers import mlp, spiral
+from engine_helpers import mlp, node, spiral
 
 from nnstudio.engine import (
     ConfigError,
     DivergenceError,
     Network,
-    NodeDef,
     Report,
     TrainConfig,
     Trainer,
@@ -41,11 +40,11 @@ def _run(seed, dtype="float32", epochs=3, **cfg):
 
 def test_same_seed_gives_identical_losses_and_weights_bit_for_bit():
     nodes = [
-        NodeDef("in", "input", {"units": 2}),
-        NodeDef("d", "dense", {"units": 8, "activation": "relu"}, ["in"]),
-        NodeDef("drop", "dropout", {"rate": 0.2}, ["d"]),
-        NodeDef("bn", "batchnorm", {}, ["drop"]),
-        NodeDef("out", "dense", {"units": 1, "activation": "sigmoid"}, ["bn"]),
+        node("in", "input", {"units": 2}),
+        node("d", "dense", {"units": 8, "activation": "relu"}, ["in"]),
+        node("drop", "dropout", {"rate": 0.2}, ["d"]),
+        node("bn", "batchnorm", {}, ["drop"]),
+        node("out", "dense", {"units": 1, "activation": "sigmoid"}, ["bn"]),
     ]
     x, y = _blobs()
     runs = []
@@ -86,9 +85,9 @@ def test_divergence_stops_with_a_typed_error_and_keeps_finite_weights():
     x = rng.normal(size=(64, 3)) * 10
     y = rng.normal(size=64) * 1e3
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("h", "dense", {"units": 16, "activation": "relu"}, ["in"]),
-        NodeDef("out", "dense", {"units": 1}, ["h"]),
+        node("in", "input", {"units": 3}),
+        node("h", "dense", {"units": 16, "activation": "relu"}, ["in"]),
+        node("out", "dense", {"units": 1, "activation": "linear"}, ["h"]),
     ]
     net = Network(nodes)
     cfg = TrainConfig(loss="mse", optimizer="sgd", learning_rate=10.0, epochs=50)
@@ -106,9 +105,9 @@ def test_divergence_restores_exactly_the_last_weights_with_a_finite_gradient():
     x = rng.normal(size=(32, 3)) * 10
     y = rng.normal(size=32) * 1e3
     nodes = [
-        NodeDef("in", "input", {"units": 3}),
-        NodeDef("h", "dense", {"units": 8, "activation": "relu"}, ["in"]),
-        NodeDef("out", "dense", {"units": 1}, ["h"]),
+        node("in", "input", {"units": 3}),
+        node("h", "dense", {"units": 8, "activation": "relu"}, ["in"]),
+        node("out", "dense", {"units": 1, "activation": "linear"}, ["h"]),
     ]
     net = Network(nodes, dtype="float64", seed=1)
     cfg = TrainConfig(loss="mse", optimizer="sgd", learning_rate=10.0, dtype="float64")
@@ -214,7 +213,10 @@ def test_regression_metrics():
     x = rng.uniform(-1, 1, size=(200, 2))
     y = x[:, 0] - 0.5 * x[:, 1]
     net = Network(
-        [NodeDef("in", "input", {"units": 2}), NodeDef("o", "dense", {"units": 1}, ["in"])]
+        [
+            node("in", "input", {"units": 2}),
+            node("o", "dense", {"units": 1, "activation": "linear"}, ["in"]),
+        ]
     )
     cfg = TrainConfig(loss="mse", learning_rate=0.05, epochs=30)
     *_, r = fit_iter(net, x[:150], y[:150], x[150:], y[150:], cfg)
