@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from nnstudio.graph import CATALOG
 
 from .icons import kind_color
+from .neuron_tiles import MORE_HEIGHT, NEURON_WIDTH, TILE, TILE_GAP, TileItem
 
 if TYPE_CHECKING:
     from nnstudio.graph import Edge
@@ -77,10 +78,13 @@ def format_count(n: int | None) -> str:
     return f"{n:,} param" + ("" if n == 1 else "s")
 
 
-def _slot_spread(n_inputs: int) -> float:
+def _slot_spread(n_inputs: int, height: float = NODE_HEIGHT) -> float:
     if n_inputs < 2:
         return 0.0
-    return min(SLOT_SPREAD, (NODE_HEIGHT - 2 * PORT_RADIUS) / (n_inputs - 1))
+    return min(SLOT_SPREAD, (min(height, NODE_HEIGHT) - 2 * PORT_RADIUS) / (n_inputs - 1))
+
+
+BUTTON = 16.0  # side of the small buttons drawn on a node (expand, units -/+)
 
 
 def link_path(start: QPointF, end: QPointF) -> QPainterPath:
@@ -101,7 +105,13 @@ class NodeItem(QGraphicsObject):
     """A layer box: header (kind name, id), key parameters, output shape and param count.
 
     The item's position is the node's ``pos`` (top-left corner). Input port on the left
-    edge, output port on the right edge.
+    edge, output port on the right edge. In the neuron view (:meth:`set_neurons`) the box
+    becomes a narrow column of :class:`~nnstudio.gui.neuron_tiles.TileItem` children, one
+    per unit, with a "+N more" handle when the layer is wider than the tiles shown.
+
+    Small buttons (:meth:`button_at`): ``"expand"`` (show the units as tiles, or the box
+    again) when the node can show tiles, ``"minus"``/``"plus"`` (units) on Dense nodes,
+    ``"more"`` (all units / fewer) on a column with hidden units.
     """
 
     def __init__(self, node_id: str, kind: str) -> None:
@@ -116,25 +126,102 @@ class NodeItem(QGraphicsObject):
         self.problems: list[str] = []
         self.link_hover: bool | None = None  # True/False while a link is dragged over it
         self.n_inputs = 0  # connected inputs (the scene keeps it up to date)
+        self.width = NODE_WIDTH
+        self.height = NODE_HEIGHT
+        self.tiles: list[TileItem] = []
+        self.more_units = 0  # units not shown as tiles ("+N more")
+        self.showing_all = False  # the "+N more" handle was opened
+        self.can_expand = False  # the node can show tiles (set by the neuron view)
+        self.has_units = self.kind == "dense"  # shows the units -/+ buttons
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
         self.edges: set[EdgeItem] = set()
+        self.links: set = set()  # WeightLinesItems drawn to/from this node's tiles
 
     # geometry -----------------------------------------------------------------------
     @property
     def has_input(self) -> bool:
         return self.layer is None or self.layer.max_inputs != 0
 
+    @property
+    def neuron_mode(self) -> bool:
+        return bool(self.tiles)
+
+    def set_neurons(self, labels: list[str] | None, more: int = 0, all_shown: bool = False):
+        """Show one tile per label (a column), or the box again with ``None``.
+
+        ``more`` units are not shown (the handle offers them); ``all_shown`` marks an
+        opened handle (it then offers "fewer"). Returns the tiles.
+        """
+        labels = list(labels or [])
+        current = [t.label for t in self.tiles]
+        if current == labels and (more, all_shown) == (self.more_units, self.showing_all):
+            return self.tiles
+        self.prepareGeometryChange()
+        for tile in self.tiles:
+            tile.setParentItem(None)
+            if tile.scene() is not None:
+                tile.scene().removeItem(tile)
+        self.tiles = []
+        self.more_units = more if labels else 0
+        self.showing_all = all_shown and bool(labels)
+        if labels:
+            top = HEADER_HEIGHT + 6 + (BUTTON + 4 if self.has_units else 0)
+            x = (NEURON_WIDTH - TILE) / 2
+            for unit, label in enumerate(labels):
+                tile = TileItem(self.node_id, unit, label, self)
+                tile.setPos(x, top + unit * (TILE + TILE_GAP))
+                self.tiles.append(tile)
+            self.width = NEURON_WIDTH
+            handle = MORE_HEIGHT if (self.more_units or self.showing_all) else 0.0
+            self.height = top + len(labels) * (TILE + TILE_GAP) - TILE_GAP + 6 + handle
+        else:
+            self.width, self.height = NODE_WIDTH, NODE_HEIGHT
+        for edge in self.edges:
+            edge.adjust()
+        for link in self.links:
+            link.adjust()
+        self.update()
+        return self.tiles
+
+    def button_rects(self) -> dict[str, QRectF]:
+        """Local rectangles of the node's small buttons (see the class docstring)."""
+        rects: dict[str, QRectF] = {}
+        if self.can_expand:
+            rects["expand"] = QRectF(
+                self.width - BUTTON - 4, (HEADER_HEIGHT - BUTTON) / 2, BUTTON, BUTTON
+            )
+        if self.has_units:
+            if self.neuron_mode:
+                y = HEADER_HEIGHT + 4
+                mid = self.width / 2
+                rects["minus"] = QRectF(mid - BUTTON - 3, y, BUTTON, BUTTON)
+                rects["plus"] = QRectF(mid + 3, y, BUTTON, BUTTON)
+            else:
+                y = HEADER_HEIGHT + 3 + ((NODE_HEIGHT - HEADER_HEIGHT - 6) / 2 - BUTTON) / 2
+                rects["plus"] = QRectF(self.width - TEXT_PAD - BUTTON + 4, y, BUTTON, BUTTON)
+                rects["minus"] = QRectF(self.width - TEXT_PAD - 2 * BUTTON, y, BUTTON, BUTTON)
+        if self.neuron_mode and (self.more_units or self.showing_all):
+            rects["more"] = QRectF(2, self.height - MORE_HEIGHT - 2, self.width - 4, MORE_HEIGHT)
+        return rects
+
+    def button_at(self, scene_pos: QPointF) -> str | None:
+        local = self.mapFromScene(scene_pos)
+        for name, rect in self.button_rects().items():
+            if rect.adjusted(-2, -2, 2, 2).contains(local):
+                return name
+        return None
+
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         pad = PORT_HIT_RADIUS + 1
-        return QRectF(-pad, -pad, NODE_WIDTH + 2 * pad, NODE_HEIGHT + 2 * pad)
+        return QRectF(-pad, -pad, self.width + 2 * pad, self.height + 2 * pad)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
         path.setFillRule(Qt.FillRule.WindingFill)  # port circles overlap the body
-        path.addRoundedRect(QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT), 7, 7)
+        path.addRoundedRect(QRectF(0, 0, self.width, self.height), 7, 7)
         path.addEllipse(self.output_port_local(), PORT_HIT_RADIUS, PORT_HIT_RADIUS)
         if self.has_input:
             n = max(1, self.n_inputs)
@@ -149,14 +236,14 @@ class NodeItem(QGraphicsObject):
             self.update()
 
     def output_port_local(self) -> QPointF:
-        return QPointF(NODE_WIDTH, NODE_HEIGHT / 2)
+        return QPointF(self.width, self.height / 2)
 
     def input_port_local(self, slot: int = 0, n_inputs: int = 1) -> QPointF:
         """Input port ``slot`` of ``n_inputs``: stacked up to ``SLOT_SPREAD`` apart, centred,
         always within the box's height."""
-        spread = _slot_spread(n_inputs)
+        spread = _slot_spread(n_inputs, self.height)
         offset = (slot - (n_inputs - 1) / 2) * spread
-        return QPointF(0.0, NODE_HEIGHT / 2 + offset)
+        return QPointF(0.0, self.height / 2 + offset)
 
     def output_port_scene(self) -> QPointF:
         return self.mapToScene(self.output_port_local())
@@ -174,8 +261,8 @@ class NodeItem(QGraphicsObject):
             return False
         local = self.mapFromScene(scene_pos)
         n = max(1, self.n_inputs)
-        half = (n - 1) / 2 * _slot_spread(n)
-        dy = max(0.0, abs(local.y() - NODE_HEIGHT / 2) - half)
+        half = (n - 1) / 2 * _slot_spread(n, self.height)
+        dy = max(0.0, abs(local.y() - self.height / 2) - half)
         return math.hypot(local.x(), dy) <= PORT_HIT_RADIUS
 
     # content ------------------------------------------------------------------------
@@ -197,13 +284,20 @@ class NodeItem(QGraphicsObject):
     def hoverMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
         pos = event.scenePos()
         on_port = self.is_on_output_port(pos) or self.is_on_input_port(pos)
-        self.setCursor(Qt.CursorShape.CrossCursor if on_port else Qt.CursorShape.ArrowCursor)
+        if on_port:
+            self.setCursor(Qt.CursorShape.CrossCursor)
+        elif self.button_at(pos) is not None:
+            self.setCursor(Qt.CursorShape.PointingHandCursor)
+        else:
+            self.setCursor(Qt.CursorShape.ArrowCursor)
         super().hoverMoveEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
             for edge in self.edges:
                 edge.adjust()
+            for link in self.links:
+                link.adjust()
         return super().itemChange(change, value)
 
     def paint(
@@ -213,7 +307,8 @@ class NodeItem(QGraphicsObject):
         base = pal.color(QPalette.ColorRole.Base)
         text = pal.color(QPalette.ColorRole.Text)
         accent = kind_color(self.kind)
-        body = QRectF(0, 0, NODE_WIDTH, NODE_HEIGHT)
+        w, h = self.width, self.height
+        body = QRectF(0, 0, w, h)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
 
         # body and header band
@@ -221,9 +316,9 @@ class NodeItem(QGraphicsObject):
         painter.setBrush(_blend(base, accent, 0.08))
         painter.drawRoundedRect(body, 7, 7)
         header = QPainterPath()
-        header.addRoundedRect(QRectF(0, 0, NODE_WIDTH, HEADER_HEIGHT + 7), 7, 7)
+        header.addRoundedRect(QRectF(0, 0, w, HEADER_HEIGHT + 7), 7, 7)
         clip = QPainterPath()
-        clip.addRect(QRectF(0, 0, NODE_WIDTH, HEADER_HEIGHT))
+        clip.addRect(QRectF(0, 0, w, HEADER_HEIGHT))
         painter.setBrush(accent)
         painter.drawPath(header.intersected(clip))
 
@@ -247,45 +342,52 @@ class NodeItem(QGraphicsObject):
         bold.setBold(True)
         small = QFont(font)
         small.setPointSizeF(8.5)
-        inner = NODE_WIDTH - 2 * TEXT_PAD
+        buttons = self.button_rects()
+        pad = 6.0 if self.neuron_mode else TEXT_PAD
+        inner = w - 2 * pad - (BUTTON + 2 if "expand" in buttons else 0)
         # the title has priority; the id is shown in the header only when it fits whole
         title_full = QFontMetricsF(bold).horizontalAdvance(self.title)
         id_full = QFontMetricsF(small).horizontalAdvance(self.node_id) + 2
-        show_id = title_full + 8 + id_full <= inner
+        show_id = not self.neuron_mode and title_full + 8 + id_full <= inner
         if show_id:
             painter.setFont(small)
             painter.setPen(QColor(255, 255, 255, 215))
             painter.drawText(
-                QRectF(TEXT_PAD + inner - id_full, 0, id_full, HEADER_HEIGHT),
+                QRectF(pad + inner - id_full, 0, id_full, HEADER_HEIGHT),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
                 self.node_id,
             )
-        painter.setFont(bold)
+        painter.setFont(small if self.neuron_mode else bold)
         painter.setPen(QColor("white"))
         title_w = inner - (id_full + 8 if show_id else 0)
         painter.drawText(
-            QRectF(TEXT_PAD, 0, title_w, HEADER_HEIGHT),
+            QRectF(pad, 0, title_w, HEADER_HEIGHT),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            QFontMetricsF(bold).elidedText(self.title, Qt.TextElideMode.ElideRight, title_w),
-        )
-        row_h = (NODE_HEIGHT - HEADER_HEIGHT - 6) / 2
-        painter.setFont(font)
-        painter.setPen(text)
-        painter.drawText(
-            QRectF(TEXT_PAD, HEADER_HEIGHT + 3, inner, row_h),
-            Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-            QFontMetricsF(font).elidedText(self.detail, Qt.TextElideMode.ElideRight, inner),
+            QFontMetricsF(painter.font()).elidedText(
+                self.title, Qt.TextElideMode.ElideRight, title_w
+            ),
         )
         muted = _blend(text, base, 0.3)
-        painter.setPen(muted)
-        row2 = QRectF(TEXT_PAD, HEADER_HEIGHT + 3 + row_h, inner, row_h)
-        painter.drawText(
-            row2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.shape_text
-        )
-        painter.setFont(small)
-        painter.drawText(
-            row2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.count_text
-        )
+        if not self.neuron_mode:
+            row_h = (NODE_HEIGHT - HEADER_HEIGHT - 6) / 2
+            detail_w = inner - (2 * BUTTON + 6 if self.has_units else 0)
+            painter.setFont(font)
+            painter.setPen(text)
+            painter.drawText(
+                QRectF(TEXT_PAD, HEADER_HEIGHT + 3, detail_w, row_h),
+                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                QFontMetricsF(font).elidedText(self.detail, Qt.TextElideMode.ElideRight, detail_w),
+            )
+            painter.setPen(muted)
+            row2 = QRectF(TEXT_PAD, HEADER_HEIGHT + 3 + row_h, inner, row_h)
+            painter.drawText(
+                row2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, self.shape_text
+            )
+            painter.setFont(small)
+            painter.drawText(
+                row2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.count_text
+            )
+        self._paint_buttons(painter, buttons, text, base, small)
 
         # ports
         painter.setPen(QPen(_blend(base, text, 0.5), 1.2))
@@ -297,6 +399,32 @@ class NodeItem(QGraphicsObject):
                 painter.drawEllipse(self.input_port_local(slot, n), radius, radius)
         painter.setBrush(accent)
         painter.drawEllipse(self.output_port_local(), PORT_RADIUS, PORT_RADIUS)
+
+    def _paint_buttons(self, painter: QPainter, buttons: dict, text, base, font) -> None:  # noqa: ANN001
+        glyphs = {
+            "expand": "▤" if not self.neuron_mode else "▭",
+            "minus": "−",
+            "plus": "+",
+        }
+        painter.setFont(font)
+        for name, rect in buttons.items():
+            if name == "more":
+                label = (
+                    QApplication.translate("NodeItem", "fewer")
+                    if self.showing_all and not self.more_units
+                    else QApplication.translate("NodeItem", "+{n} more").format(n=self.more_units)
+                )
+                painter.setPen(QPen(_blend(text, base, 0.2)))
+                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+                continue
+            on_header = name == "expand"
+            painter.setPen(
+                QPen(QColor(255, 255, 255, 200) if on_header else _blend(base, text, 0.45), 1.0)
+            )
+            painter.setBrush(QColor(255, 255, 255, 40) if on_header else base)
+            painter.drawRoundedRect(rect, 3, 3)
+            painter.setPen(QColor("white") if on_header else text)
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyphs[name])
 
 
 class EdgeItem(QGraphicsItem):
@@ -312,6 +440,7 @@ class EdgeItem(QGraphicsItem):
         self.dst = dst
         self.n_inputs = 1
         self.rank = 0  # position among the target's inputs (by slot)
+        self.splice_hover = False  # a node is dragged over it (dropping splices it in)
         self._path = QPainterPath()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable, True)
         self.setZValue(0)
@@ -349,7 +478,10 @@ class EdgeItem(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         pal = _palette(self)
-        if self.isSelected():
+        if self.splice_hover:
+            color = OK_COLOR
+            width = 4.0
+        elif self.isSelected():
             color = pal.color(QPalette.ColorRole.Highlight)
             width = 3.0
         else:

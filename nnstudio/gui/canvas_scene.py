@@ -22,6 +22,8 @@ from nnstudio.graph import CATALOG, Edge
 
 from .canvas_items import EdgeItem, LinkLineItem, NodeItem
 from .document import Document
+from .neuron_tiles import TileItem
+from .weight_lines import WeightLinesItem
 
 try:  # the catalog's own choice of key parameters, when it offers one
     from nnstudio.graph.catalog import key_params as _key_params
@@ -210,7 +212,11 @@ class RubberBandInteraction(Interaction):
 
 
 class MoveInteraction(Interaction):
-    """Drag selected nodes; the whole drag becomes one ``document.move_nodes`` call."""
+    """Drag selected nodes; the whole drag becomes one ``document.move_nodes`` call.
+
+    Dragging one unconnected node over a wire highlights the wire; releasing it there
+    splices the node into that connection (one undo step, the move included).
+    """
 
     def __init__(self, scene: CanvasScene, press: QPointF) -> None:
         super().__init__(scene)
@@ -219,6 +225,19 @@ class MoveInteraction(Interaction):
         self.start = {
             item.node_id: item.pos() for item in scene.selectedItems() if isinstance(item, NodeItem)
         }
+        self.wire: EdgeItem | None = None
+        self.can_splice = len(self.start) == 1 and not any(
+            next(iter(self.start)) in (e.src, e.dst) for e in scene.document.spec.edges
+        )
+
+    def _set_wire(self, wire: EdgeItem | None) -> None:
+        if self.wire is not None and self.wire is not wire:
+            self.wire.splice_hover = False
+            self.wire.update()
+        self.wire = wire
+        if wire is not None:
+            wire.splice_hover = True
+            wire.update()
 
     def mouse_move(self, event: QGraphicsSceneMouseEvent) -> None:
         delta = event.scenePos() - self.press
@@ -232,9 +251,18 @@ class MoveInteraction(Interaction):
             item = self.scene.node_items.get(node_id)
             if item is not None:
                 item.setPos(pos + delta)
+        if self.can_splice:
+            self._set_wire(self.scene.edge_item_at(event.scenePos()))
 
     def mouse_release(self, event: QGraphicsSceneMouseEvent) -> None:
+        wire = self.wire
+        self._set_wire(None)
         self.end()
+        if wire is not None and self.started:
+            node_id = next(iter(self.start))
+            item = self.scene.node_items[node_id]
+            self.scene.document.splice(wire.edge, (item.pos().x(), item.pos().y()), node_id=node_id)
+            return
         new = {}
         for node_id, start in self.start.items():
             item = self.scene.node_items.get(node_id)
@@ -244,6 +272,7 @@ class MoveInteraction(Interaction):
             self.scene.document.move_nodes(new)
 
     def cancel(self) -> None:
+        self._set_wire(None)
         for node_id, pos in self.start.items():
             item = self.scene.node_items.get(node_id)
             if item is not None:
@@ -256,15 +285,23 @@ class CanvasScene(QGraphicsScene):
 
     Signals:
         message(str): a refusal or hint for the status bar (e.g. why a link was refused).
+        tileClicked(str, int): a neuron tile (node id, unit) was clicked.
+        nodeButtonClicked(str, str): a node's "expand" or "more" button (node id, name).
+        weightClicked(str, int, int, QPoint): a weight line (Dense node id, source unit,
+            unit, screen position) was clicked.
     """
 
     message = Signal(str)
+    tileClicked = Signal(str, int)
+    nodeButtonClicked = Signal(str, str)
+    weightClicked = Signal(str, int, int, object)
 
     def __init__(self, document: Document, parent=None) -> None:
         super().__init__(parent)
         self.document = document
         self.node_items: dict[str, NodeItem] = {}
         self.edge_items: dict[Edge, EdgeItem] = {}
+        self.link_items: dict[tuple[str, str], WeightLinesItem] = {}
         self.interaction: Interaction | None = None
         document.nodeAdded.connect(self._on_node_added)
         document.nodeRemoved.connect(self._on_node_removed)
@@ -282,6 +319,7 @@ class CanvasScene(QGraphicsScene):
         if self.interaction is not None:
             self.interaction.cancel()
             self.interaction = None
+        self.set_links([])
         for item in list(self.edge_items.values()):
             item.detach()
             self.removeItem(item)
@@ -331,6 +369,7 @@ class CanvasScene(QGraphicsScene):
         if self.interaction is not None:
             self.interaction.cancel()
             self.interaction = None
+        self.set_links([pair for pair in self.link_items if node_id not in pair])
         item = self.node_items.pop(node_id, None)
         if item is None:
             return
@@ -386,11 +425,37 @@ class CanvasScene(QGraphicsScene):
                 problems.get(node_id, []),
             )
 
+    def set_links(self, pairs: list[tuple[str, str]]) -> dict[tuple[str, str], WeightLinesItem]:
+        """Keep exactly one weight-lines item per (source, Dense node) pair in ``pairs``;
+        the plain wire of such a pair is hidden while its weights are drawn."""
+        wanted = {p for p in pairs if p[0] in self.node_items and p[1] in self.node_items}
+        for pair in list(self.link_items):
+            if pair not in wanted:
+                item = self.link_items.pop(pair)
+                item.detach()
+                self.removeItem(item)
+        for pair in wanted:
+            if pair not in self.link_items:
+                item = WeightLinesItem(self.node_items[pair[0]], self.node_items[pair[1]])
+                self.addItem(item)
+                self.link_items[pair] = item
+        for edge, edge_item in self.edge_items.items():
+            edge_item.setVisible((edge.src, edge.dst) not in wanted)
+        return self.link_items
+
     # ------------------------------------------------------------------ queries
     def node_item_at(self, pos: QPointF) -> NodeItem | None:
         for item in self.items(pos):
             if isinstance(item, NodeItem):
                 return item
+        return None
+
+    def edge_item_at(self, pos: QPointF) -> EdgeItem | None:
+        """The visible wire under ``pos`` that no node being dragged is attached to."""
+        for item in self.items(pos):
+            if isinstance(item, EdgeItem) and item.isVisible() and not item.src.isSelected():
+                if not item.dst.isSelected():
+                    return item
         return None
 
     def selected_node_ids(self) -> list[str]:
@@ -423,6 +488,9 @@ class CanvasScene(QGraphicsScene):
         pos = event.scenePos()
         additive = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
         node = self.node_item_at(pos)
+        if self._press_control(node, pos, event):
+            event.accept()
+            return
         if node is not None and node.is_on_output_port(pos):
             self.interaction = NewLinkInteraction(self, node)
         elif node is not None and node.is_on_input_port(pos):
@@ -436,7 +504,9 @@ class CanvasScene(QGraphicsScene):
             if node.isSelected():
                 self.interaction = MoveInteraction(self, pos)
         else:
-            edge = next((i for i in self.items(pos) if isinstance(i, EdgeItem)), None)
+            edge = next(
+                (i for i in self.items(pos) if isinstance(i, EdgeItem) and i.isVisible()), None
+            )
             if edge is not None:
                 if not additive:
                     self.clearSelection()
@@ -446,6 +516,34 @@ class CanvasScene(QGraphicsScene):
                     self.clearSelection()
                 self.interaction = RubberBandInteraction(self, pos, additive)
         event.accept()
+
+    def _press_control(self, node: NodeItem | None, pos: QPointF, event) -> bool:  # noqa: ANN001
+        """Node buttons, neuron tiles and weight lines act on a press; True if one did."""
+        if node is not None and not node.is_on_output_port(pos):
+            button = node.button_at(pos)
+            if button in ("minus", "plus"):
+                units = int(self.document.spec.nodes[node.node_id].params.get("units", 1))
+                step = 1 if button == "plus" else -1
+                try:
+                    self.document.set_units(node.node_id, units + step)
+                except NNStudioError as exc:
+                    self.report(str(exc), event.screenPos())
+                return True
+            if button is not None:
+                self.nodeButtonClicked.emit(node.node_id, button)
+                return True
+            tile = next((i for i in self.items(pos) if isinstance(i, TileItem)), None)
+            if tile is not None:
+                self.tileClicked.emit(tile.node_id, tile.unit)
+                return True
+        if node is None:
+            for item in self.items(pos):
+                if isinstance(item, WeightLinesItem):
+                    hit = item.line_at(pos)
+                    if hit is not None and hit[0] >= 0:
+                        self.weightClicked.emit(item.dst.node_id, hit[0], hit[1], event.screenPos())
+                        return True
+        return False
 
     def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802
         if self.interaction is not None:

@@ -79,6 +79,7 @@ class CanvasView(QGraphicsView):
         self._space_down = False
         self._space_panned = False  # Space held and used to pan (not a tap)
         self._paste_count = 0
+        self._drop_wire: EdgeItem | None = None
         self.canvas_scene.message.connect(self.message)
         self.canvas_scene.selectionChanged.connect(self._emit_selection)
         self.canvas_scene.changed.connect(self._grow_scene_rect)
@@ -367,23 +368,62 @@ class CanvasView(QGraphicsView):
         else:
             event.ignore()
 
+    def _set_drop_wire(self, wire: EdgeItem | None) -> None:
+        """Highlight the wire a dragged layer would be spliced into."""
+        old = self._drop_wire
+        if old is not None and old is not wire and old.scene() is not None:
+            old.splice_hover = False
+            old.update()
+        self._drop_wire = wire
+        if wire is not None:
+            wire.splice_hover = True
+            wire.update()
+
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:  # noqa: N802
         if self._dropped_kind(event):
+            scene_pos = self.mapToScene(event.position().toPoint())
+            wire = None
+            if self.canvas_scene.node_item_at(scene_pos) is None:
+                wire = self.canvas_scene.edge_item_at(scene_pos)
+            self._set_drop_wire(wire)
             event.setDropAction(Qt.DropAction.CopyAction)
             event.accept()
         else:
             event.ignore()
 
+    def dragLeaveEvent(self, event) -> None:  # noqa: ANN001, N802
+        self._set_drop_wire(None)
+        super().dragLeaveEvent(event)
+
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         kind = self._dropped_kind(event)
+        wire = self._drop_wire
+        self._set_drop_wire(None)
         if kind is None:
             event.ignore()
             return
         scene_pos = self.mapToScene(event.position().toPoint())
-        self.add_node_at(kind, scene_pos)
+        if wire is not None:  # dropped onto a connection: splice it in (one undo step)
+            pos = (scene_pos.x() - NODE_WIDTH / 2, scene_pos.y() - NODE_HEIGHT / 2)
+            node_id = self._run(lambda: self.document.splice(wire.edge, pos, kind=kind))
+            if node_id:
+                self.select_nodes([node_id])
+        else:
+            self.add_node_at(kind, scene_pos)
         event.setDropAction(Qt.DropAction.CopyAction)
         event.accept()
         self.setFocus()
+
+    def add_layer_after_selection(self) -> str | None:
+        """ "+ layer": a Dense layer after the (one) selected node, wired in."""
+        ids = self.selected_node_ids()
+        if len(ids) != 1:
+            self.message.emit(self.tr("Select one layer to add a hidden layer after it."))
+            return None
+        node_id = self._run(self.document.add_layer_after, ids[0])
+        if node_id:
+            self.select_nodes([node_id])
+        return node_id
 
     # ------------------------------------------------------------------ context menu
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
@@ -400,6 +440,7 @@ class CanvasView(QGraphicsView):
         if node is not None:
             if not node.isSelected():
                 self.canvas_scene.select_nodes([node.node_id])
+            self._add_action(menu, self.tr("Add layer after"), None, self.add_layer_after_selection)
             self._add_action(menu, "Duplicate", "Ctrl+D", self.duplicate_selection)
             self._add_action(menu, "Copy", QKeySequence.StandardKey.Copy, self.copy_selection)
             self._add_action(menu, "Delete", QKeySequence.StandardKey.Delete, self.delete_selection)

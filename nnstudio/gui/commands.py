@@ -227,9 +227,7 @@ class SetTrainingOp(Operation):
         self._doc = doc
         self._old, self._new = copy.deepcopy(old), copy.deepcopy(new)
         self.changed = frozenset(
-            f.name
-            for f in dataclasses.fields(new)
-            if getattr(new, f.name) != getattr(old, f.name)
+            f.name for f in dataclasses.fields(new) if getattr(new, f.name) != getattr(old, f.name)
         )
 
     @property
@@ -242,3 +240,18 @@ class SetTrainingOp(Operation):
 
     def undo(self) -> None:
         self._doc._apply_training(copy.deepcopy(self._old))
+
+
+class SetWeightsOp(Operation):
+    """Replace the project's weights dict (a weight edit); undo puts the old one back."""
+
+    def __init__(self, doc: Document, old: Any, new: Any, preprocessor: Any) -> None:
+        self._doc = doc
+        self._old, self._new = old, new
+        self._pre = preprocessor
+
+    def redo(self) -> None:
+        self._doc._apply_weights(self._new, self._pre)
+
+    def undo(self) -> None:
+        self._doc._apply_weights(self._old, self._pre)

@@ -14,6 +14,7 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -34,6 +35,10 @@ if TYPE_CHECKING:
 
 class LockedError(NNStudioError):
     """An edit was refused because the document is locked (e.g. while training runs)."""
+
+
+class WeightEditError(NNStudioError):
+    """A weight edit names no weight of the network or is not a finite number."""
 
 
 class Document(QObject):
@@ -196,7 +201,7 @@ class Document(QObject):
         if not self._step_allowed(index):
             text = self.undo_stack.text(index)
             raise LockedError(
-                f"{self._lock}: cannot {verb} \"{text}\" now, it changes the network, the "
+                f'{self._lock}: cannot {verb} "{text}" now, it changes the network, the '
                 "data or a setting that is fixed during training; stop training first."
             )
 
@@ -369,6 +374,134 @@ class Document(QObject):
         if new:
             self._push("Auto-arrange", cmd.MoveNodesOp(self, {i: old[i] for i in new}, new))
 
+    # ------------------------------------------------------------------ Playground edits
+    def set_units(self, node_id: str, units: int) -> None:
+        """The "+"/"−" buttons of a Dense node: its units (at least 1), one undo step."""
+        self.set_param(node_id, "units", max(1, int(units)))
+
+    def add_layer_after(self, node_id: str, kind: str = "dense", params: dict | None = None) -> str:
+        """Insert a new ``kind`` node after ``node_id``, taking over its outgoing wires.
+
+        ``node_id -> new -> (each former target)``; nodes to the right of ``node_id`` move
+        one column right to make room. One undo step; returns the new id.
+        """
+        from nnstudio.graph.layout import X_SPACING
+
+        self._check_unlocked()
+        node = self.spec.nodes[node_id]
+        x, y = node.pos
+        pos = (float(x) + X_SPACING, float(y))
+        outgoing = [e for e in self.spec.edges if e.src == node_id]
+        shifted = {
+            i: (float(n.pos[0]) + X_SPACING, float(n.pos[1]))
+            for i, n in self.spec.nodes.items()
+            if n.pos[0] > x + 1
+        }
+        text = f"Add layer after {node_id}"
+        return self._splice(node_id, outgoing, kind, params, pos, shifted, text)
+
+    def splice(
+        self,
+        edge: Edge,
+        pos: tuple[float, float],
+        *,
+        kind: str | None = None,
+        node_id: str | None = None,
+        params: dict | None = None,
+    ) -> str:
+        """Put a new ``kind`` node (or the existing, unconnected ``node_id``) on ``edge``.
+
+        ``src -> node -> dst`` (same input slot of ``dst``), the node at ``pos``: one undo
+        step (a moved existing node included). Returns the node's id.
+        """
+        self._check_unlocked()
+        if edge not in self.spec.edges:
+            raise GraphError(f"There is no connection from '{edge.src}' to '{edge.dst}'.")
+        if node_id is not None:
+            if any(node_id in (e.src, e.dst) for e in self.spec.edges):
+                raise GraphError(
+                    f"'{node_id}' is already connected; only an unconnected layer can be "
+                    "dropped onto a connection (delete its connections first)."
+                )
+            old = tuple(self.spec.nodes[node_id].pos)
+            p = (float(pos[0]), float(pos[1]))
+            moves = {node_id: p} if old != p else {}
+            return self._splice(
+                edge.src, [edge], None, None, p, moves, f"Insert {node_id}", existing=node_id
+            )
+        return self._splice(edge.src, [edge], kind or "dense", params, pos, {}, "Insert layer")
+
+    def _splice(
+        self,
+        src: str,
+        edges: list[Edge],
+        kind: str | None,
+        params: dict | None,
+        pos: tuple[float, float],
+        moves: dict[str, tuple[float, float]],
+        text: str,
+        existing: str | None = None,
+    ) -> str:
+        """``src -> middle -> dst`` for each edge (src, dst) in ``edges``: one undo step."""
+        trial = self.spec.copy()
+        ops: list[cmd.Operation] = []
+        if moves:
+            old = {i: tuple(trial.nodes[i].pos) for i in moves}
+            for i, p in moves.items():
+                trial.move_node(i, p)
+            ops.append(cmd.MoveNodesOp(self, old, moves))  # type: ignore[arg-type]
+        for edge in edges:
+            trial.remove_edge(edge)
+            ops.append(cmd.RemoveEdgeOp(self, edge))
+        if existing is None:
+            params = dict(params or {})
+            pos = (float(pos[0]), float(pos[1]))
+            node = trial.add_node(kind or "dense", params=params, pos=pos)
+            ops.append(cmd.AddNodeOp(self, node))
+            middle = node.id
+        else:
+            middle = existing
+        first = trial.add_edge(src, middle)
+        ops.append(cmd.AddEdgeOp(self, first))
+        for edge in edges:
+            ops.append(cmd.AddEdgeOp(self, trial.add_edge(middle, edge.dst, edge.slot)))
+        self._push(text, *ops)
+        return middle
+
+    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
+        """Set one trained weight, e.g. ``("dense_1.weight", (0, 3), 0.5)``: one undo step.
+
+        An untrained project first takes its network's initial weights. Refused while
+        training runs (the worker owns the weights then).
+        """
+        if self._lock:
+            raise LockedError(
+                f"{self._lock}: weights can be edited only while training is stopped or "
+                "finished; stop it first."
+            )
+        value = float(value)
+        if not np.isfinite(value):
+            raise WeightEditError(f"A weight must be a finite number, not {value!r}.")
+        before = self._project.weights
+        weights = dict(before) if before is not None else self._initial_weights()
+        if name not in weights:
+            raise WeightEditError(f"The network has no weight array named '{name}'.")
+        array = np.array(weights[name], copy=True)
+        try:
+            array[tuple(index)] = value
+        except (IndexError, TypeError) as exc:
+            raise WeightEditError(f"{name} has no element {tuple(index)}.") from exc
+        weights[name] = array
+        self._push(
+            f"Set {name}{list(index)} to {value:.4g}",
+            cmd.SetWeightsOp(self, before, weights, self._project.preprocessor),
+        )
+
+    def _initial_weights(self) -> dict:
+        from nnstudio.session import Session
+
+        return Session.from_project(self._project).network.get_weights()
+
     # ------------------------------------------------------------------ clipboard
     def copy_nodes(self, ids: Iterable[str]) -> str:
         """JSON text with the nodes and the edges between them (for the clipboard)."""
@@ -503,3 +636,9 @@ class Document(QObject):
     def _apply_training(self, config: TrainConfig) -> None:
         self._project.training = config
         self._changed(training=True)
+
+    def _apply_weights(self, weights: dict | None, preprocessor: Any) -> None:
+        """Replace the trained weights (a weight edit or its undo); keeps the history."""
+        self._project.weights = weights
+        self._project.preprocessor = preprocessor
+        self.weightsChanged.emit()

@@ -11,6 +11,12 @@ point on the wrong side of the boundary is easy to spot.
 
 The image is an ``ImageItem`` placed in data coordinates with ``setRect``; train and test
 points are two ``ScatterPlotItem`` created once and refreshed with ``setData``.
+
+Controls: show or hide the train and the test points, "discretize output" (each point
+coloured by its predicted class, or regression values in a few bands), a colour legend
+with the value scale, and the surface's own right-click menu (export image, the toggles).
+The dock can also show one unit's map large (:meth:`show_unit`, from the neuron view)
+until "Back to output" is clicked.
 """
 
 from __future__ import annotations
@@ -20,9 +26,18 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nnstudio.gui.plots import plot_colors
+from nnstudio.gui.surface_legend import ColorLegend, discretize
 
 #: Playground-like colours: class 0 orange, class 1 blue, neutral in the middle.
 NEGATIVE = np.array([245, 147, 34], dtype=np.float64)
@@ -95,15 +110,40 @@ class DecisionSurface(QWidget):
         self._surface_lut = soften(self._lut).round().astype(np.uint8)
         self.frames = 0
 
+        self.unit_view: tuple[str, int] | None = None  # a unit shown large, or None
+        self._last_grid: tuple | None = None
+        self.rect = QRectF(0, 0, 1, 1)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         bar = QHBoxLayout()
-        self.test_check = QCheckBox("Show test points")
+        self.train_check = QCheckBox(self.tr("Train points"))
+        self.train_check.setToolTip(self.tr("Show the training points"))
+        self.train_check.setChecked(True)
+        self.train_check.toggled.connect(self._toggle_train)
+        bar.addWidget(self.train_check)
+        self.test_check = QCheckBox(self.tr("Test points"))
+        self.test_check.setToolTip(self.tr("Show the test points (triangles)"))
         self.test_check.setChecked(True)
         self.test_check.toggled.connect(self._toggle_test)
         bar.addWidget(self.test_check)
+        self.discrete_check = QCheckBox(self.tr("Discretize output"))
+        self.discrete_check.setToolTip(
+            self.tr("Colour each point of the plane by its predicted class only")
+        )
+        self.discrete_check.toggled.connect(self._redraw)
+        bar.addWidget(self.discrete_check)
         bar.addStretch(1)
+        self.back_button = QPushButton(self.tr("Back to output"))
+        self.back_button.setToolTip(self.tr("Show the network's output again"))
+        self.back_button.clicked.connect(self.show_output)
+        self.back_button.hide()
+        bar.addWidget(self.back_button)
         layout.addLayout(bar)
+        self.title = QLabel()
+        self.title.setObjectName("surfaceTitle")
+        self.title.hide()
+        layout.addWidget(self.title)
 
         self.plot = pg.PlotWidget()
         # The view shows exactly the grid's rectangle: a locked aspect ratio would pad a
@@ -112,7 +152,13 @@ class DecisionSurface(QWidget):
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.setMinimumSize(160, 160)
         self.plot.getPlotItem().hideButtons()
+        self.plot.getPlotItem().setMenuEnabled(False)
+        self.plot.getPlotItem().getViewBox().setMenuEnabled(False)
+        self.plot.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.plot.customContextMenuRequested.connect(self._context_menu)
         layout.addWidget(self.plot, 1)
+        self.legend = ColorLegend()
+        layout.addWidget(self.legend)
         self.message = QLabel("The decision surface is drawn for data with two inputs.")
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
@@ -153,8 +199,10 @@ class DecisionSurface(QWidget):
         bounds = dataset.bounds
         two_d = bounds is not None and dataset.raw_train.shape[1] == 2
         self.plot.setVisible(two_d)
-        self.test_check.setVisible(two_d)
+        for widget in (self.train_check, self.test_check, self.discrete_check, self.legend):
+            widget.setVisible(two_d)
         self.message.setVisible(not two_d)
+        self.show_output()
         if not two_d:
             self.image_item.clear()
             return
@@ -168,6 +216,7 @@ class DecisionSurface(QWidget):
             self.levels = (lo, hi)
         else:
             self.levels = (0.0, 1.0)
+        self._update_legend()
         # Regression points share the surface's colours: a dark rim keeps them visible.
         rim = (40, 40, 40, 200) if self.task == "regression" else (255, 255, 255, 220)
         self._train_pen = pg.mkPen(*rim, width=1)
@@ -185,10 +234,15 @@ class DecisionSurface(QWidget):
         """
         if grid is None:
             return
+        self._last_grid = grid
+        self.frames += 1
+        if self.unit_view is not None:
+            return  # a unit's map is shown large; the output is drawn again on "back"
         _xs, _ys, values = grid
         values = np.asarray(values)
         if values.ndim == 2:
             values = values[:, :, None]
+        discrete = self.discrete_check.isChecked()
         if self.task == "multiclass" and values.shape[2] > 1:
             probs = values
             sums = probs.sum(axis=2)
@@ -200,6 +254,9 @@ class DecisionSurface(QWidget):
             conf = probs.max(axis=2, keepdims=True)
             k = values.shape[2]
             w = np.clip((conf - 1.0 / k) / (1.0 - 1.0 / k), 0.0, 1.0) * 0.75 + 0.25
+            if discrete:
+                rgb = colors[np.argmax(probs, axis=2)]
+                w = np.ones_like(conf)
             rgb = soften(rgb, SURFACE_STRENGTH * w)
             self.image_item.setImage(
                 np.clip(rgb, 0, 255).astype(np.uint8), levels=(0, 255), autoLevels=False
@@ -208,6 +265,8 @@ class DecisionSurface(QWidget):
             z = values[:, :, 0]
             if self.task != "regression" and self.logits:
                 z = _sigmoid(z)
+            if discrete:
+                z = discretize(z, self.levels, self.task)
             self.image_item.setImage(
                 np.ascontiguousarray(z, dtype=np.float32),
                 levels=self.levels,
@@ -215,14 +274,96 @@ class DecisionSurface(QWidget):
                 autoLevels=False,
             )
         self.image_item.setRect(self.rect)
-        self.frames += 1
 
     def clear_surface(self) -> None:
+        self._last_grid = None
         self.image_item.clear()
+
+    def show_unit(self, label: str, values: np.ndarray, levels: tuple[float, float]) -> None:
+        """Show one unit's map (r, r) large, with its node's fixed ``levels``."""
+        self.image_item.setImage(
+            np.ascontiguousarray(values, dtype=np.float32),
+            levels=levels,
+            lut=self._surface_lut,
+            autoLevels=False,
+        )
+        self.image_item.setRect(self.rect)
+        self.title.setText(self.tr("Unit map: {label}").format(label=label))
+        self.title.show()
+        self.back_button.show()
+        self.legend.set_scale(levels, self.tr("unit output"))
+
+    def show_output(self) -> None:
+        """Leave a unit's map and draw the network's output again."""
+        was = self.unit_view is not None
+        self.unit_view = None
+        self.title.hide()
+        self.back_button.hide()
+        self._update_legend()
+        if was and self._last_grid is not None:
+            self.set_grid(self._last_grid)
+
+    def export_image(self, path: str) -> None:
+        """Write the surface (image, points and axes) as PNG; raises PlotExportError."""
+        from nnstudio.gui.plots import PlotExportError
+
+        if not self.plot.grab().save(str(path)):
+            raise PlotExportError(f"Cannot write {path}: check that the folder is writable.")
 
     # ------------------------------------------------------------------------ internals
     def _toggle_test(self, on: bool) -> None:
         self.test_scatter.setVisible(on)
+
+    def _toggle_train(self, on: bool) -> None:
+        self.train_scatter.setVisible(on)
+
+    def _redraw(self, *_args: object) -> None:
+        self._update_legend()
+        if self._last_grid is not None and self.unit_view is None:
+            self.set_grid(self._last_grid)
+
+    def _update_legend(self) -> None:
+        if self.task == "regression":
+            self.legend.set_scale(self.levels, self.tr("predicted value"))
+        elif self.task == "multiclass":
+            self.legend.set_classes(max(self.n_classes, 2))
+        else:
+            self.legend.set_scale((0.0, 1.0), self.tr("P(class 1)"))
+
+    def context_menu(self) -> QMenu:
+        """The surface's own right-click menu: export and the view toggles."""
+        menu = QMenu(self)
+        menu.addAction(self.tr("Export image…"), self._export_dialog)
+        menu.addSeparator()
+        for check in (self.train_check, self.test_check, self.discrete_check):
+            action = menu.addAction(check.text())
+            action.setCheckable(True)
+            action.setChecked(check.isChecked())
+            action.toggled.connect(check.setChecked)
+        if self.unit_view is not None:
+            menu.addSeparator()
+            menu.addAction(self.back_button.text(), self.show_output)
+        return menu
+
+    def _context_menu(self, pos) -> None:  # noqa: ANN001
+        self.context_menu().popup(self.plot.mapToGlobal(pos))
+
+    def _export_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+        from nnstudio.errors import NNStudioError
+
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export surface image"), "surface.png", self.tr("PNG images (*.png)")
+        )
+        if not path:
+            return
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        try:
+            self.export_image(path)
+        except NNStudioError as exc:
+            QMessageBox.warning(self, self.tr("Export image"), str(exc))
 
     def _point_colors(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(palette (k, 3) uint8, index (n,)): each point's colour as an index into a small

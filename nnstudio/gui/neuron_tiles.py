@@ -1,0 +1,135 @@
+"""Neuron tiles: one small heatmap per unit, drawn inside an expanded node of the canvas.
+
+A tile owns one ``(r, r, 4)`` BGRA buffer and a :class:`QImage` that wraps it (made once);
+each refresh writes the new colours into the buffer (:func:`map_values` with fixed levels,
+through the decision surface's colour table) and asks for a repaint, so nothing is
+rebuilt per frame.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from .surface import SURFACE_STRENGTH, diverging_lut, soften
+
+#: Side of a tile on the canvas (scene units) and the gap between tiles.
+TILE = 40.0
+TILE_GAP = 6.0
+#: Width of an expanded node (a column of tiles).
+NEURON_WIDTH = 64.0
+#: Units shown before the "+N more" handle; an opened handle shows up to MAX_UNITS.
+FIRST_UNITS = 8
+MAX_UNITS = 64
+#: Height of the "+N more" / "fewer" handle row.
+MORE_HEIGHT = 18.0
+#: Node kinds that show one tile per unit (input nodes: one per feature).
+TILE_KINDS = frozenset({"input", "dense", "activation", "batchnorm", "add", "concatenate"})
+
+#: Activations whose range is fixed (the colour scale then is that range).
+_FIXED_LEVELS = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NeuronTiles", text)
+
+
+def tile_lut() -> np.ndarray:
+    """(256, 4) uint8 BGRA colours: the decision surface's softened diverging map."""
+    rgb = soften(diverging_lut(), SURFACE_STRENGTH).round().astype(np.uint8)
+    lut = np.empty((256, 4), dtype=np.uint8)
+    lut[:, 0], lut[:, 1], lut[:, 2] = rgb[:, 2], rgb[:, 1], rgb[:, 0]
+    lut[:, 3] = 255
+    return lut
+
+
+_LUT = tile_lut()
+
+
+def unit_levels(activation: str | None, values: np.ndarray) -> tuple[float, float]:
+    """Colour-scale levels for a node: its activation's range when fixed (tanh -1..1,
+    sigmoid 0..1), else symmetric around 0 up to the largest magnitude in ``values``."""
+    fixed = _FIXED_LEVELS.get(activation or "")
+    if fixed is not None:
+        return fixed
+    m = float(np.max(np.abs(values))) if values.size else 1.0
+    if not np.isfinite(m) or m < 1e-6:
+        m = 1.0
+    return (-m, m)
+
+
+def map_values(values: np.ndarray, levels: tuple[float, float], out: np.ndarray) -> None:
+    """Write the colours of ``values`` (r, r) into ``out`` (r, r, 4) BGRA, top row first.
+
+    ``values[i, j]`` is at grid row ``i`` (y grows upwards), so rows are flipped.
+    """
+    lo, hi = levels
+    scale = 255.0 / (hi - lo) if hi > lo else 0.0
+    idx = np.clip((values[::-1] - lo) * scale, 0, 255).astype(np.intp)
+    np.take(_LUT, idx, axis=0, out=out)
+
+
+class TileItem(QGraphicsItem):
+    """One unit's map: a child of its :class:`~nnstudio.gui.canvas_items.NodeItem`.
+
+    Attributes:
+        node_id, unit: which unit it shows; ``label`` its name (e.g. "dense_1 #3", "x1").
+        values: the last map (r, r) float32 (a view of the probe's copy), or None.
+        value_range: (min, max) of the last map.
+    """
+
+    def __init__(self, node_id: str, unit: int, label: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.node_id = node_id
+        self.unit = unit
+        self.label = label
+        self.values: np.ndarray | None = None
+        self.value_range: tuple[float, float] | None = None
+        self._buffer: np.ndarray | None = None
+        self._image: QImage | None = None
+        self.setAcceptHoverEvents(True)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(label)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return QRectF(0, 0, TILE, TILE)
+
+    def set_values(self, values: np.ndarray, levels: tuple[float, float]) -> None:
+        """Show ``values`` (r, r) with fixed ``levels``: recolours the buffer in place."""
+        r0, r1 = values.shape
+        if self._buffer is None or self._buffer.shape[:2] != (r0, r1):
+            self._buffer = np.zeros((r0, r1, 4), dtype=np.uint8)
+            self._image = QImage(self._buffer.data, r1, r0, r1 * 4, QImage.Format.Format_ARGB32)
+        map_values(values, levels, self._buffer)
+        self.values = values
+        lo, hi = float(np.min(values)), float(np.max(values))
+        if self.value_range != (lo, hi):
+            self.value_range = (lo, hi)
+            self.setToolTip(
+                _tr("{label}: output from {lo:.3g} to {hi:.3g} (click to enlarge)").format(
+                    label=self.label, lo=lo, hi=hi
+                )
+            )
+        self.update()
+
+    def clear(self) -> None:
+        self.values = None
+        self.value_range = None
+        self._buffer = None
+        self._image = None
+        self.setToolTip(self.label)
+        self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self.boundingRect()
+        if self._image is not None:
+            painter.drawImage(rect, self._image)
+        else:
+            painter.fillRect(rect, QColor(232, 234, 235))
+        painter.setPen(QPen(QColor(0, 0, 0, 70), 1.0))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRect(rect)

@@ -1,0 +1,188 @@
+"""Weights on the wires: the connections between the tiles of two expanded nodes.
+
+One :class:`WeightLinesItem` per (source node, Dense node) pair draws a line from every
+source tile to every Dense tile: blue for a positive weight, orange for a negative one
+(the decision surface's colours), the width growing with the magnitude, scaled per layer
+(the largest weight of the layer is the widest line). Above :data:`BUNDLE_FAN_IN` source
+units, or when some units are not shown as tiles, the pair is one bundle coloured by the
+mean weight. Hovering a line tells its weight; the scene turns a click into an edit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from .surface import NEGATIVE, POSITIVE
+
+#: Above this many source units the weights of a layer pair are drawn as one bundle.
+BUNDLE_FAN_IN = 16
+MIN_WIDTH, MAX_WIDTH = 0.4, 4.5
+HIT_DISTANCE = 4.0
+
+_POS = QColor(*(int(c) for c in POSITIVE))
+_NEG = QColor(*(int(c) for c in NEGATIVE))
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("WeightLines", text)
+
+
+def weight_style(weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(sign (fan_in, fan_out) of +1/-1, width (fan_in, fan_out)) for drawing ``weights``.
+
+    Widths run from MIN_WIDTH to MAX_WIDTH by ``|w| / max|w|`` of this layer.
+    """
+    w = np.asarray(weights, dtype=np.float64)
+    top = float(np.max(np.abs(w))) if w.size else 0.0
+    scale = np.abs(w) / top if top > 0 else np.zeros_like(w)
+    return np.where(w >= 0, 1, -1), MIN_WIDTH + (MAX_WIDTH - MIN_WIDTH) * scale
+
+
+class WeightLinesItem(QGraphicsItem):
+    """The weights of ``dst`` (a Dense node) drawn between ``src``'s and ``dst``'s tiles.
+
+    ``weights`` is the Dense layer's (fan_in, units) matrix, set with :meth:`set_weights`.
+    The item lives in scene coordinates (its position stays at the origin).
+    """
+
+    def __init__(self, src, dst) -> None:  # noqa: ANN001 (NodeItems)
+        super().__init__()
+        self.src = src
+        self.dst = dst
+        self.weights: np.ndarray | None = None
+        self._segments: list[tuple[int, int, QLineF]] = []
+        self._shape = QPainterPath()
+        self._rect = QRectF()
+        self.setZValue(0.5)
+        self.setAcceptHoverEvents(True)
+        src.links.add(self)
+        dst.links.add(self)
+        self.adjust()
+
+    def detach(self) -> None:
+        self.src.links.discard(self)
+        self.dst.links.discard(self)
+
+    @property
+    def bundled(self) -> bool:
+        w = self.weights
+        return (
+            w is None
+            or w.shape[0] > BUNDLE_FAN_IN
+            or w.shape[0] != len(self.src.tiles)
+            or w.shape[1] != len(self.dst.tiles)
+        )
+
+    def set_weights(self, weights: np.ndarray | None) -> None:
+        shape_before = None if self.weights is None else self.weights.shape
+        self.weights = None if weights is None else np.asarray(weights)
+        if shape_before != (None if weights is None else self.weights.shape):
+            self.adjust()
+        self.update()
+
+    def adjust(self) -> None:
+        """Recompute the segments after a node moved or its tiles changed."""
+        self.prepareGeometryChange()
+        self._segments = []
+        if self.bundled:
+            a = self.src.output_port_scene()
+            b = self.dst.input_port_scene()
+            self._segments = [(-1, -1, QLineF(a, b))]
+        else:
+            for i, s in enumerate(self.src.tiles):
+                a = s.mapToScene(QPointF(s.boundingRect().right(), s.boundingRect().center().y()))
+                for j, d in enumerate(self.dst.tiles):
+                    b = d.mapToScene(QPointF(0, d.boundingRect().center().y()))
+                    self._segments.append((i, j, QLineF(a, b)))
+        path = QPainterPath()
+        for _i, _j, line in self._segments:
+            path.moveTo(line.p1())
+            path.lineTo(line.p2())
+        stroker = QPainterPathStroker()
+        stroker.setWidth(2 * HIT_DISTANCE)
+        self._shape = stroker.createStroke(path)
+        self._rect = path.boundingRect().adjusted(-6, -6, 6, 6)
+        self.update()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        return self._rect
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def segments(self) -> list[tuple[int, int, QLineF]]:
+        """``(source unit, target unit, scene line)``; one ``(-1, -1, line)`` when bundled."""
+        return list(self._segments)
+
+    def line_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        """The (source unit, target unit) of the line under ``scene_pos``, if any."""
+        best, best_d = None, HIT_DISTANCE
+        for i, j, line in self._segments:
+            d = _distance(scene_pos, line)
+            if d <= best_d:
+                best, best_d = (i, j), d
+        return best
+
+    def describe(self, i: int, j: int) -> str:
+        if self.weights is None:
+            return ""
+        if i < 0:
+            return _tr("{n} weights of {node}, mean {mean:.3g}").format(
+                n=self.weights.size, node=self.dst.node_id, mean=float(self.weights.mean())
+            )
+        return _tr("weight {src} #{i} → {dst} #{j} = {w:.4g} (click to edit)").format(
+            src=self.src.node_id,
+            i=i + 1,
+            dst=self.dst.node_id,
+            j=j + 1,
+            w=float(self.weights[i, j]),
+        )
+
+    def hoverMoveEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
+        hit = self.line_at(event.scenePos())
+        self.setToolTip(self.describe(*hit) if hit is not None else "")
+        super().hoverMoveEvent(event)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        if self.weights is None or not self._segments:
+            return
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if self._segments[0][0] < 0:
+            mean = float(self.weights.mean())
+            color = QColor(_POS if mean >= 0 else _NEG)
+            color.setAlpha(150)
+            painter.setPen(
+                QPen(color, MAX_WIDTH + 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+            )
+            painter.drawLine(self._segments[0][2])
+            return
+        sign, width = weight_style(self.weights)
+        pens: dict[tuple[int, float], QPen] = {}
+        for i, j, line in self._segments:
+            key = (int(sign[i, j]), round(float(width[i, j]), 1))
+            pen = pens.get(key)
+            if pen is None:
+                color = QColor(_POS if key[0] > 0 else _NEG)
+                color.setAlpha(190)
+                pen = pens[key] = QPen(color, key[1])
+            painter.setPen(pen)
+            painter.drawLine(line)
+
+
+def _distance(p: QPointF, line: QLineF) -> float:
+    ax, ay, bx, by = line.x1(), line.y1(), line.x2(), line.y2()
+    dx, dy = bx - ax, by - ay
+    length2 = dx * dx + dy * dy
+    t = (
+        0.0
+        if length2 == 0
+        else max(0.0, min(1.0, ((p.x() - ax) * dx + (p.y() - ay) * dy) / length2))
+    )
+    return math.hypot(p.x() - (ax + t * dx), p.y() - (ay + t * dy))
