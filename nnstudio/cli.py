@@ -112,6 +112,22 @@ def _check_output(path: str | Path) -> Path:
     return target
 
 
+def _output(value: str | None, default: str | None, inputs=(), what: str = "output") -> Path:
+    """The output path: ``value`` (an empty one is an error), else ``default``; refused if
+    it is one of ``inputs`` (paths or ``(label, path)``), then checked by _check_output."""
+    from nnstudio.io.paths import check_output_path
+
+    chosen = default if value is None else value
+    return _check_output(check_output_path(chosen, inputs, what=what))
+
+
+def _dataset_input(project) -> tuple[str, str] | None:
+    """``("dataset", csv path)`` of a CSV project, for output checks; else None."""
+    if project.data.name != "csv" or not project.data.csv_path:
+        return None
+    return ("dataset", project.data_settings().csv_path)
+
+
 def _load(path: str):
     from nnstudio.io import load_project
 
@@ -131,7 +147,7 @@ def _save(project, path: str | Path) -> None:
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io import make_template
 
-    target = _check_output(args.output or f"{args.template}.nnstudio")
+    target = _output(args.output, f"{args.template}.nnstudio", what="project")
     if target.exists() and not args.force:
         raise CLIError(f"{target} already exists; use --force to overwrite it")
     project = make_template(args.template)
@@ -276,6 +292,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         kwargs.update(n_features=dataset.n_features, task=dataset.task, n_classes=dataset.n_classes)
     for err in validate(project.network, **kwargs):
         problems.append(str(err))
+    if not problems:
+        problems += _memory_problems(project, dataset)
     if problems:
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -286,14 +304,41 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+def _memory_problems(project, dataset) -> list[str]:
+    """``[message]`` if training ``project`` on ``dataset`` would not fit in memory."""
+    from nnstudio.graph.memory import check_training_memory
+
+    try:
+        check_training_memory(
+            project.network,
+            project.training,
+            n_features=dataset.n_features,
+            n_train=len(dataset.y_train),
+            n_test=len(dataset.y_test),
+        )
+    except NNStudioError as exc:
+        return [str(exc)]
+    return []
+
+
 def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.engine import DivergenceError
+    from nnstudio.io.atomic import AtomicFile
     from nnstudio.session import Session
 
-    output = _check_output(args.output or args.project)
-    if args.log:
-        _check_output(args.log)
+    weights_in = ("weights file", args.init_weights)
+    output = _output(args.output, args.project, [weights_in], what="trained project")
+    if args.log is not None:
+        _output(
+            args.log,
+            None,
+            [("project", args.project), ("trained project", output), weights_in],
+            what="log",
+        )
     project = _load(args.project)
+    _output(str(output), None, [_dataset_input(project)], what="trained project")
+    if args.log is not None:
+        _output(args.log, None, [_dataset_input(project)], what="log")
     if args.seed is not None:
         project.training.seed = args.seed
     if args.epochs is not None:
@@ -317,7 +362,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     log_file = None
     writer = None
     if args.log:
-        log_file = open(args.log, "w", newline="", encoding="utf-8")  # noqa: SIM115
+        log_file = AtomicFile(args.log, "w", newline="", encoding="utf-8")  # closed below
         writer = csv.writer(log_file)
         writer.writerow(columns)
 
@@ -405,11 +450,14 @@ def _log_row(row: dict, columns: list[str]) -> list[str]:
 
 def _read_inputs(path: str) -> np.ndarray:
     """A ``.npy`` array or a numeric CSV (optional header row) -> (n, columns) float64."""
+    from nnstudio.data.files import MAX_CSV_BYTES, check_regular_file
+
     p = Path(path)
     if p.is_dir():
         raise CLIError(f"{p} is a folder; give a .csv or .npy file of inputs")
-    if not p.is_file():
+    if not p.exists():
         raise CLIError(f"input file not found: {p}")
+    check_regular_file(p, MAX_CSV_BYTES, what="input file")  # no device, pipe or huge file
     if p.suffix.lower() == ".npy":
         try:
             x = np.load(p, allow_pickle=False)
@@ -471,10 +519,13 @@ def _bad_cell(row: list[str]) -> str | None:
 
 
 def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
+    from nnstudio.io.atomic import AtomicFile
     from nnstudio.session import Predictor
 
-    target = _check_output(args.output)
+    inputs = [("project", args.project), ("input file", args.input)]
+    target = _output(args.output, None, inputs, what="predictions")
     project = _load(args.project)
+    _output(str(target), None, [_dataset_input(project)], what="predictions")
     predictor = Predictor(project)
     x = _read_inputs(args.input)
     width = predictor.preprocessor.n_raw
@@ -496,7 +547,15 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
         table = predictor.probabilities(outputs)
         names = [f"p{i}" for i in range(table.shape[1])]
         labels = table.argmax(axis=1)
-    with open(target, "w", newline="", encoding="utf-8") as fh:
+    bad = np.flatnonzero(~np.all(np.isfinite(table), axis=1))
+    if bad.size:
+        rows = ", ".join(str(int(i) + 1) for i in bad[:5]) + (", ..." if bad.size > 5 else "")
+        raise CLIError(
+            f"the network gives NaN or infinite outputs for {bad.size} of {len(table)} rows "
+            f"(rows {rows}); nothing was written. Check those inputs against the training "
+            "data's range, or retrain the network"
+        )
+    with AtomicFile(target, "w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh)
         writer.writerow(names + (["class"] if labels is not None else []))
         for i, row in enumerate(table):
@@ -511,8 +570,9 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io.export import export_project
 
+    target = _output(args.output, None, [("project", args.project)], what="export")
     project = _load(args.project)
-    warnings = export_project(project, args.format, args.output) or []
+    warnings = export_project(project, args.format, target) or []
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"exported {args.project} as {args.format} to {args.output}", file=out)
@@ -522,7 +582,7 @@ def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_import_weights(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io import apply_weights, load_weights_file
 
-    target = _check_output(args.output or args.project)
+    target = _output(args.output, args.project, [("weights file", args.weights)], what="project")
     project = _load(args.project)
     weights = load_weights_file(args.weights)
     updated = apply_weights(project, weights)
@@ -618,6 +678,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int:
     """Run one command; returns the exit code (0 ok, 1 error, 2 usage error)."""
     stream = out if out is not None else sys.stdout
+    _escape_unencodable(stream)
     try:
         parser = build_parser()
         args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
@@ -646,6 +707,18 @@ def main(argv: Sequence[str] | None = None, *, out: TextIO | None = None) -> int
             file=sys.stderr,
         )
         return EXIT_ERROR
+
+
+def _escape_unencodable(stream: TextIO) -> None:
+    """Print text the terminal cannot encode (a lone surrogate in a project name, a file
+    name that is not UTF-8) as backslash escapes instead of failing."""
+    for s in (stream, sys.stderr):
+        reconfigure = getattr(s, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="backslashreplace")
+            except (ValueError, OSError, TypeError):
+                pass
 
 
 def _silence_stdout() -> None:

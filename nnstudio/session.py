@@ -17,6 +17,7 @@ from nnstudio.engine.losses import task_of
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import NetworkSpec, compile_spec, validate
 from nnstudio.graph.errors import combine_errors
+from nnstudio.graph.memory import check_training_memory
 from nnstudio.io import Project, WeightsImportError, apply_weights, load_weights_file
 
 
@@ -110,7 +111,8 @@ class Session:
         like :func:`nnstudio.io.apply_weights`. Raises :class:`nnstudio.graph.GraphError`
         listing every problem of the graph against the dataset and loss,
         :class:`nnstudio.data.DataError`, :class:`nnstudio.engine.ConfigError`,
-        :class:`WeightsImportError`.
+        :class:`WeightsImportError`, and
+        :class:`nnstudio.graph.memory.NotEnoughMemoryError` (before allocating anything).
         """
         if init_weights is not None:
             if isinstance(init_weights, str | os.PathLike | Path):
@@ -122,6 +124,14 @@ class Session:
         config.validate()
         dataset = make_dataset(project.data_settings())
         _check_graph(project.network, dataset, config.loss)
+        check_training_memory(  # refuse before allocating (NotEnoughMemoryError)
+            project.network,
+            config,
+            n_features=dataset.n_features,
+            n_train=len(dataset.y_train),
+            n_test=0 if dataset.y_test is None else len(dataset.y_test),
+            surface=dataset.bounds is not None,
+        )
         network = compile_spec(project.network, dtype=config.dtype, seed=config.seed)
         history: list[dict] = []
         if project.weights is not None:

@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.data import DATASETS, FEATURES, DataSettings, load_csv
+from nnstudio.data.errors import DataError
+from nnstudio.data.files import open_regular_file
 from nnstudio.errors import NNStudioError
 
 THUMB = 48
@@ -53,11 +55,11 @@ def thumbnail_icon(name: str) -> QIcon:
 def _all_columns(path: str, feature_columns: list[str]) -> list[str]:
     """Every column name of the CSV (features and target) in file order."""
     try:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
+        with open_regular_file(path) as fh:  # never a device or pipe (would hang)
             first = next((line for line in fh if line.strip()), "")
         dialect = _csv.Sniffer().sniff(first, ",;\t")
         cells = [c.strip() for c in next(_csv.reader([first], delimiter=dialect.delimiter))]
-    except (OSError, _csv.Error, StopIteration):
+    except (OSError, DataError, _csv.Error, StopIteration):
         return feature_columns
     if len(cells) != len(feature_columns) + 1:
         return feature_columns

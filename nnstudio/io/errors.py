@@ -79,3 +79,18 @@ class WeightsImportError(ProjectError):
     def __init__(self, message: str, problems: list[str] | None = None) -> None:
         super().__init__(message)
         self.problems: list[str] = list(problems or [])
+
+
+class FileWriteError(NNStudioError):
+    """A file (predictions, log, export...) cannot be written there (missing or read-only
+    folder, a folder's name, a full disk)."""
+
+
+class OutputPathError(FileWriteError):
+    """An output path is empty, or names a file the same command reads (writing it would
+    destroy the input)."""
+
+
+class ResourceLimitError(ProjectError):
+    """A file asks for more than NN Studio allows or the machine has: a member or array
+    larger than its limit, or a network that does not fit in memory."""

@@ -17,7 +17,6 @@ import io
 import json
 import math
 import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,17 @@ import nnstudio
 from nnstudio.data import DataSettings, Preprocessor
 from nnstudio.engine import TrainConfig
 from nnstudio.errors import NNStudioError
-from nnstudio.graph import GraphError, NetworkSpec, ParamError, UnknownLayerError
+from nnstudio.graph import GraphError, NetworkSpec, ParamError, UnknownLayerError, total_params
+from nnstudio.io.archive import (
+    MAX_HISTORY_BYTES,
+    MAX_PROJECT_JSON_BYTES,
+    check_archive_names,
+    parse_json,
+    parse_npz,
+    read_member,
+    weights_budget,
+)
+from nnstudio.io.atomic import AtomicFile, is_temporary_name
 from nnstudio.io.errors import (
     NotAProjectError,
     ProjectDataError,
@@ -45,22 +54,19 @@ from nnstudio.io.errors import (
     ProjectWeightsError,
     UnknownLayerKindError,
 )
-from nnstudio.io.filemode import file_mode
+from nnstudio.io.history import HISTORY_CSV, HISTORY_JSON, check_history, parse_history_csv
+from nnstudio.io.paths import check_output_path
+from nnstudio.io.statistics import check_statistics
 from nnstudio.io.weights import check_weights
 
 FORMAT_VERSION = 1
 APP_NAME = "nnstudio"
 PROJECT_JSON = "project.json"
 WEIGHTS_NPZ = "weights.npz"
-HISTORY_JSON = "history.json"
-HISTORY_CSV = "history.csv"
 
 # Zip entries are written with this timestamp so that saving the same project twice gives
 # byte-identical files.
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-# Refuse to inflate absurdly large members (a damaged or hostile size field).
-_MAX_JSON_BYTES = 64 * 1024 * 1024
-_MAX_WEIGHTS_BYTES = 4 * 1024 * 1024 * 1024
 
 
 @dataclass
@@ -151,37 +157,21 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         raise ProjectFormatError(f"cannot save project '{project.name}': {exc}") from exc
     weights_blob = None if project.weights is None else _npz_bytes(project.weights)
 
-    folder = target.parent if str(target.parent) else Path(".")
-    if target.is_dir():
-        raise ProjectSaveError(f"cannot save {target}: it is a folder; give a file name")
-    if not folder.is_dir():
-        raise ProjectSaveError(f"cannot save {target}: the folder {folder} does not exist")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    except OSError as exc:
-        raise ProjectSaveError(
-            f"cannot save {target}: {exc.strerror or exc}; choose a folder you can write to"
-        ) from exc
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                _write_member(zf, PROJECT_JSON, doc.encode("utf-8"))
-                if weights_blob is not None:
-                    _write_member(zf, WEIGHTS_NPZ, weights_blob)
-                if project.history:
-                    _write_member(zf, HISTORY_JSON, history.encode("utf-8"))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp_name, file_mode(target))
-        os.replace(tmp_name, target)
-    except BaseException as exc:
-        try:
-            os.unlink(tmp_name)
-        except OSError:
-            pass
-        if isinstance(exc, OSError):
-            raise ProjectSaveError(f"cannot save {target}: {exc.strerror or exc}") from exc
-        raise
+    _refuse_own_dataset(project, target)
+    with AtomicFile(target, "wb", error=ProjectSaveError) as fh:
+        with zipfile.ZipFile(fh.file, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            _write_member(zf, PROJECT_JSON, doc.encode("utf-8"))
+            if weights_blob is not None:
+                _write_member(zf, WEIGHTS_NPZ, weights_blob)
+            if project.history:
+                _write_member(zf, HISTORY_JSON, history.encode("utf-8"))
+
+
+def _refuse_own_dataset(project: Project, target: Path) -> None:
+    """A project saved over its own dataset CSV would destroy the data it trains on."""
+    csv_path = project.data_settings().csv_path if project.data.name == "csv" else None
+    if csv_path:
+        check_output_path(target, [("dataset", csv_path)], what="project")
 
 
 def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
@@ -227,33 +217,36 @@ def _jsonable_history(history: list[dict]) -> list[dict]:
 # loading
 
 
-@dataclass(frozen=True)
-class _RawProject:
-    """The parsed but not yet interpreted pieces of a project file."""
-
-    doc: dict[str, Any]
-    weights: dict[str, np.ndarray] | None
-    history: list[dict]
-
-
 def load_project(path: str | os.PathLike[str]) -> Project:
     """Read a ``.nnstudio`` file.
 
-    Raises (all :class:`ProjectError`): :class:`ProjectFileNotFoundError`,
-    :class:`NotAProjectError` (not a zip / damaged), :class:`ProjectJSONError`,
-    :class:`ProjectVersionError` (unknown or newer format), :class:`ProjectFormatError`
-    (missing field / wrong type), :class:`UnknownLayerKindError`, :class:`ProjectParamError`,
-    :class:`ProjectNetworkError`, :class:`ProjectDataError`, :class:`ProjectTrainingError`,
-    :class:`ProjectWeightsError` (weights not matching the network).
+    Raises (all :class:`ProjectError`): :class:`ProjectFileNotFoundError` (missing, a
+    folder, or not a regular file), :class:`NotAProjectError` (not a zip / damaged / a
+    temporary file of an interrupted save), :class:`ProjectJSONError` (invalid JSON, NaN or
+    out-of-range numbers), :class:`ProjectVersionError` (unknown or newer format),
+    :class:`ProjectFormatError` (missing field / wrong type / bad history row),
+    :class:`UnknownLayerKindError`, :class:`ProjectParamError`, :class:`ProjectNetworkError`,
+    :class:`ProjectDataError`, :class:`ProjectTrainingError`, :class:`ProjectWeightsError`
+    (weights not matching the network, unsupported dtype), :class:`ResourceLimitError`
+    (a member or array larger than its limit).
     """
     p = Path(path)
     if not p.exists():
         raise ProjectFileNotFoundError(f"project file not found: {p}")
-    if not p.is_file():
+    if p.is_dir():
         raise ProjectFileNotFoundError(f"{p} is a folder, not a project file")
+    if not p.is_file():
+        raise ProjectFileNotFoundError(
+            f"{p} is not a regular file (a device, pipe or socket); give a .nnstudio file"
+        )
+    if is_temporary_name(p):
+        raise NotAProjectError(
+            f"{p} is a temporary file left by an interrupted save, not a project; open "
+            f"{p.name[1:].rsplit('.', 2)[0]} instead (or delete the temporary file)"
+        )
     try:
-        raw = _read_zip(p)
-        project = _build(raw)
+        with open(p, "rb") as fh:
+            project = _load_from(fh)
         project.path = p
         return project
     except ProjectError as exc:
@@ -265,15 +258,10 @@ def load_project(path: str | os.PathLike[str]) -> Project:
 def project_from_bytes(data: bytes, name: str = "<memory>") -> Project:
     """Like :func:`load_project` for the bytes of a ``.nnstudio`` file."""
     try:
-        return _build(_read_zip_from(io.BytesIO(data)))
+        return _load_from(io.BytesIO(data))
     except ProjectError as exc:
         exc.args = (f"{name}: {exc}",) + exc.args[1:]
         raise
-
-
-def _read_zip(path: Path) -> _RawProject:
-    with open(path, "rb") as fh:
-        return _read_zip_from(fh)
 
 
 _ZIP_FAILURES = (
@@ -291,7 +279,7 @@ _ZIP_FAILURES = (
 )
 
 
-def _read_zip_from(fh: Any) -> _RawProject:
+def _load_from(fh: Any) -> Project:
     try:
         zf = zipfile.ZipFile(fh)
     except _ZIP_FAILURES as exc:
@@ -299,133 +287,55 @@ def _read_zip_from(fh: Any) -> _RawProject:
             "not an NN Studio project: the file is not a zip archive or is damaged"
         ) from exc
     with zf:
-        try:
-            names = set(zf.namelist())
-            if PROJECT_JSON not in names:
-                raise ProjectJSONError(
-                    f"the file has no {PROJECT_JSON}; it is not an NN Studio project "
-                    "(or it is damaged)"
-                )
-            doc_bytes = _read_member(zf, PROJECT_JSON, _MAX_JSON_BYTES)
-            weights_bytes = (
-                _read_member(zf, WEIGHTS_NPZ, _MAX_WEIGHTS_BYTES) if WEIGHTS_NPZ in names else None
+        names = check_archive_names(zf)
+        if PROJECT_JSON not in names:
+            raise ProjectJSONError(
+                f"the file has no {PROJECT_JSON}; it is not an NN Studio project (or it is damaged)"
             )
-            if HISTORY_JSON in names:
-                history_bytes, history_kind = (
-                    _read_member(zf, HISTORY_JSON, _MAX_JSON_BYTES),
-                    "json",
-                )
-            elif HISTORY_CSV in names:
-                history_bytes, history_kind = _read_member(zf, HISTORY_CSV, _MAX_JSON_BYTES), "csv"
-            else:
-                history_bytes, history_kind = None, ""
-        except ProjectError:
-            raise
-        except Exception as exc:  # zlib.error, CRC errors, bad headers...
-            raise NotAProjectError(
-                f"the project file is damaged and cannot be unpacked ({type(exc).__name__}: "
-                f"{exc}); restore it from a backup"
-            ) from exc
-
-    doc = _parse_json(doc_bytes, PROJECT_JSON)
-    if not isinstance(doc, dict):
-        raise ProjectFormatError(f"{PROJECT_JSON} must hold a JSON object, not {_tname(doc)}")
-    weights = None if weights_bytes is None else _parse_npz(weights_bytes)
-    if history_bytes is None:
-        history: list[dict] = []
-    elif history_kind == "json":
-        history = _check_history(_parse_json(history_bytes, HISTORY_JSON))
-    else:
-        history = _parse_history_csv(history_bytes)
-    return _RawProject(doc=doc, weights=weights, history=history)
+        doc = parse_json(_unpack(zf, PROJECT_JSON, MAX_PROJECT_JSON_BYTES), PROJECT_JSON)
+        if not isinstance(doc, dict):
+            raise ProjectFormatError(f"{PROJECT_JSON} must hold a JSON object, not {_tname(doc)}")
+        if HISTORY_JSON in names:
+            history_doc = parse_json(_unpack(zf, HISTORY_JSON, MAX_HISTORY_BYTES), HISTORY_JSON)
+            history = check_history(history_doc)
+        elif HISTORY_CSV in names:
+            history = parse_history_csv(_unpack(zf, HISTORY_CSV, MAX_HISTORY_BYTES))
+        else:
+            history = []
+        project = _build(doc, history)
+        if WEIGHTS_NPZ in names:
+            project.weights = _read_weights(zf, project.network)
+            _check_weights(project.network, project.weights)
+    return project
 
 
-def _read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
-    info = zf.getinfo(name)
-    if info.file_size > limit:
-        raise NotAProjectError(f"{name} is {info.file_size} bytes, more than allowed; damaged?")
-    with zf.open(info) as member:
-        data = member.read(limit + 1)
-    if len(data) > limit:
-        raise NotAProjectError(f"{name} is larger than allowed; the file is damaged")
-    return data
-
-
-def _parse_json(data: bytes, name: str) -> Any:
+def _unpack(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise ProjectJSONError(f"{name} is not UTF-8 text ({exc})") from exc
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except ProjectJSONError:
-        raise
-    except (ValueError, RecursionError) as exc:
-        raise ProjectJSONError(f"{name} is not valid JSON: {exc}") from exc
-
-
-def _reject_constant(name: str) -> Any:
-    raise ProjectJSONError(f"invalid JSON value {name} (NaN and Infinity are not allowed)")
-
-
-def _parse_npz(data: bytes) -> dict[str, np.ndarray]:
-    try:
-        with np.load(io.BytesIO(data), allow_pickle=False) as npz:
-            if not hasattr(npz, "files"):
-                raise ProjectWeightsError(f"{WEIGHTS_NPZ} is a single array, not an archive")
-            return {str(name): np.array(npz[name]) for name in npz.files}
+        return read_member(zf, name, limit)
     except ProjectError:
         raise
-    except Exception as exc:  # numpy raises ValueError, OSError, BadZipFile, EOFError...
-        raise ProjectWeightsError(
-            f"{WEIGHTS_NPZ} is damaged and cannot be read ({type(exc).__name__}: {exc}); "
-            "retrain the network or restore the file"
+    except Exception as exc:  # zlib.error, CRC errors, bad headers...
+        raise NotAProjectError(
+            f"the project file is damaged and cannot be unpacked ({type(exc).__name__}: "
+            f"{exc}); restore it from a backup"
         ) from exc
 
 
-def _check_history(value: Any) -> list[dict]:
-    if not isinstance(value, list):
-        raise ProjectFormatError(f"{HISTORY_JSON} must hold a list, not {_tname(value)}")
-    for i, row in enumerate(value):
-        if not isinstance(row, dict):
-            raise ProjectFormatError(f"{HISTORY_JSON}: entry {i} must be an object")
-        for key, item in row.items():
-            if item is not None and not isinstance(item, int | float | str | bool):
-                raise ProjectFormatError(
-                    f"{HISTORY_JSON}: entry {i}, '{key}' must be a number, text or null"
-                )
-    return value
+def _read_weights(zf: zipfile.ZipFile, network: NetworkSpec) -> dict[str, np.ndarray]:
+    """``weights.npz``, its size and every array header checked against the network
+    before any array data is read.
 
-
-def _parse_history_csv(data: bytes) -> list[dict]:
-    import csv
-
+    Parameters plus non-trainable statistics (BatchNorm running mean and variance) never
+    exceed twice the trainable count, which bounds the numbers the file may hold.
+    """
     try:
-        text = data.decode("utf-8")
-        rows = list(csv.DictReader(io.StringIO(text)))
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise ProjectFormatError(f"{HISTORY_CSV} cannot be read ({exc})") from exc
-    history = []
-    for row in rows:
-        entry: dict[str, Any] = {}
-        for key, value in row.items():
-            if key is None:
-                continue
-            entry[key] = _csv_value(value)
-        history.append(entry)
-    return history
-
-
-def _csv_value(text: str | None) -> Any:
-    if text is None or text == "":
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        return text
-    if number.is_integer() and "." not in text and "e" not in text.lower():
-        return int(number)
-    return number if math.isfinite(number) else None
+        trainable = int(total_params(network))
+    except (NNStudioError, *_LOOSE_FAILURES):
+        trainable = 0
+    max_values = 2 * trainable + 64
+    n_arrays = 4 * max(1, len(network.nodes))
+    blob = _unpack(zf, WEIGHTS_NPZ, weights_budget(max_values, n_arrays))
+    return parse_npz(blob, WEIGHTS_NPZ, max_values)
 
 
 def _tname(value: Any) -> str:
@@ -483,8 +393,7 @@ def _check_version(doc: dict) -> None:
         )
 
 
-def _build(raw: _RawProject) -> Project:
-    doc = raw.doc
+def _build(doc: dict, history: list[dict]) -> Project:
     _check_version(doc)
     app = doc.get("app", APP_NAME)
     if app != APP_NAME:
@@ -502,18 +411,15 @@ def _build(raw: _RawProject) -> Project:
     _run_check(training.validate, ProjectTrainingError, "training")
     if preprocessor is not None:
         _build_part(Preprocessor.from_dict, preprocessor, ProjectDataError, "preprocessor")
-
-    weights = raw.weights
-    if weights is not None:
-        _check_weights(network, weights)
+        check_statistics(preprocessor)
     return Project(
         name=name,
         network=network,
         data=data,
         training=training,
-        weights=weights,
+        weights=None,
         preprocessor=preprocessor,
-        history=raw.history,
+        history=history,
         metadata=metadata,
     )
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from nnstudio.errors import NNStudioError
+from nnstudio.io.archive import SUPPORTED_DTYPES
 from nnstudio.io.errors import WeightsImportError
 
 if TYPE_CHECKING:
@@ -26,20 +27,23 @@ WEIGHT_SUFFIXES = (".npz", ".safetensors")
 
 
 def expected_shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
-    """Name -> shape of every tensor the compiled ``spec`` holds.
+    """Name -> shape of every tensor the compiled ``spec`` holds (from the graph's analysis;
+    nothing is allocated).
 
     Raises :class:`nnstudio.graph.GraphError` if the network is not valid (it cannot be
     compiled, so it has no weights to match).
     """
-    from nnstudio.graph import compile_spec
+    from nnstudio.graph import analyse, combine_errors
 
-    network = compile_spec(spec, dtype="float64", seed=0)
-    return {name: tuple(int(n) for n in shape) for name, shape in network.param_shapes().items()}
+    result = analyse(spec)
+    if result.errors:
+        raise combine_errors(list(result.errors))
+    return result.weight_shapes()
 
 
 # Above this many parameters, a network whose weights plainly cannot fit is reported without
 # compiling it (compiling would allocate all of them; a damaged file may ask for gigabytes).
-_COMPILE_CHECK_LIMIT = 1_000_000
+COMPILE_CHECK_LIMIT = 1_000_000
 
 
 def check_weights(spec: NetworkSpec, weights: Mapping[str, object]) -> list[str]:
@@ -51,7 +55,7 @@ def check_weights(spec: NetworkSpec, weights: Mapping[str, object]) -> list[str]
 
     needed = total_params(spec)
     given = sum(int(v.size) for v in weights.values() if isinstance(v, np.ndarray))
-    if needed > _COMPILE_CHECK_LIMIT and needed > given:
+    if needed > COMPILE_CHECK_LIMIT and needed > given:
         return [f"the network has {needed} trainable parameters but the weights hold {given}"]
     return weight_problems(expected_shapes(spec), weights)
 
@@ -75,8 +79,11 @@ def weight_problems(
         if not isinstance(value, np.ndarray):
             problems.append(f"'{name}' is not an array")
             continue
-        if value.dtype.kind != "f":
-            problems.append(f"'{name}' has dtype {value.dtype}; expected floating-point numbers")
+        if value.dtype.name not in SUPPORTED_DTYPES:
+            problems.append(
+                f"'{name}' has dtype {value.dtype}; NN Studio supports "
+                f"{' and '.join(SUPPORTED_DTYPES)} weights"
+            )
             continue
         if tuple(value.shape) != tuple(expected[name]):
             problems.append(

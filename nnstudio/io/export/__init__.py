@@ -23,6 +23,8 @@ from typing import Any
 
 import numpy as np
 
+from ..atomic import protect_inputs
+from ..paths import check_output_path, project_inputs
 from .errors import ExportError
 from .files import check_writable
 from .model_ir import ModelIR, build_ir
@@ -98,13 +100,17 @@ def export_project(project: Any, fmt: str, out_path: str | Path) -> list[str]:
     An untrained project (no weights) is exported with the initial weights its seed gives,
     and the warning ``"network is untrained: exporting its initial weights"``.
     Raises ExportError if the network is invalid (with every reason), the format is
-    unknown or the path cannot be written.
+    unknown or the path cannot be written, and ``OutputPathError`` if a file it would
+    write is the project's own file or its dataset CSV.
     """
     _check_format(fmt)
+    inputs = project_inputs(project)
+    check_output_path(out_path, inputs, what="export")
     check_writable(Path(out_path))
     spec, weights, preprocessor, warnings = resolve(project)
     warnings = list(warnings)
-    warnings += export_network(
-        spec, weights, preprocessor, fmt, out_path, name=str(getattr(project, "name", ""))
-    )
+    with protect_inputs(path for _, path in inputs):  # the files written beside it too
+        warnings += export_network(
+            spec, weights, preprocessor, fmt, out_path, name=str(getattr(project, "name", ""))
+        )
     return warnings

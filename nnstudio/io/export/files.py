@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
-from ..filemode import file_mode
+from ..atomic import write_atomic as _write_atomic
 from .errors import ExportError
 
 
@@ -29,21 +28,11 @@ def check_writable(path: Path) -> None:
 
 
 def write_atomic(path: Path, write: Callable[[BinaryIO], None]) -> Path:
-    """Write through ``write(file)`` into a temp file beside ``path``, then replace it."""
+    """Write through ``write(file)`` into a temp file beside ``path``, then replace it
+    (:func:`nnstudio.io.atomic.write_atomic`: cleaned up on failure, protected inputs
+    refused)."""
     check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-        os.chmod(tmp, file_mode(path))  # mkstemp made it 0600; give the usual permissions
-        os.replace(tmp, path)
-    except OSError as exc:
-        _remove_quietly(tmp)
-        raise ExportError(f"cannot write '{path}': {exc.strerror or exc}") from exc
-    except BaseException:
-        _remove_quietly(tmp)
-        raise
-    return path
+    return _write_atomic(path, write, error=ExportError)
 
 
 def write_text(path: Path, text: str) -> Path:
@@ -52,10 +41,3 @@ def write_text(path: Path, text: str) -> Path:
 
 def write_bytes(path: Path, data: bytes) -> Path:
     return write_atomic(path, lambda fh: fh.write(data))
-
-
-def _remove_quietly(name: str) -> None:
-    try:
-        os.unlink(name)
-    except OSError:
-        pass

@@ -1,0 +1,177 @@
+"""How much memory training a network takes, estimated before anything is allocated.
+
+A network that cannot fit (two Dense layers of 100,000 units hold 10 billion weights) is
+refused with the estimate and the machine's available memory, instead of failing with
+``MemoryError`` halfway through compiling or training. ``validate``, ``train`` and opening a
+project in the app (building a session) all call :func:`check_memory`.
+
+The estimate, in bytes of the training dtype (4 for float32, 8 for float64):
+
+- parameters ``P`` (trainable + saved statistics), their gradients, and one copy kept as
+  the best weights so far: ``3 * P``;
+- optimizer state: ``slots * P``, where ``slots`` counts the vectors the engine's optimizer
+  allocates (Adam: first and second moments plus a scratch vector);
+- activation buffers: every node's output width ``W`` summed, times ``3 * batch``
+  (output, cached input and gradient of each layer in a training step) plus ``2 * n_eval``
+  (evaluation runs forward on a whole split) plus the decision-surface grid's points.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from dataclasses import dataclass
+
+import numpy as np
+
+from nnstudio.engine.optimizers import make_optimizer
+from nnstudio.errors import NNStudioError
+
+from .shapes import infer_shapes, param_counts
+from .spec import NetworkSpec
+
+#: points of the app's decision-surface grid (100 x 100)
+GRID_POINTS = 100 * 100
+
+
+class NotEnoughMemoryError(NNStudioError):
+    """Training the network would need more memory than the machine has available."""
+
+
+@dataclass(frozen=True)
+class MemoryEstimate:
+    """Bytes needed to train one network (see the module docstring for the rule)."""
+
+    parameters: int
+    optimizer: int
+    activations: int
+
+    @property
+    def total(self) -> int:
+        return self.parameters + self.optimizer + self.activations
+
+
+def _shapes_and_params(spec: NetworkSpec, n_features: int | None) -> tuple[list[int], int]:
+    """(output width of every node whose shape is known, number of saved values)."""
+    try:
+        from .analysis import analyse  # the analysed graph, when available
+    except ImportError:  # pragma: no cover - older tree without the analysed graph
+        analyse = None
+    if analyse is not None:
+        try:
+            result = analyse(spec, None if n_features is None else (int(n_features),))
+            widths = [math.prod(s) for s in result.shapes.values() if s is not None]
+            values = sum(math.prod(s) for s in result.weight_shapes().values())
+            return widths, int(values)
+        except (NNStudioError, TypeError, ValueError, KeyError, AttributeError):
+            pass
+    shapes = infer_shapes(spec, n_features)
+    widths = [math.prod(s) for s in shapes.values() if s is not None]
+    counts = param_counts(spec, n_features)
+    # BatchNorm also saves running mean and variance: as many values as its parameters
+    extra = sum(c for nid, c in counts.items() if spec.nodes[nid].kind == "batchnorm")
+    return widths, int(sum(counts.values()) + extra)
+
+
+def optimizer_slots(name: str, dtype: str, params: dict | None = None) -> int:
+    """How many parameter-sized vectors the engine's optimizer ``name`` allocates."""
+    try:
+        opt = make_optimizer(name, 1, dtype, params)
+    except NNStudioError:
+        opt = make_optimizer(name, 1, dtype, None)
+    return sum(1 for v in vars(opt).values() if isinstance(v, np.ndarray))
+
+
+def estimate_memory(
+    spec: NetworkSpec,
+    *,
+    n_features: int | None = None,
+    batch_size: int,
+    n_eval: int = 0,
+    optimizer: str = "sgd",
+    optimizer_params: dict | None = None,
+    dtype: str = "float32",
+    grid_points: int = 0,
+) -> MemoryEstimate:
+    """The memory (bytes) training ``spec`` needs; see the module docstring.
+
+    ``batch_size`` is the number of samples per step, ``n_eval`` the largest split
+    evaluated at once, ``grid_points`` the decision-surface points (0 without one).
+    """
+    size = np.dtype(dtype).itemsize
+    widths, values = _shapes_and_params(spec, n_features)
+    slots = optimizer_slots(optimizer, dtype, optimizer_params)
+    rows = 3 * int(batch_size) + 2 * int(n_eval) + int(grid_points)
+    return MemoryEstimate(
+        parameters=3 * values * size,
+        optimizer=slots * values * size,
+        activations=sum(widths) * rows * size,
+    )
+
+
+def available_memory() -> int | None:
+    """Bytes the machine can still give this process (``MemAvailable`` of /proc/meminfo,
+    else free physical pages), or None when unknown."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    try:
+        return int(os.sysconf("SC_AVPHYS_PAGES")) * int(os.sysconf("SC_PAGE_SIZE"))
+    except (OSError, ValueError, AttributeError):
+        return None
+
+
+def format_bytes(n: float) -> str:
+    """``1.5 GB``, ``320.0 MB``, ``12 KB``..."""
+    for unit, scale in (("TB", 1 << 40), ("GB", 1 << 30), ("MB", 1 << 20)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{max(1, round(n / 1024))} KB"
+
+
+def check_memory(estimate: MemoryEstimate, available: int | None = None) -> None:
+    """Raise :class:`NotEnoughMemoryError` if ``estimate`` exceeds the available memory
+    (read from the machine unless given)."""
+    free = available_memory() if available is None else available
+    if free is None or estimate.total <= free:
+        return
+    raise NotEnoughMemoryError(
+        f"training this network needs about {format_bytes(estimate.total)} of memory "
+        f"(weights and gradients {format_bytes(estimate.parameters)}, optimizer state "
+        f"{format_bytes(estimate.optimizer)}, layer outputs {format_bytes(estimate.activations)})"
+        f", but this machine has {format_bytes(free)} available; use fewer units or layers, "
+        "or a smaller batch size"
+    )
+
+
+def check_training_memory(
+    spec: NetworkSpec,
+    config: object,
+    *,
+    n_features: int | None,
+    n_train: int,
+    n_test: int = 0,
+    surface: bool = False,
+    available: int | None = None,
+) -> MemoryEstimate:
+    """Estimate training ``spec`` with an ``engine.TrainConfig`` on a dataset of ``n_train``
+    training and ``n_test`` test samples (``surface``: with the app's decision surface)
+    and raise :class:`NotEnoughMemoryError` if it does not fit; returns the estimate."""
+    batch = getattr(config, "batch_size", None)
+    batch = n_train if batch is None else min(int(batch), max(1, n_train))
+    estimate = estimate_memory(
+        spec,
+        n_features=n_features,
+        batch_size=batch,
+        n_eval=max(n_train, n_test),
+        optimizer=str(getattr(config, "optimizer", "sgd")),
+        optimizer_params=dict(getattr(config, "optimizer_params", None) or {}),
+        dtype=str(getattr(config, "dtype", "float32")),
+        grid_points=GRID_POINTS if surface else 0,
+    )
+    check_memory(estimate, available)
+    return estimate

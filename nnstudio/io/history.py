@@ -1,0 +1,95 @@
+"""The training history stored in a project: one row of metrics per epoch.
+
+Rows are checked when the file is read, so ``info`` and ``validate`` refuse what ``train``
+could not continue from: every row is an object whose ``epoch`` is a whole number >= 0 and
+whose other values are finite numbers or null (``step`` a whole number >= 0 when present).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+from typing import Any
+
+from nnstudio.io.errors import ProjectFormatError
+
+HISTORY_JSON = "history.json"
+HISTORY_CSV = "history.csv"
+#: keys holding whole numbers >= 0; ``epoch`` is required in every row
+INTEGER_KEYS = ("epoch", "step")
+
+
+def check_history(value: Any, name: str = HISTORY_JSON) -> list[dict]:
+    """``value`` as a list of metric rows; raises :class:`ProjectFormatError` naming the
+    first bad entry and field."""
+    if not isinstance(value, list):
+        raise ProjectFormatError(f"{name} must hold a list of epochs, not {_tname(value)}")
+    rows: list[dict] = []
+    for i, row in enumerate(value):
+        where = f"{name}: entry {i}"
+        if not isinstance(row, dict):
+            raise ProjectFormatError(f"{where} must be an object, not {_tname(row)}")
+        if "epoch" not in row:
+            raise ProjectFormatError(f"{where} has no 'epoch'")
+        for key, item in row.items():
+            if key in INTEGER_KEYS:
+                if isinstance(item, bool) or not isinstance(item, int) or item < 0:
+                    raise ProjectFormatError(
+                        f"{where}, '{key}' must be a whole number >= 0, not {_show(item)}"
+                    )
+            elif item is not None and (
+                isinstance(item, bool)
+                or not isinstance(item, int | float)
+                or not math.isfinite(item)
+            ):
+                raise ProjectFormatError(
+                    f"{where}, '{key}' must be a finite number or null, not {_show(item)}"
+                )
+        rows.append(row)
+    return rows
+
+
+def parse_history_csv(data: bytes) -> list[dict]:
+    """Rows of a ``history.csv`` member (header row of metric names), checked like JSON
+    rows; an empty cell is null, but an empty ``epoch`` is an error."""
+    try:
+        text = data.decode("utf-8")
+        reader = list(csv.DictReader(io.StringIO(text)))
+    except (UnicodeDecodeError, csv.Error) as exc:
+        raise ProjectFormatError(f"{HISTORY_CSV} cannot be read ({exc})") from exc
+    rows = []
+    for i, row in enumerate(reader):
+        entry: dict[str, Any] = {}
+        for key, cell in row.items():
+            if key is None:
+                raise ProjectFormatError(f"{HISTORY_CSV}: line {i + 2} has more cells than names")
+            entry[key] = _csv_value(cell, key)
+        rows.append(entry)
+    return check_history(rows, HISTORY_CSV)
+
+
+def _csv_value(text: str | None, key: str) -> Any:
+    if text is None or text.strip() == "":
+        return None
+    text = text.strip()
+    if key in INTEGER_KEYS:
+        try:
+            return int(text)
+        except ValueError:
+            return text  # reported by check_history with the value
+    try:
+        return float(text)
+    except ValueError:
+        return text
+
+
+def _show(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _tname(value: Any) -> str:
+    return {dict: "an object", list: "a list", str: "text", type(None): "null"}.get(
+        type(value), type(value).__name__
+    )
