@@ -252,12 +252,17 @@ def _input_units(spec) -> int | None:
 
 
 def _node_detail(node) -> str:
-    p = node.params
+    from nnstudio.graph import fill_node_params
+
+    try:
+        p = fill_node_params(node.kind, node.params)
+    except NNStudioError:  # shown as stored; `validate` explains what is wrong
+        p = node.params if isinstance(node.params, dict) else {}
     if node.kind == "input":
         return f"units={p.get('units')}"
     if node.kind == "dense":
         text = f"units={p.get('units')} {_activation(p)}"
-        return text if p.get("use_bias", True) else text + " no-bias"
+        return text if p.get("use_bias") else text + " no-bias"
     if node.kind == "activation":
         return _activation(p)
     if node.kind == "dropout":
@@ -268,12 +273,13 @@ def _node_detail(node) -> str:
 
 
 def _activation(params: dict) -> str:
+    """``relu``, ``leaky_relu(slope=0.01)``: the activation and the catalog's parameters of
+    that activation, read from the node's filled ``params``."""
+    from nnstudio.graph import ACTIVATION_PARAMS
+
     name = str(params.get("activation"))
-    if name == "leaky_relu":
-        return f"leaky_relu(slope={params.get('slope', 0.01)})"
-    if name == "elu":
-        return f"elu(alpha={params.get('alpha', 1.0)})"
-    return name
+    own = [f"{s.name}={params.get(s.name)}" for s in ACTIVATION_PARAMS.get(name, ())]
+    return f"{name}({', '.join(own)})" if own else name
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -595,19 +601,9 @@ def cmd_import_weights(args: argparse.Namespace, out: TextIO) -> int:
 # parser
 
 _UNSET = object()
-EXPORT_FORMATS = ("npz", "safetensors", "onnx", "pytorch", "numpy")
-
-
-def _export_formats() -> tuple[str, ...]:
-    try:
-        from nnstudio.io.export import FORMATS
-    except Exception:  # the export package may be unavailable; keep the CLI usable
-        return EXPORT_FORMATS
-    return tuple(FORMATS)
-
-
 def build_parser() -> argparse.ArgumentParser:
     from nnstudio.io import DEFAULT_TEMPLATE, TEMPLATES
+    from nnstudio.io.export import FORMATS
 
     parser = _Parser(
         prog="nnstudio",
@@ -663,7 +659,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("export", help="export the network to another format")
     p.add_argument("project")
-    p.add_argument("--format", "-f", required=True, choices=list(_export_formats()))
+    p.add_argument("--format", "-f", required=True, choices=list(FORMATS))
     p.add_argument("-o", "--output", required=True, help="file (or folder) to write")
     p.set_defaults(func=cmd_export)
 

@@ -30,7 +30,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio.data.features import FEATURES
-from nnstudio.engine.registry import ACTIVATIONS
+from nnstudio.graph import ACTIVATION_PARAMS, Analysis, Edge, GraphError, NetworkSpec, analyse
 
 from .errors import ExportError
 
@@ -41,8 +41,6 @@ OUTPUT = "output"
 """Name exporters give the final result (ONNX graph output name)."""
 
 FEATURE_NAMES = FEATURES
-DEFAULT_SLOPE = 0.01
-DEFAULT_ALPHA = 1.0
 IR_VERSION = 1
 
 
@@ -203,60 +201,44 @@ class ModelIR:
 # --------------------------------------------------------------------------- graph access
 
 
-@dataclass(frozen=True)
-class _NodeRec:
-    id: str
-    kind: str
-    params: dict[str, Any]
-    inputs: tuple[str, ...]
-
-
-def _node_records(spec: Any) -> list[_NodeRec]:
-    """Nodes of a graph ``NetworkSpec`` (or a list of engine ``NodeDef``), in stored order."""
-    if hasattr(spec, "nodes") and isinstance(spec.nodes, Mapping) and hasattr(spec, "inputs_of"):
-        return [
-            _NodeRec(str(nid), str(n.kind), dict(n.params or {}), tuple(spec.inputs_of(nid)))
-            for nid, n in spec.nodes.items()
-        ]
+def _as_spec(spec: Any) -> NetworkSpec:
+    """A graph ``NetworkSpec`` as it is, or one built from a list of engine ``NodeDef``."""
+    if isinstance(spec, NetworkSpec):
+        return spec
     nodes = spec.nodes if hasattr(spec, "nodes") else spec
-    return [_NodeRec(str(n.id), str(n.kind), dict(n.params or {}), tuple(n.inputs)) for n in nodes]
+    out = NetworkSpec()
+    try:
+        for n in nodes:
+            out.add_node(str(n.kind), dict(n.params or {}), node_id=str(n.id))
+        for n in nodes:
+            for slot, src in enumerate(n.inputs):
+                out.edges.append(Edge(str(src), str(n.id), slot))
+    except GraphError as err:
+        raise ExportError(f"the network cannot be exported: {err}") from None
+    return out
 
 
-def _topological(nodes: list[_NodeRec]) -> list[_NodeRec]:
-    by_id = {n.id: n for n in nodes}
-    for n in nodes:
-        missing = [i for i in n.inputs if i not in by_id]
-        if missing:
-            raise ExportError(
-                f"node '{n.id}' reads from missing node(s) {missing}; fix the connections"
-            )
-    # Kahn's algorithm, always taking the earliest-added ready node (readable, stable order)
-    done: set[str] = set()
-    order: list[_NodeRec] = []
-    remaining = list(nodes)
-    while remaining:
-        nxt = next((n for n in remaining if all(i in done for i in n.inputs)), None)
-        if nxt is None:
-            ids = [n.id for n in remaining]
-            raise ExportError(f"the network has a cycle through {ids}; remove a connection")
-        order.append(nxt)
-        done.add(nxt.id)
-        remaining.remove(nxt)
-    return order
+def _analysed(spec: Any) -> Analysis:
+    """The graph's analysis (one topological order, filled parameters, weight shapes)."""
+    result = analyse(_as_spec(spec))
+    if result.errors:
+        problems = " ".join(e.message for e in result.errors)
+        raise ExportError(f"the network cannot be exported: {problems}")
+    return result
 
 
 # --------------------------------------------------------------------------- building
 
 
 def activation_params(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
-    """The exported parameters of an activation (slope for leaky_relu, alpha for elu)."""
-    if name not in ACTIVATIONS:
-        raise ExportError(f"unknown activation '{name}'; choose one of {list(ACTIVATIONS)}")
+    """The exported parameters of an activation: its name and the parameters the catalog
+    declares for it (``slope`` for leaky_relu, ``alpha`` for elu), taken from the node's
+    filled ``params``."""
+    if name not in ACTIVATION_PARAMS:
+        raise ExportError(f"unknown activation '{name}'; choose one of {list(ACTIVATION_PARAMS)}")
     out: dict[str, Any] = {"activation": name}
-    if name == "leaky_relu":
-        out["slope"] = float(params.get("slope", DEFAULT_SLOPE))
-    elif name == "elu":
-        out["alpha"] = float(params.get("alpha", DEFAULT_ALPHA))
+    for spec in ACTIVATION_PARAMS[name]:
+        out[spec.name] = float(params[spec.name])
     return out
 
 
@@ -272,31 +254,11 @@ def build_ir(
     (fan_in, fan_out). preprocessor: ``data.Preprocessor.to_dict()`` or None.
     Raises ExportError naming every problem (missing / unexpected / mis-shaped weights).
     """
-    nodes = _topological(_node_records(spec))
-    inputs = [n for n in nodes if n.kind == "input"]
-    if len(inputs) != 1:
-        raise ExportError(
-            f"the network needs exactly one input node, it has {len(inputs)}; "
-            "add or remove input nodes"
-        )
-    consumers: dict[str, int] = {n.id: 0 for n in nodes}
-    for n in nodes:
-        for i in n.inputs:
-            consumers[i] += 1
-    sinks = [n.id for n in nodes if consumers[n.id] == 0]
-    if len(sinks) != 1:
-        raise ExportError(
-            f"the network needs exactly one output (a node nothing reads from), it has "
-            f"{len(sinks)}: {sinks}; connect or remove the extra nodes"
-        )
-
-    in_units = inputs[0].params.get("units")
-    pre_dict = preprocessor
-    n_features_hint = int(in_units) if in_units else None
-    if n_features_hint is None:
-        first = _first_dense_fan_in(nodes, weights)
-        n_features_hint = first if first is not None else 2
-    pre = preprocessing_from_dict(pre_dict, n_features_hint)
+    graph = _analysed(spec)
+    in_id, out_id = graph.input_id, graph.output_id
+    assert in_id is not None and out_id is not None  # a valid analysis has both
+    in_units = int(graph.params[in_id]["units"])  # type: ignore[index]
+    pre = preprocessing_from_dict(preprocessor, in_units)
 
     problems: list[str] = []
     constants: dict[str, np.ndarray] = {}
@@ -316,7 +278,9 @@ def build_ir(
         used_names.add(name)
         return name
 
-    def take(name: str, shape: tuple[int, ...]) -> str:
+    def take(nid: str, role: str) -> str:
+        name = f"{nid}.{role}"
+        shape = graph.param_shapes[nid].get(role) or graph.state_shapes[nid][role]
         arr = weights.get(name)
         if arr is None:
             problems.append(f"missing weight '{name}' (expected shape {shape})")
@@ -353,94 +317,54 @@ def build_ir(
         width_of[out] = n
         current = out
 
-    output_activation = "linear"
-    activation_of: dict[str, str] = {}
-    for n in nodes:
-        ins = tuple(tensor_of[i] for i in n.inputs)
-        p = n.params
-        if n.kind == "input":
-            if in_units and int(in_units) != pre.n_features:
+    for nid in graph.order:
+        kind = graph.kinds[nid]
+        p = graph.params[nid] or {}
+        ins = tuple(tensor_of[i] for i in graph.inputs[nid])
+        if kind == "input":
+            if in_units != pre.n_features:
                 problems.append(
-                    f"input node '{n.id}' expects {in_units} features but the preprocessing "
+                    f"input node '{nid}' expects {in_units} features but the preprocessing "
                     f"gives {pre.n_features}"
                 )
-            tensor_of[n.id] = current
-            activation_of[n.id] = "linear"
+            tensor_of[nid] = current
             continue
-        if n.kind not in ("add", "concat") and len(ins) != 1:
-            raise ExportError(f"node '{n.id}' ({n.kind}) needs exactly one input, has {len(ins)}")
-        if n.kind in ("add", "concat") and len(ins) < 1:
-            raise ExportError(f"node '{n.id}' ({n.kind}) has no inputs; connect it")
         in_w = width_of[ins[0]]
-        if n.kind == "dense":
-            units = int(p["units"])
-            w = take(f"{n.id}.weight", (in_w, units))
-            wmap = {"weight": w}
-            if p.get("use_bias", True):
-                wmap["bias"] = take(f"{n.id}.bias", (units,))
-            act = str(p.get("activation", "linear"))
-            aparams = activation_params(act, p)
-            lin = fresh(n.id if act == "linear" else f"{n.id}_linear")
-            ops.append(Op("dense", lin, ins, {"units": units}, wmap, n.id, units))
-            width_of[lin] = units
-            out = lin
+        width = int(np.prod(graph.shapes[nid] or (0,)))
+        out = fresh(nid)
+        if kind == "dense":
+            wmap = {"weight": take(nid, "weight")}
+            if p["use_bias"]:
+                wmap["bias"] = take(nid, "bias")
+            act = str(p["activation"])
+            lin = out if act == "linear" else fresh(f"{nid}_linear")
+            ops.append(Op("dense", lin, ins, {"units": int(p["units"])}, wmap, nid, width))
+            width_of[lin] = width
             if act != "linear":
-                out = fresh(n.id)
-                ops.append(Op("activation", out, (lin,), aparams, {}, n.id, units))
-                width_of[out] = units
-            tensor_of[n.id] = out
-            activation_of[n.id] = act
-        elif n.kind == "activation":
-            act = str(p.get("activation", "linear"))
-            aparams = activation_params(act, p)
+                ops.append(Op("activation", out, (lin,), activation_params(act, p), {}, nid, width))
+        elif kind == "activation":
+            act = str(p["activation"])
             if act == "linear":
-                tensor_of[n.id] = ins[0]
-                activation_of[n.id] = activation_of.get(n.inputs[0], "linear")
+                used_names.discard(out)
+                tensor_of[nid] = ins[0]
                 continue
-            out = fresh(n.id)
-            ops.append(Op("activation", out, ins, aparams, {}, n.id, in_w))
-            width_of[out] = in_w
-            tensor_of[n.id] = out
-            activation_of[n.id] = act
-        elif n.kind == "dropout":
-            out = fresh(n.id)
-            ops.append(Op("dropout", out, ins, {"rate": float(p.get("rate", 0.5))}, {}, n.id, in_w))
-            width_of[out] = in_w
-            tensor_of[n.id] = out
-            activation_of[n.id] = activation_of.get(n.inputs[0], "linear")
-        elif n.kind == "batchnorm":
-            wmap = {
-                role: take(f"{n.id}.{role}", (in_w,))
-                for role in ("weight", "bias", "running_mean", "running_var")
-            }
-            params = {"eps": float(p.get("eps", 1e-5)), "momentum": float(p.get("momentum", 0.1))}
-            out = fresh(n.id)
-            ops.append(Op("batchnorm", out, ins, params, wmap, n.id, in_w))
-            width_of[out] = in_w
-            tensor_of[n.id] = out
-            activation_of[n.id] = "linear"
-        elif n.kind == "add":
-            widths = [width_of[t] for t in ins]
-            if len(set(widths)) != 1:
-                problems.append(f"add node '{n.id}' joins inputs of different widths {widths}")
-            out = fresh(n.id)
-            ops.append(Op("add", out, ins, {}, {}, n.id, in_w))
-            width_of[out] = in_w
-            tensor_of[n.id] = out
-            activation_of[n.id] = "linear"
-        elif n.kind == "concat":
-            total = sum(width_of[t] for t in ins)
-            out = fresh(n.id)
-            ops.append(Op("concat", out, ins, {}, {}, n.id, total))
-            width_of[out] = total
-            tensor_of[n.id] = out
-            activation_of[n.id] = "linear"
+            ops.append(Op("activation", out, ins, activation_params(act, p), {}, nid, in_w))
+        elif kind == "dropout":
+            ops.append(Op("dropout", out, ins, {"rate": float(p["rate"])}, {}, nid, in_w))
+        elif kind == "batchnorm":
+            roles = ("weight", "bias", "running_mean", "running_var")
+            wmap = {role: take(nid, role) for role in roles}
+            params = {"eps": float(p["eps"]), "momentum": float(p["momentum"])}
+            ops.append(Op("batchnorm", out, ins, params, wmap, nid, in_w))
+        elif kind in ("add", "concat"):
+            ops.append(Op(kind, out, ins, {}, {}, nid, width))
         else:
             raise ExportError(
-                f"node '{n.id}' has kind '{n.kind}', which cannot be exported; "
+                f"node '{nid}' has kind '{kind}', which cannot be exported; "
                 "replace it with a supported layer"
             )
-        output_activation = activation_of[n.id]
+        width_of[out] = width
+        tensor_of[nid] = out
 
     expected = set(weight_names)
     extra = sorted(set(weights) - expected)
@@ -451,8 +375,7 @@ def build_ir(
             + "; ".join(problems)
             + ". Retrain the network or load matching weights."
         )
-    final = tensor_of[sinks[0]]
-    output_activation = activation_of[sinks[0]]
+    final = tensor_of[out_id]
     return ModelIR(
         ops=ops,
         constants=constants,
@@ -461,14 +384,6 @@ def build_ir(
         n_raw=pre.n_raw,
         n_features=pre.n_features,
         n_outputs=width_of[final],
-        output_activation=output_activation,
+        output_activation=graph.activations[out_id],
         preprocessing=pre,
     )
-
-
-def _first_dense_fan_in(nodes: list[_NodeRec], weights: Mapping[str, np.ndarray]) -> int | None:
-    input_id = next(n.id for n in nodes if n.kind == "input")
-    for n in nodes:
-        if n.kind == "dense" and input_id in n.inputs and f"{n.id}.weight" in weights:
-            return int(np.shape(weights[f"{n.id}.weight"])[0])
-    return None

@@ -61,8 +61,8 @@ def _activation_expr(x: str, params: dict) -> str:
         "sigmoid": f"torch.sigmoid({x})",
         "tanh": f"torch.tanh({x})",
         "relu": f"F.relu({x})",
-        "leaky_relu": f"F.leaky_relu({x}, negative_slope={params.get('slope')!r})",
-        "elu": f"F.elu({x}, alpha={params.get('alpha')!r})",
+        "leaky_relu": f"F.leaky_relu({x}, negative_slope={params['slope']!r})",
+        "elu": f"F.elu({x}, alpha={params['alpha']!r})",
         "gelu": f'F.gelu({x}, approximate="tanh")',  # the engine's form
         "softplus": f"F.softplus({x})",
         "silu": f"F.silu({x})",
