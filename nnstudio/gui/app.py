@@ -1,4 +1,5 @@
-"""Application entry: ``nnstudio [project] [--screenshot out.png] [--train-epochs N]``.
+"""Application entry: ``nnstudio [project] [--screenshot out.png] [--train-epochs N]
+[--view neurons]``.
 
 Sets pyqtgraph's row-major image order once, creates the QApplication (organisation and
 application names for QSettings), installs an exception hook that shows unexpected errors
@@ -37,6 +38,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=None,
         metavar="N",
         help="epochs to train before the screenshot (default: 200)",
+    )
+    parser.add_argument(
+        "--view",
+        choices=("boxes", "neurons"),
+        default=None,
+        help="canvas view: layer boxes, or neurons (each unit's map, weights on the wires)",
     )
     return parser.parse_args(argv)
 
@@ -110,10 +117,12 @@ def run(argv: list[str]) -> int:
             QMessageBox.critical(None, "NN Studio", str(exc))
 
     if args.screenshot:
-        return screenshot(app, project, path, args.screenshot, args.train_epochs)
+        return screenshot(app, project, path, args.screenshot, args.train_epochs, args.view)
 
     window = MainWindow(project, path)
     window.show()
+    if args.view is not None and window.neuron_view.available:
+        window.neuron_view.set_enabled(args.view == "neurons")
     if path is None or project is not None:
         try:
             window.offer_recovery()
@@ -124,8 +133,13 @@ def run(argv: list[str]) -> int:
     return app.exec()
 
 
-def screenshot(app, project, path, out: str, epochs: int | None) -> int:  # noqa: ANN001
-    """Train ``epochs`` through the real worker, save the window as ``out``; exit code."""
+def screenshot(  # noqa: ANN001
+    app, project, path, out: str, epochs: int | None, view: str | None = None
+) -> int:
+    """Train ``epochs`` through the real worker, save the window as ``out``; exit code.
+
+    ``view`` "neurons" turns the canvas's neuron view on ("boxes" off) before training.
+    """
     import tempfile
 
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -143,6 +157,8 @@ def screenshot(app, project, path, out: str, epochs: int | None) -> int:  # noqa
         if outcome["code"] is not None:
             return
         if error is None:
+            if window.neuron_view.any_shown():
+                window.neuron_view.refresh()  # the trained weights' maps, not a stale frame
             window.canvas.fit_all()
             app.processEvents()
             image = window.grab()
@@ -167,6 +183,11 @@ def screenshot(app, project, path, out: str, epochs: int | None) -> int:  # noqa
             QTimer.singleShot(100, finish)
 
     def start() -> None:
+        if view is not None:
+            if view == "neurons" and not window.neuron_view.available:
+                finish("the neuron view needs data with two inputs (a 2-D input plane)")
+                return
+            window.neuron_view.set_enabled(view == "neurons")
         problems = window.document.problems()
         if problems:
             finish("cannot train: " + "; ".join(str(p) for p in problems))

@@ -397,12 +397,14 @@ class CanvasView(QGraphicsView):
 
     def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
         kind = self._dropped_kind(event)
-        wire = self._drop_wire
         self._set_drop_wire(None)
         if kind is None:
             event.ignore()
             return
         scene_pos = self.mapToScene(event.position().toPoint())
+        wire = None
+        if self.canvas_scene.node_item_at(scene_pos) is None:
+            wire = self.canvas_scene.edge_item_at(scene_pos)
         if wire is not None:  # dropped onto a connection: splice it in (one undo step)
             pos = (scene_pos.x() - NODE_WIDTH / 2, scene_pos.y() - NODE_HEIGHT / 2)
             node_id = self._run(lambda: self.document.splice(wire.edge, pos, kind=kind))

@@ -331,17 +331,26 @@ def install(window: Any) -> NeuronView:
         action.setChecked(view.enabled)
         action.blockSignals(False)
 
+    layer_action = QAction(view.tr("Add &Layer After"), window)
+    layer_action.setShortcut(QKeySequence("Ctrl+Shift+A"))
+    layer_action.setStatusTip(view.tr("Add a hidden Dense layer after the selected layer"))
+    layer_action.triggered.connect(lambda _c=False: window.canvas.add_layer_after_selection())
+    layer_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.canvas.addAction(layer_action)
     window.document.projectReplaced.connect(sync_action)
     window.document.dataChanged.connect(sync_action)
     sync_action()
     for menu_action in window.menuBar().actions():
         menu = menu_action.menu()
-        if menu is not None and menu_action.text().replace("&", "") == "View":
+        title = menu_action.text().replace("&", "")
+        if menu is not None and title == "View":
             first = menu.actions()[0] if menu.actions() else None
             menu.insertAction(first, action)
             if first is not None:
                 menu.insertSeparator(first)
-            break
+        elif menu is not None and title == "Edit":
+            menu.addSeparator()
+            menu.addAction(layer_action)
 
     def probe_switch(*_args: object) -> None:
         worker = getattr(window, "worker", None)
@@ -369,6 +378,7 @@ def install(window: Any) -> NeuronView:
     view.unitClicked.connect(show_unit)
     window.neuron_view = view
     window.neuron_view_action = action
+    window.add_layer_action = layer_action
     return view
 
 

@@ -15,9 +15,11 @@ from typing import Any
 from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QSpinBox,
     QVBoxLayout,
@@ -205,7 +207,15 @@ class TrainingPanel(QWidget):
         self.epochs_spin = _int(0, 100_000_000, 200)
         self.epochs_spin.setSpecialValueText("unlimited")
         self.epochs_spin.setToolTip("Epochs per run; 'unlimited' (0) trains until stopped")
-        form.addRow("Epochs", self.epochs_spin)
+        # the Playground's behaviour: train until the user pauses or stops
+        self.until_paused = QCheckBox(self.tr("until paused"))
+        self.until_paused.setToolTip(self.tr("Train until you pause or stop (no epoch limit)"))
+        self.until_paused.toggled.connect(self.epochs_spin.setDisabled)
+        self.until_paused.toggled.connect(self._commit)
+        epochs_row = QHBoxLayout()
+        epochs_row.addWidget(self.epochs_spin, 1)
+        epochs_row.addWidget(self.until_paused)
+        form.addRow("Epochs", epochs_row)
         self.l1_spin = _double(0.0, 10.0, 6, 0.0)
         form.addRow("L1", self.l1_spin)
         self.l2_spin = _double(0.0, 10.0, 6, 0.0)
@@ -271,7 +281,10 @@ class TrainingPanel(QWidget):
                 SCHEDULE_PARAMS.get(cfg.schedule, ()), dict(cfg.schedule_params)
             )
             self.batch_spin.setValue(0 if cfg.batch_size is None else int(cfg.batch_size))
-            self.epochs_spin.setValue(0 if cfg.epochs is None else int(cfg.epochs))
+            if cfg.epochs is not None:  # "until paused" keeps the count shown for later
+                self.epochs_spin.setValue(int(cfg.epochs))
+            self.until_paused.setChecked(cfg.epochs is None)
+            self.epochs_spin.setDisabled(cfg.epochs is None)
             self.l1_spin.setValue(float(cfg.l1))
             self.l2_spin.setValue(float(cfg.l2))
             self.clip_spin.setValue(0.0 if cfg.clip_norm is None else float(cfg.clip_norm))
@@ -305,7 +318,7 @@ class TrainingPanel(QWidget):
             sched_params = {s[0]: s[2] for s in SCHEDULE_PARAMS.get(schedule, ())}
         loss_params = {"delta": float(self.huber_delta.value())} if loss == "huber" else {}
         batch = self.batch_spin.value()
-        epochs = self.epochs_spin.value()
+        epochs = 0 if self.until_paused.isChecked() else self.epochs_spin.value()
         clip = self.clip_spin.value()
         return dataclasses.replace(
             old,
@@ -366,6 +379,7 @@ class TrainingPanel(QWidget):
             self.schedule_params,
             self.batch_spin,
             self.epochs_spin,
+            self.until_paused,
             self.l1_spin,
             self.l2_spin,
             self.clip_spin,
