@@ -6,11 +6,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .csv import load_csv
+from .bundled import TABLES, load_bundled
+from .encoding import TableEncoding, fit_encoding
 from .errors import DataError
 from .preprocess import Preprocessor
 from .settings import DataSettings
-from .synthetic import DATASETS
+from .synthetic import DATASETS, TABLE_DATASETS
+from .table import read_table
 
 BOUNDS_MARGIN = 0.1
 
@@ -30,6 +32,9 @@ class Dataset:
         preprocessor: the fitted raw -> model input transform.
         bounds: ``(xmin, xmax, ymin, ymax)`` of the raw 2-D data with a 10 % margin, or
             ``None`` if the raw data is not 2-D.
+        class_names: one name per class label (``None`` for regression; synthetic sets
+            get ``"0"``, ``"1"``...).
+        encoding: for CSV files, how the columns were encoded (else ``None``).
     """
 
     x_train: np.ndarray
@@ -43,6 +48,8 @@ class Dataset:
     feature_names: list[str]
     preprocessor: Preprocessor
     bounds: tuple[float, float, float, float] | None
+    class_names: list[str] | None = None
+    encoding: TableEncoding | None = None
 
     @property
     def n_features(self) -> int:
@@ -50,17 +57,48 @@ class Dataset:
         return int(self.x_train.shape[1])
 
 
-def generate_raw(settings: DataSettings) -> tuple[np.ndarray, np.ndarray, str, int, list[str]]:
-    """Unshuffled raw data: ``(raw_x, y, task, n_classes, raw_column_names)``."""
+@dataclass
+class RawData:
+    """Unshuffled raw data of a dataset.
+
+    raw: (n_samples, n_raw) float64 (NaN where a CSV value is missing and filled later);
+    y: (n_samples,) int64 labels or float64 targets; names: raw column names.
+    """
+
+    raw: np.ndarray
+    y: np.ndarray
+    task: str
+    n_classes: int
+    names: list[str]
+    class_names: list[str] | None = None
+    encoding: TableEncoding | None = None
+
+
+def load_raw(settings: DataSettings) -> RawData:
+    """Generate, read the bundled table, or read and encode the CSV file of ``settings``."""
     info = DATASETS[settings.name]
+    if settings.name in TABLES:
+        raw, y, task, n_classes, names, class_names = load_bundled(settings.name)
+        return RawData(raw, y, task, n_classes, names, class_names)
+    if settings.name == "csv":
+        table = read_table(settings.csv_path or "", settings.delimiter, settings.header)
+        enc = fit_encoding(
+            table, settings.target_column, dict(settings.column_types), settings.missing
+        )
+        raw, y, _rows = enc.encode(table)
+        n_classes = 1 if enc.classes is None else len(enc.classes)
+        return RawData(raw, y, enc.task, n_classes, enc.feature_names, enc.classes, enc)
     rng = np.random.default_rng(settings.seed)
-    if info.generator is None:
-        raw, y, task, names = load_csv(settings.csv_path or "", settings.target_column)
-        n_classes = int(y.max()) + 1 if task != "regression" else 1
-        return raw, y, task, n_classes, names
     n_classes = info.n_classes if info.n_classes is not None else settings.n_classes
     raw, y = info.generator(settings.n_points, settings.noise, rng, n_classes)
-    return raw, y, str(info.task), int(n_classes), ["x1", "x2"]
+    names = None if info.task == "regression" else [str(c) for c in range(n_classes)]
+    return RawData(raw, y, str(info.task), int(n_classes), ["x1", "x2"], names)
+
+
+def generate_raw(settings: DataSettings) -> tuple[np.ndarray, np.ndarray, str, int, list[str]]:
+    """Unshuffled raw data: ``(raw_x, y, task, n_classes, raw_column_names)``."""
+    r = load_raw(settings)
+    return r.raw, r.y, r.task, r.n_classes, r.names
 
 
 def make_dataset(settings: DataSettings) -> Dataset:
@@ -70,35 +108,39 @@ def make_dataset(settings: DataSettings) -> Dataset:
     Raises DataError for invalid settings or an unusable CSV file.
     """
     settings.validate()
-    raw, y, task, n_classes, raw_names = generate_raw(settings)
+    data = load_raw(settings)
+    raw, y, task, n_classes, raw_names = data.raw, data.y, data.task, data.n_classes, data.names
     rng = np.random.default_rng([settings.seed, 1])
     order = rng.permutation(raw.shape[0])
-    raw, y = raw[order], y[order]
+    raw, y = raw[order], y[order]  # fresh arrays: the splits below are views of them
     n_train = int(np.floor(raw.shape[0] * settings.train_ratio))
     if n_train < 1 or n_train >= raw.shape[0]:
         raise DataError(
             f"Splitting {raw.shape[0]} points with train ratio {settings.train_ratio} leaves "
             "one split empty: use more points or a ratio nearer 0.5."
         )
-    raw_train, raw_test = raw[:n_train].copy(), raw[n_train:].copy()
-    if settings.name == "csv":
+    raw_train, raw_test = raw[:n_train], raw[n_train:]
+    if settings.name in TABLE_DATASETS:
         pre = Preprocessor(None, settings.standardize)
         feature_names = list(raw_names)
     else:
         pre = Preprocessor(list(settings.features), settings.standardize)
         feature_names = list(settings.features)
+    if settings.name in TABLE_DATASETS:  # stored with the project for predict
+        pre.encoding = data.encoding
+        pre.class_names = None if data.class_names is None else list(data.class_names)
     pre.fit(raw_train)
     bounds = None
     if raw.shape[1] == 2:
-        lo, hi = raw.min(axis=0), raw.max(axis=0)
+        lo, hi = np.nanmin(raw, axis=0), np.nanmax(raw, axis=0)
         span = np.where(hi > lo, hi - lo, 1.0)
         lo, hi = lo - BOUNDS_MARGIN * span, hi + BOUNDS_MARGIN * span
         bounds = (float(lo[0]), float(hi[0]), float(lo[1]), float(hi[1]))
     return Dataset(
         x_train=pre.transform(raw_train),
-        y_train=y[:n_train].copy(),
+        y_train=y[:n_train],
         x_test=pre.transform(raw_test),
-        y_test=y[n_train:].copy(),
+        y_test=y[n_train:],
         raw_train=raw_train,
         raw_test=raw_test,
         task=task,
@@ -106,4 +148,6 @@ def make_dataset(settings: DataSettings) -> Dataset:
         feature_names=feature_names,
         preprocessor=pre,
         bounds=bounds,
+        class_names=data.class_names,
+        encoding=data.encoding,
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 import numpy as np
 
+from .encoding import TableEncoding
 from .errors import DataError
 from .features import check_features, compute_features
 
@@ -20,6 +21,13 @@ class Preprocessor:
         standardize: whether :meth:`fit` computes ``mean``/``std``.
         mean, std: (n_features,) arrays after :meth:`fit` (``None`` before, or when
             ``standardize`` is off). Constant features get ``std = 1``.
+        fill: (n_features,) training means put where an input is missing (NaN); set by
+            :meth:`fit` when the training inputs have missing values or the table
+            encoding's policy is ``"fill"``, else ``None``.
+        encoding: how a table's columns became the raw inputs (CSV datasets), kept so that
+            ``predict`` encodes new rows the same way; ``None`` otherwise. Set it before
+            :meth:`fit`.
+        class_names: one name per class label (``None``: regression, or unnamed classes).
     """
 
     def __init__(self, features: list[str] | None = None, standardize: bool = True) -> None:
@@ -28,6 +36,9 @@ class Preprocessor:
         self.mean: np.ndarray | None = None
         self.std: np.ndarray | None = None
         self.n_raw: int | None = 2 if features is not None else None
+        self.fill: np.ndarray | None = None
+        self.encoding: TableEncoding | None = None
+        self.class_names: list[str] | None = None
 
     def _features(self, raw: np.ndarray) -> np.ndarray:
         raw = np.asarray(raw, dtype=np.float64)
@@ -49,6 +60,15 @@ class Preprocessor:
         x = self._features(raw_train)
         if self.n_raw is None:
             self.n_raw = x.shape[1]
+        nan = np.isnan(x)
+        fills = self.encoding is not None and self.encoding.missing == "fill"
+        if nan.any() or fills:
+            counts = (~nan).sum(axis=0)
+            sums = np.where(nan, 0.0, x).sum(axis=0)
+            self.fill = np.where(counts > 0, sums / np.maximum(counts, 1), 0.0)
+            x = self._filled(x)
+        else:
+            self.fill = None
         if self.standardize:
             if x.shape[0] == 0:
                 raise DataError("Cannot standardize an empty training split; add more rows.")
@@ -59,7 +79,7 @@ class Preprocessor:
 
     def transform(self, raw: np.ndarray) -> np.ndarray:
         """(n, n_raw) raw inputs -> (n, n_features) float64 model inputs."""
-        x = self._features(raw)
+        x = self._filled(self._features(raw))
         if self.standardize:
             if self.mean is None or self.std is None:
                 raise DataError("The preprocessor is not fitted yet; call fit() first.")
@@ -67,6 +87,20 @@ class Preprocessor:
                 raise DataError(f"Expected {self.mean.shape[0]} features, got {x.shape[1]}.")
             x -= self.mean
             x /= self.std
+        return x
+
+    def _filled(self, x: np.ndarray) -> np.ndarray:
+        """``x`` with missing inputs (NaN) replaced by the training means, in place."""
+        nan = np.isnan(x)
+        if not nan.any():
+            return x
+        if self.fill is None:
+            j = int(np.flatnonzero(nan.any(axis=0))[0])
+            raise DataError(
+                f"Input column {j + 1} has a missing value, and the training data had none "
+                "to learn a fill value from; give every value."
+            )
+        x[nan] = np.broadcast_to(self.fill, x.shape)[nan]
         return x
 
     @property
@@ -77,21 +111,29 @@ class Preprocessor:
         return self.n_raw
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-able state: features, standardize, n_raw, mean, std (lists or None)."""
-        return {
+        """JSON-able state: features, standardize, n_raw, mean, std (lists or None); and,
+        only when set, fill (list), table (the encoding) and classes (names)."""
+        d: dict[str, Any] = {
             "features": None if self.features is None else list(self.features),
             "standardize": self.standardize,
             "n_raw": self.n_raw,
             "mean": None if self.mean is None else [float(v) for v in self.mean],
             "std": None if self.std is None else [float(v) for v in self.std],
         }
+        if self.fill is not None:
+            d["fill"] = [float(v) for v in self.fill]
+        if self.encoding is not None:
+            d["table"] = self.encoding.to_dict()
+        if self.class_names is not None:
+            d["classes"] = list(self.class_names)
+        return d
 
     @classmethod
     def from_dict(cls, d: Any) -> Preprocessor:
         """Rebuild from :meth:`to_dict` output; raises DataError if malformed."""
         if not isinstance(d, dict):
             raise DataError("Preprocessor settings must be an object.")
-        extra = set(d) - {"features", "standardize", "n_raw", "mean", "std"}
+        extra = set(d) - {"features", "standardize", "n_raw", "mean", "std"} - _OPTIONAL
         if extra:
             raise DataError(f"Unknown preprocessor field(s): {', '.join(sorted(map(str, extra)))}.")
         features = d.get("features")
@@ -122,7 +164,19 @@ class Preprocessor:
             width = pre.n_features
             if width is not None and pre.mean.shape[0] != width:
                 raise DataError(f"Preprocessor has {pre.mean.shape[0]} means for {width} features.")
+        if d.get("fill") is not None:
+            pre.fill = _vector(d["fill"], "fill")
+        if d.get("table") is not None:
+            pre.encoding = TableEncoding.from_dict(d["table"])
+        classes = d.get("classes")
+        if classes is not None:
+            if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
+                raise DataError("Preprocessor 'classes' must be a list of class names.")
+            pre.class_names = list(classes)
         return pre
+
+
+_OPTIONAL = {"fill", "table", "classes"}
 
 
 def _vector(values: Any, name: str) -> np.ndarray:

@@ -6,9 +6,11 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from .encoding import COLUMN_KINDS, MISSING_POLICIES
 from .errors import DataError
 from .features import FEATURES, check_features
 from .synthetic import DATASETS
+from .table import DELIMITERS
 
 MIN_POINTS = 10
 MAX_POINTS = 200_000
@@ -27,6 +29,12 @@ class DataSettings:
     ``noise`` is a fraction 0..0.5 (the Playground's 0..50 %), ``train_ratio`` 0.1..0.9,
     ``n_classes`` 2..8 (blobs / spiral_multi only), ``features`` names from ``FEATURES``
     (2-D sets only), ``csv_path``/``target_column`` for ``name == "csv"``.
+
+    The CSV wizard's choices: ``column_types`` (column name -> ``numeric`` /
+    ``categorical`` / ``ignore``; other columns keep their detected type), ``missing``
+    (``"drop"`` rows with a missing value or ``"fill"`` them: numbers with the training
+    mean, text with a ``"missing"`` category), ``delimiter`` (``","`` ``";"`` ``"\t"``)
+    and ``header`` (``None`` = detect).
     """
 
     name: str = "spiral"
@@ -39,6 +47,10 @@ class DataSettings:
     standardize: bool = True
     csv_path: str | None = None
     target_column: str | int | None = None
+    column_types: dict[str, str] = field(default_factory=dict)
+    missing: str = "drop"
+    delimiter: str | None = None
+    header: bool | None = None
 
     def validate(self) -> None:
         """Raise :class:`DataError` naming the first invalid field and its allowed values."""
@@ -59,11 +71,27 @@ class DataSettings:
         tc = self.target_column
         if tc is not None and (isinstance(tc, bool) or not isinstance(tc, str | int)):
             raise DataError("Data setting 'target_column' must be a column name, an index or null.")
+        if not isinstance(self.column_types, dict) or any(
+            not isinstance(k, str) or v not in COLUMN_KINDS for k, v in self.column_types.items()
+        ):
+            raise DataError(
+                f"Data setting 'column_types' must map column names to {', '.join(COLUMN_KINDS)}."
+            )
+        if self.missing not in MISSING_POLICIES:
+            raise DataError(
+                f"Data setting 'missing' is {self.missing!r}; choose one of "
+                f"{', '.join(MISSING_POLICIES)}."
+            )
+        if self.delimiter is not None and self.delimiter not in DELIMITERS:
+            raise DataError("Data setting 'delimiter' must be ',', ';', a tab or null (detect).")
+        if self.header is not None and not isinstance(self.header, bool):
+            raise DataError("Data setting 'header' must be true, false or null (detect).")
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able copy of every field."""
         d = asdict(self)
         d["features"] = list(self.features)
+        d["column_types"] = dict(self.column_types)
         return d
 
     @classmethod
@@ -79,6 +107,8 @@ class DataSettings:
                 f"{', '.join(sorted(known))}."
             )
         kwargs = dict(d)
+        if isinstance(kwargs.get("column_types"), dict):
+            kwargs["column_types"] = dict(kwargs["column_types"])
         if "features" in kwargs and isinstance(kwargs["features"], list | tuple):
             kwargs["features"] = list(kwargs["features"])
         if isinstance(kwargs.get("noise"), int) and not isinstance(kwargs.get("noise"), bool):

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .bundled import TABLES
+
 Generator = Callable[[int, float, np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
 
 RADIUS = 5.0
@@ -147,7 +149,7 @@ class DatasetInfo:
     """One entry of :data:`DATASETS`.
 
     ``n_classes`` is ``None`` where the settings choose it (blobs, spiral_multi) or the file
-    decides (csv); ``generator`` is ``None`` for csv.
+    decides (csv); ``generator`` is ``None`` for tables (bundled and csv).
     """
 
     name: str
@@ -190,5 +192,16 @@ DATASETS: dict[str, DatasetInfo] = {
         reg_gaussian,
         "Six positive and negative bumps.",
     ),
-    "csv": DatasetInfo("csv", "CSV file", None, None, None, "Your own table of numbers."),
 }
+# the bundled classic tables (read from resources/datasets, see bundled.py)
+DATASETS.update(
+    {
+        t.name: DatasetInfo(t.name, t.title, t.task, t.n_classes, None, t.description)
+        for t in TABLES.values()
+    }
+)
+DATASETS["csv"] = DatasetInfo(
+    "csv", "CSV file", None, None, None, "Your own table: numbers and text categories."
+)
+#: datasets read from a table (bundled or CSV): raw columns, no engineered features
+TABLE_DATASETS = (*TABLES, "csv")

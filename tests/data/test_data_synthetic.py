@@ -19,6 +19,11 @@ def test_dataset_names_match_the_contract():
         "spiral_multi",
         "reg_plane",
         "reg_gaussian",
+        "iris",
+        "wine",
+        "breast_cancer",
+        "diabetes",
+        "digits",
         "csv",
     }
 
