@@ -33,72 +33,29 @@ from PySide6.QtWidgets import (
 
 from nnstudio.graph import CATALOG
 
+from .canvas_style import (  # noqa: F401 - sizes and helpers are imported from here too
+    BUTTON,
+    ERROR_COLOR,
+    HEADER_HEIGHT,
+    NODE_HEIGHT,
+    NODE_WIDTH,
+    OK_COLOR,
+    PORT_HIT_RADIUS,
+    PORT_RADIUS,
+    SLOT_SPREAD,
+    TEXT_PAD,
+    _blend,
+    _palette,
+    _slot_spread,
+    format_count,
+    format_shape,
+    link_path,
+)
 from .icons import kind_color
 from .neuron_tiles import MORE_HEIGHT, NEURON_WIDTH, TILE, TILE_GAP, TileItem
 
 if TYPE_CHECKING:
     from nnstudio.graph import Edge
-
-NODE_WIDTH = 180.0
-NODE_HEIGHT = 82.0
-HEADER_HEIGHT = 24.0
-PORT_RADIUS = 6.0
-PORT_HIT_RADIUS = 12.0
-SLOT_SPREAD = 16.0  # vertical distance between the input ports of a merge node
-TEXT_PAD = 12.0
-ERROR_COLOR = QColor("#d93025")
-OK_COLOR = QColor("#2e9e6a")
-
-
-def _palette(item: QGraphicsItem) -> QPalette:
-    scene = item.scene()
-    return scene.palette() if scene is not None else QApplication.palette()
-
-
-def _blend(a: QColor, b: QColor, t: float) -> QColor:
-    """``a`` moved a fraction ``t`` towards ``b``."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
-
-
-def format_shape(shape: tuple[int, ...] | None) -> str:
-    """``(16,)`` for a known shape, ``(?)`` otherwise."""
-    if shape is None:
-        return "(?)"
-    return "(" + ", ".join(str(d) for d in shape) + ("," if len(shape) == 1 else "") + ")"
-
-
-def format_count(n: int | None) -> str:
-    """``"272 params"``; empty for None or 0 (layers without weights)."""
-    if not n:
-        return ""
-    return f"{n:,} param" + ("" if n == 1 else "s")
-
-
-def _slot_spread(n_inputs: int, height: float = NODE_HEIGHT) -> float:
-    if n_inputs < 2:
-        return 0.0
-    return min(SLOT_SPREAD, (min(height, NODE_HEIGHT) - 2 * PORT_RADIUS) / (n_inputs - 1))
-
-
-BUTTON = 16.0  # side of the small buttons drawn on a node (expand, units -/+)
-
-
-def link_path(start: QPointF, end: QPointF) -> QPainterPath:
-    """A horizontal-tangent cubic curve from an output port to an input port.
-
-    The control points sit half the horizontal distance out; short forward links keep that
-    (a fixed minimum would make them overshoot into an S), while links that go backwards
-    or straight down bulge out by up to 40 so they leave and enter their ports sideways.
-    """
-    span = end.x() - start.x()
-    dx = max(abs(span) * 0.5, 40.0 * min(1.0, max(0.0, 1.0 - span / 80.0)))
-    path = QPainterPath(start)
-    path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
-    return path
 
 
 class NodeItem(QGraphicsObject):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QDragMoveEvent,
     QDropEvent,
     QGuiApplication,
-    QImage,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import CATALOG
 
+from .canvas_export import export_canvas
 from .canvas_items import NODE_HEIGHT, NODE_WIDTH, EdgeItem, NodeItem
 from .canvas_scene import CanvasScene
 from .document import Document
@@ -44,10 +44,6 @@ GRID_STEP = 20.0
 def _frange(start: float, stop: float, step: float) -> list[float]:
     n = max(0, int((stop - start) / step) + 1)
     return [start + i * step for i in range(n)]
-
-
-class CanvasExportError(NNStudioError):
-    """The canvas image could not be written."""
 
 
 class CanvasView(QGraphicsView):
@@ -486,56 +482,4 @@ class CanvasView(QGraphicsView):
 
         The background is the palette's base colour; selection marks are not drawn.
         """
-        path = Path(path)
-        rect = QRectF()
-        for item in self.canvas_scene.items():
-            if isinstance(item, NodeItem | EdgeItem):
-                rect = rect.united(item.sceneBoundingRect())
-        if rect.isEmpty():
-            rect = QRectF(0, 0, 200, 100)
-        rect = rect.adjusted(-20, -20, 20, 20)
-        selected = self.canvas_scene.selectedItems()
-        self.canvas_scene.clearSelection()
-        background = self.palette().color(QPalette.ColorRole.Base)
-        try:
-            if path.suffix.lower() == ".svg":
-                self._export_svg(path, rect, background)
-            else:
-                size = QSize(
-                    max(1, round(rect.width() * scale)), max(1, round(rect.height() * scale))
-                )
-                image = QImage(size, QImage.Format.Format_ARGB32)
-                image.fill(background)
-                painter = QPainter(image)
-                painter.setRenderHints(
-                    QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
-                )
-                self.canvas_scene.render(painter, QRectF(image.rect()), rect)
-                painter.end()
-                if not image.save(str(path)):
-                    raise CanvasExportError(
-                        f"Could not write the image '{path}': check the folder exists, is "
-                        "writable, and the extension is .png, .jpg or .svg."
-                    )
-        finally:
-            for item in selected:
-                item.setSelected(True)
-
-    def _export_svg(self, path: Path, rect: QRectF, background) -> None:
-        try:
-            from PySide6.QtSvg import QSvgGenerator
-        except ImportError as exc:  # pragma: no cover - QtSvg ships with PySide6-Essentials
-            raise CanvasExportError(
-                "SVG export needs the QtSvg module; export a .png instead."
-            ) from exc
-        if not path.parent.is_dir():
-            raise CanvasExportError(f"Could not write '{path}': the folder does not exist.")
-        gen = QSvgGenerator()
-        gen.setFileName(str(path))
-        gen.setSize(QSize(round(rect.width()), round(rect.height())))
-        gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-        gen.setTitle(self.document.project.name)
-        painter = QPainter(gen)
-        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), background)
-        self.canvas_scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-        painter.end()
+        export_canvas(self, path, scale)
