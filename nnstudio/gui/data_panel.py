@@ -1,5 +1,6 @@
-"""The data panel: dataset (with thumbnails), points, noise, train ratio, engineered
-features, standardization, regenerate, and CSV files with a target column.
+"""The data panel: dataset (with thumbnails: synthetic sets, the bundled classic tables),
+points, noise, train ratio, engineered features, standardization, regenerate, and CSV
+files opened through the CSV wizard (target, column types, missing values).
 
 Edits build a new DataSettings and go through ``Document.set_data_settings`` (undoable);
 the panel mirrors the document with signals blocked. Errors (a bad CSV, a refused edit)
@@ -8,7 +9,6 @@ are shown in the panel and emitted as ``error(str)``.
 
 from __future__ import annotations
 
-import csv as _csv
 import dataclasses
 from pathlib import Path
 from typing import Any
@@ -30,10 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.data import DATASETS, FEATURES, DataSettings, load_csv
-from nnstudio.data.errors import DataError
-from nnstudio.data.files import open_regular_file
+from nnstudio.data import DATASETS, FEATURES, DataSettings, read_table
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.csv_wizard import CsvWizard
 
 THUMB = 48
 MULTI_CLASS_SETS = ("blobs", "spiral_multi")
@@ -50,30 +49,6 @@ def thumbnail_icon(name: str) -> QIcon:
     h, w = rgb.shape[:2]
     image = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
     return QIcon(QPixmap.fromImage(image))
-
-
-def _all_columns(path: str, feature_columns: list[str]) -> list[str]:
-    """Every column name of the CSV (features and target) in file order."""
-    try:
-        with open_regular_file(path) as fh:  # never a device or pipe (would hang)
-            first = next((line for line in fh if line.strip()), "")
-        dialect = _csv.Sniffer().sniff(first, ",;\t")
-        cells = [c.strip() for c in next(_csv.reader([first], delimiter=dialect.delimiter))]
-    except (OSError, DataError, _csv.Error, StopIteration):
-        return feature_columns
-    if len(cells) != len(feature_columns) + 1:
-        return feature_columns
-
-    def numeric(text: str) -> bool:
-        try:
-            float(text)
-        except ValueError:
-            return False
-        return True
-
-    if all(numeric(c) for c in cells):
-        return [f"col{i + 1}" for i in range(len(cells))]
-    return cells
 
 
 class DataPanel(QWidget):
@@ -100,11 +75,18 @@ class DataPanel(QWidget):
         form.addRow("Dataset", self.dataset_combo)
 
         csv_row = QHBoxLayout()
-        self.csv_button = QPushButton("Load CSV…")
-        self.csv_button.setToolTip("Read a table: numeric columns are inputs, one is the target")
+        self.csv_button = QPushButton(self.tr("Open CSV…"))
+        self.csv_button.setToolTip(
+            self.tr("Open a table: preview it, choose the target and the column types")
+        )
+        self.csv_edit_button = QPushButton(self.tr("Columns…"))
+        self.csv_edit_button.setToolTip(
+            self.tr("Reopen the CSV wizard: target, column types, missing values")
+        )
         self.csv_label = QLabel()
         self.csv_label.setWordWrap(True)
         csv_row.addWidget(self.csv_button)
+        csv_row.addWidget(self.csv_edit_button)
         csv_row.addWidget(self.csv_label, 1)
         self.csv_widget = QWidget()
         self.csv_widget.setLayout(csv_row)
@@ -167,6 +149,7 @@ class DataPanel(QWidget):
         self.standardize_check.toggled.connect(self._commit)
         self.regenerate_button.clicked.connect(self.regenerate)
         self.csv_button.clicked.connect(self._browse_csv)
+        self.csv_edit_button.clicked.connect(self.edit_csv)
 
         document.dataChanged.connect(self.refresh)
         document.projectReplaced.connect(self.refresh)
@@ -201,7 +184,8 @@ class DataPanel(QWidget):
                 check.setChecked(name in s.features)
             self.standardize_check.setChecked(bool(s.standardize))
             is_csv = s.name == "csv"
-            synthetic = not is_csv
+            info = DATASETS.get(s.name)
+            synthetic = info is not None and info.generator is not None
             for w in (self.points_spin, self.noise_spin):
                 w.setEnabled(synthetic and not self._locked)
             self.csv_widget.setVisible(is_csv)
@@ -215,7 +199,8 @@ class DataPanel(QWidget):
             if is_csv:
                 self.csv_label.setText(Path(s.csv_path).name if s.csv_path else "no file")
                 if s.csv_path and not self._csv_columns:
-                    self._read_columns(s.csv_path)
+                    path = self.document.project.data_settings().csv_path or s.csv_path
+                    self._read_columns(path, s.delimiter, s.header)
                 self.target_combo.clear()
                 for col in self._csv_columns:
                     self.target_combo.addItem(col, col)
@@ -267,16 +252,39 @@ class DataPanel(QWidget):
         s = self.settings()
         self.apply(dataclasses.replace(s, seed=int(s.seed) + 1))
 
-    def load_csv_file(self, path: str, target_column: str | int | None = None) -> bool:
-        """Use the CSV at ``path`` (the last column is the target unless one is given)."""
-        if not self._read_columns(path):
+    def load_csv_file(
+        self, path: str, target_column: str | int | None = None, **choices: Any
+    ) -> bool:
+        """Use the CSV at ``path`` (the last column is the target unless one is given);
+        ``choices`` are further DataSettings fields (column_types, missing, delimiter,
+        header), as the CSV wizard returns them."""
+        choices.pop("csv_path", None)
+        if not self._read_columns(path, choices.get("delimiter"), choices.get("header")):
             return False
         if target_column is None and self._csv_columns:
             target_column = self._csv_columns[-1]
+        fields = {"column_types": {}, "missing": "drop", "delimiter": None, "header": None}
+        fields.update(choices)
         s = dataclasses.replace(
-            self.settings(), name="csv", csv_path=str(path), target_column=target_column
+            self.settings(), name="csv", csv_path=str(path), target_column=target_column, **fields
         )
         return self.apply(s)
+
+    def open_wizard(self, path: str, settings: DataSettings | None = None) -> bool:
+        """Show the CSV wizard for ``path``; on OK use the file with the chosen settings."""
+        wizard = CsvWizard(path, settings, self)
+        if wizard.exec() != CsvWizard.DialogCode.Accepted:
+            return False
+        choices = wizard.choices()
+        target = choices.pop("target_column")
+        return self.load_csv_file(path, target, **choices)
+
+    def edit_csv(self) -> bool:
+        """Reopen the wizard on the current CSV file with its current choices."""
+        s: DataSettings = self.document.project.data
+        if s.name != "csv" or not s.csv_path:
+            return False
+        return self.open_wizard(self.document.project.data_settings().csv_path, s)
 
     def _commit(self) -> None:
         if self._updating:
@@ -302,20 +310,22 @@ class DataPanel(QWidget):
         )
         if not path:
             return False
-        return self.load_csv_file(path)
+        return self.open_wizard(path)
 
-    def _read_columns(self, path: str) -> bool:
+    def _read_columns(self, path: str, delimiter: str | None = None, header=None) -> bool:
         try:
-            _x, _y, _task, columns = load_csv(path)
+            table = read_table(path, delimiter, header)
         except NNStudioError as exc:
             self._csv_columns = []
             self._show_error(str(exc))
             return False
         except OSError as exc:
             self._csv_columns = []
-            self._show_error(f"Cannot read {path}: {exc.strerror or exc}")
+            self._show_error(
+                self.tr("Cannot read {path}: {why}").format(path=path, why=exc.strerror or exc)
+            )
             return False
-        self._csv_columns = _all_columns(path, [str(c) for c in columns])
+        self._csv_columns = list(table.names)
         return True
 
     def _show_error(self, message: str) -> None:
@@ -327,7 +337,7 @@ class DataPanel(QWidget):
 
     def _lock_changed(self, reason: str) -> None:
         self._lock_reason = reason
-        for w in self._widgets() + [self.regenerate_button, self.csv_button]:
+        for w in self._widgets() + [self.regenerate_button, self.csv_button, self.csv_edit_button]:
             w.setEnabled(not reason)
         if reason:
             self.message_label.setStyleSheet("")
