@@ -25,9 +25,9 @@ import time
 import numpy as np
 import torch
 
-from nnstudio.engine import Network, NodeDef, TrainConfig, Trainer
+from nnstudio.engine import Network, NodeDef, Trainer
 from nnstudio.engine._threads import SMALL_NETWORK_PARAMS
-from nnstudio.graph import fill_node_params
+from nnstudio.graph import fill_node_params, train_config
 
 SEED = 0
 
@@ -125,7 +125,7 @@ def run_case(name, repeats):
     model = torch_mlp(net, sizes, hidden)
     small = net.n_params <= SMALL_NETWORK_PARAMS
     torch.set_num_threads(1 if small else DEFAULT_TORCH_THREADS)
-    cfg = TrainConfig(
+    cfg = train_config(
         loss=loss,
         optimizer="adam",
         learning_rate=lr,

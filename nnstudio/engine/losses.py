@@ -157,7 +157,9 @@ class Huber(_Elementwise):
 
     def __init__(self, k, params):
         super().__init__(k, params)
-        self.delta = float(params.get("delta", 1.0))
+        if "delta" not in params:
+            raise ConfigError("Huber: the setting 'delta' is missing (the catalog fills it).")
+        self.delta = float(params["delta"])
         if not self.delta > 0:
             raise ConfigError(f"Huber delta must be > 0, got {self.delta}.")
 

@@ -4,8 +4,10 @@ Each optimizer keeps its state as flat vectors of the same length as the paramet
 whole update is a handful of NumPy calls whatever the number of layers. ``step(p, g, lr)``
 takes the learning rate on every call: changing it between steps keeps all state.
 ``g`` may be overwritten (it is recomputed every step). ``t`` counts steps from 1.
-Hyperparameter names and defaults are PyTorch's; ``weight_decay`` applies to every
-parameter as in PyTorch (use ``TrainConfig.l1``/``l2`` to penalise weights only).
+Hyperparameter names are PyTorch's; ``weight_decay`` applies to every parameter as in
+PyTorch (use ``TrainConfig.l1``/``l2`` to penalise weights only). Every hyperparameter must
+be given: the defaults (PyTorch's) are declared once, in the graph catalog
+(``nnstudio.graph.OPTIMIZER_PARAMS``); a missing one is a :class:`ConfigError`.
 """
 
 from __future__ import annotations
@@ -18,16 +20,24 @@ from .errors import ConfigError
 from .registry import OPTIMIZERS
 
 
+def _missing(name: str, key: str) -> ConfigError:
+    return ConfigError(
+        f"{name}: the setting {key!r} is missing; give every setting (nnstudio.graph."
+        "fill_training fills them from the catalog)."
+    )
+
+
 def _num(
     params: dict,
     key: str,
-    default: float,
     lo: float = 0.0,
     hi: float | None = None,
     hi_open: bool = False,
     name: str = "",
 ) -> float:
-    v = params.get(key, default)
+    if key not in params:
+        raise _missing(name, key)
+    v = params[key]
     try:
         f = float(v)
     except (TypeError, ValueError):
@@ -36,6 +46,12 @@ def _num(
         rng = f">= {lo}" + ("" if hi is None else f" and {'<' if hi_open else '<='} {hi}")
         raise ConfigError(f"{name}: {key} must be {rng}, got {v!r}.")
     return f
+
+
+def _flag(params: dict, key: str, name: str) -> bool:
+    if key not in params:
+        raise _missing(name, key)
+    return bool(params[key])
 
 
 class Optimizer:
@@ -109,15 +125,15 @@ class SGD(Optimizer):
 
     name = "sgd"
     keys = ("momentum", "dampening", "weight_decay", "nesterov")
-    default_momentum = 0.0
-    default_nesterov = False
+    fixed: dict = {}  # settings a variant does not offer (they define it)
 
     def _configure(self, params):
         n = self.name
-        self.momentum = _num(params, "momentum", self.default_momentum, name=n)
-        self.dampening = _num(params, "dampening", 0.0, name=n)
-        self.weight_decay = _num(params, "weight_decay", 0.0, name=n)
-        self.nesterov = bool(params.get("nesterov", self.default_nesterov))
+        params = {**params, **self.fixed}
+        self.momentum = _num(params, "momentum", name=n)
+        self.dampening = _num(params, "dampening", name=n)
+        self.weight_decay = _num(params, "weight_decay", name=n)
+        self.nesterov = _flag(params, "nesterov", n)
         if self.nesterov and (self.momentum <= 0 or self.dampening != 0):
             raise ConfigError("Nesterov momentum needs momentum > 0 and dampening = 0.")
         self.buf = self._zeros() if self.momentum else None
@@ -154,7 +170,6 @@ class Momentum(SGD):
     """SGD with heavy-ball momentum: ``torch.optim.SGD(momentum=0.9)`` (rule in :class:`SGD`)."""
 
     name = "momentum"
-    default_momentum = 0.9
 
 
 class Nesterov(SGD):
@@ -164,8 +179,8 @@ class Nesterov(SGD):
     """
 
     name = "nesterov"
-    default_momentum = 0.9
-    default_nesterov = True
+    keys = ("momentum", "weight_decay")
+    fixed = {"nesterov": True, "dampening": 0.0}
 
 
 class Adagrad(Optimizer):
@@ -184,11 +199,11 @@ class Adagrad(Optimizer):
 
     def _configure(self, params):
         n = self.name
-        self.lr_decay = _num(params, "lr_decay", 0.0, name=n)
-        self.weight_decay = _num(params, "weight_decay", 0.0, name=n)
-        self.eps = _num(params, "eps", 1e-10, name=n)
+        self.lr_decay = _num(params, "lr_decay", name=n)
+        self.weight_decay = _num(params, "weight_decay", name=n)
+        self.eps = _num(params, "eps", name=n)
         self.sum = self._zeros()
-        self.sum += _num(params, "initial_accumulator_value", 0.0, name=n)
+        self.sum += _num(params, "initial_accumulator_value", name=n)
 
     def step(self, p, g, lr):
         self.t += 1
@@ -224,11 +239,11 @@ class RMSprop(Optimizer):
 
     def _configure(self, params):
         n = self.name
-        self.alpha = _num(params, "alpha", 0.99, hi=1.0, name=n)
-        self.eps = _num(params, "eps", 1e-8, name=n)
-        self.weight_decay = _num(params, "weight_decay", 0.0, name=n)
-        self.momentum = _num(params, "momentum", 0.0, name=n)
-        self.centered = bool(params.get("centered", False))
+        self.alpha = _num(params, "alpha", hi=1.0, name=n)
+        self.eps = _num(params, "eps", name=n)
+        self.weight_decay = _num(params, "weight_decay", name=n)
+        self.momentum = _num(params, "momentum", name=n)
+        self.centered = _flag(params, "centered", n)
         self.v = self._zeros()
         self.gavg = self._zeros() if self.centered else None
         self.buf = self._zeros() if self.momentum > 0 else None
@@ -288,11 +303,15 @@ class Adam(Optimizer):
     name = "adam"
     keys = ("betas", "beta1", "beta2", "eps", "weight_decay", "amsgrad")
     decoupled = False
-    default_wd = 0.0
 
     def _configure(self, params):
         n = self.name
-        betas = params.get("betas", (params.get("beta1", 0.9), params.get("beta2", 0.999)))
+        if "betas" in params:
+            betas = params["betas"]
+        elif "beta1" in params and "beta2" in params:
+            betas = (params["beta1"], params["beta2"])
+        else:
+            raise _missing(n, "beta1" if "beta1" not in params else "beta2")
         try:
             b1, b2 = (float(b) for b in betas)
         except (TypeError, ValueError):
@@ -301,9 +320,9 @@ class Adam(Optimizer):
             if not 0.0 <= b < 1.0:
                 raise ConfigError(f"{n}: {key} must be >= 0 and < 1, got {b}.")
         self.beta1, self.beta2 = b1, b2
-        self.eps = _num(params, "eps", 1e-8, name=n)
-        self.weight_decay = _num(params, "weight_decay", self.default_wd, name=n)
-        self.amsgrad = bool(params.get("amsgrad", False))
+        self.eps = _num(params, "eps", name=n)
+        self.weight_decay = _num(params, "weight_decay", name=n)
+        self.amsgrad = _flag(params, "amsgrad", n)
         self.m = self._zeros()
         self.v = self._zeros()
         self.vmax = self._zeros() if self.amsgrad else None
@@ -344,7 +363,6 @@ class AdamW(Adam):
 
     name = "adamw"
     decoupled = True
-    default_wd = 0.01
 
 
 _CLASSES: dict[str, type[Optimizer]] = {

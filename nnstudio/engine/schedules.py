@@ -1,10 +1,10 @@
 """Learning-rate schedules, evaluated per epoch (epoch counts from 0) in closed form.
 
 - ``constant``: lr
-- ``step``: lr * gamma ** (epoch // step_size)            (defaults step_size 10, gamma 0.5)
-- ``exponential``: lr * gamma ** epoch                    (default gamma 0.95)
-- ``cosine``: eta_min + (lr - eta_min) (1 + cos(pi epoch / t_max)) / 2
-  (default t_max 100, eta_min 0): PyTorch's ``CosineAnnealingLR`` stepped once per epoch.
+- ``step``: lr * gamma ** (epoch // step_size)
+- ``exponential``: lr * gamma ** epoch
+- ``cosine``: eta_min + (lr - eta_min) (1 + cos(pi epoch / t_max)) / 2:
+  PyTorch's ``CosineAnnealingLR`` stepped once per epoch.
   It reaches eta_min at epoch t_max and then rises again, back to lr at 2 t_max: the
   schedule is periodic with period 2 t_max (the closed form of PyTorch's recursive update;
   the two agree to rounding).
@@ -12,6 +12,9 @@
 :func:`describe_schedule` says in words what a schedule does over a run, for the panels.
 Epochs in its text count from 1, like ``Report.epoch``: epoch E trains with
 ``scheduled_lr(..., E - 1)``.
+
+Every parameter must be given; the defaults are declared once, in the graph catalog
+(``nnstudio.graph.SCHEDULE_PARAMS``).
 """
 
 from __future__ import annotations
@@ -39,21 +42,28 @@ def check_schedule(name: object, params: dict) -> None:
             f"Schedule {name}: unknown setting(s) {', '.join(unknown)}; "
             f"allowed: {', '.join(_KEYS[name]) or 'none'}."
         )
-    if name == "step":
-        ss = params.get("step_size", 10)
+    if name == "step" and "step_size" in params:
+        ss = params["step_size"]
         if isinstance(ss, bool) or not isinstance(ss, int) or ss < 1:
             raise ConfigError(f"Schedule step: step_size must be a whole number >= 1, got {ss!r}.")
-    if name in ("step", "exponential"):
-        g = params.get("gamma", 0.5 if name == "step" else 0.95)
+    if name in ("step", "exponential") and "gamma" in params:
+        g = params["gamma"]
         if not isinstance(g, int | float) or not 0 < g <= 1:
             raise ConfigError(f"Schedule {name}: gamma must be > 0 and <= 1, got {g!r}.")
-    if name == "cosine":
-        tm = params.get("t_max", 100)
+    if name == "cosine" and "t_max" in params:
+        tm = params["t_max"]
         if isinstance(tm, bool) or not isinstance(tm, int) or tm < 1:
             raise ConfigError(f"Schedule cosine: t_max must be a whole number >= 1, got {tm!r}.")
-        em = params.get("eta_min", 0.0)
+    if name == "cosine" and "eta_min" in params:
+        em = params["eta_min"]
         if not isinstance(em, int | float) or em < 0:
             raise ConfigError(f"Schedule cosine: eta_min must be >= 0, got {em!r}.")
+    missing = [k for k in _KEYS[name] if k not in params]
+    if missing:
+        raise ConfigError(
+            f"Schedule {name}: the setting(s) {', '.join(missing)} are missing; give every "
+            "setting (nnstudio.graph.fill_training fills them from the catalog)."
+        )
 
 
 def scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
@@ -61,14 +71,12 @@ def scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
     if name == "constant":
         return base_lr
     if name == "step":
-        return base_lr * float(params.get("gamma", 0.5)) ** (
-            epoch // int(params.get("step_size", 10))
-        )
+        return base_lr * float(params["gamma"]) ** (epoch // int(params["step_size"]))
     if name == "exponential":
-        return base_lr * float(params.get("gamma", 0.95)) ** epoch
+        return base_lr * float(params["gamma"]) ** epoch
     if name == "cosine":
-        t_max = int(params.get("t_max", 100))
-        eta_min = float(params.get("eta_min", 0.0))
+        t_max = int(params["t_max"])
+        eta_min = float(params["eta_min"])
         return eta_min + (base_lr - eta_min) * (1.0 + math.cos(math.pi * epoch / t_max)) / 2.0
     raise ConfigError(f"Unknown schedule {name!r}. Choose one of: {', '.join(SCHEDULES)}.")
 
@@ -92,7 +100,7 @@ def describe_schedule(name: str, params: dict, lr: float, epochs: int | None) ->
             "." if epochs is None else f" for all {epochs} epochs."
         )
     if name == "step":
-        size, gamma = int(params.get("step_size", 10)), float(params.get("gamma", 0.5))
+        size, gamma = int(params["step_size"]), float(params["gamma"])
         if gamma == 1:
             return f"Step with gamma 1: lr stays {lr:.3g}."
         return (
@@ -100,7 +108,7 @@ def describe_schedule(name: str, params: dict, lr: float, epochs: int | None) ->
             f"({at(size + 1)} from epoch {size + 1}){last}."
         )
     if name == "exponential":
-        gamma = float(params.get("gamma", 0.95))
+        gamma = float(params["gamma"])
         if gamma == 1:
             return f"Exponential with gamma 1: lr stays {lr:.3g}."
         half = math.log(0.5) / math.log(gamma)
@@ -108,8 +116,8 @@ def describe_schedule(name: str, params: dict, lr: float, epochs: int | None) ->
             f"Exponential: lr {lr:.3g} multiplied by {gamma:g} each epoch "
             f"(halves every {half:.3g} epochs){last}."
         )
-    t_max = int(params.get("t_max", 100))
-    low = f"{float(params.get('eta_min', 0.0)):.3g}"
+    t_max = int(params["t_max"])
+    low = f"{float(params['eta_min']):.3g}"
     if epochs is not None and epochs <= t_max:
         return (
             f"Cosine: lr {lr:.3g} → {at(epochs)} at epoch {epochs} (the last), on the way to "

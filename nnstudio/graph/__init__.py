@@ -24,6 +24,7 @@ from .catalog import (
     get_kind,
     key_params,
     kinds_in_category,
+    train_config,
     training_defaults,
 )
 from .compile import compile_spec
@@ -68,6 +69,7 @@ __all__ = [
     "fill_node_params",
     "fill_params",
     "fill_training",
+    "train_config",
     "training_defaults",
     "CATEGORIES",
     "INITIALIZER_NAMES",

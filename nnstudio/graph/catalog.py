@@ -25,6 +25,7 @@ from .training_params import (
     default_params,
     fill_named,
     fill_training,
+    train_config,
     training_defaults,
 )
 
@@ -48,6 +49,7 @@ __all__ = [
     "get_kind",
     "key_params",
     "kinds_in_category",
+    "train_config",
     "training_defaults",
 ]
 

@@ -399,3 +399,12 @@ def table_of(what: str) -> dict[str, tuple[ParamSpec, ...]]:
 def default_params(what: str, name: str) -> dict[str, Any]:
     """Default parameters of one loss / optimizer / schedule."""
     return defaults(table_of(what)[name])
+
+
+def train_config(settings: Mapping[str, Any] | None = None, **fields: Any) -> Any:
+    """An engine ``TrainConfig`` from partial settings (``settings`` and/or keyword fields),
+    every missing value filled from the catalog. Raises :class:`ParamError` naming the field.
+    """
+    from nnstudio.engine import TrainConfig
+
+    return TrainConfig.from_dict(fill_training({**(settings or {}), **fields}))

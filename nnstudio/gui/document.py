@@ -20,7 +20,15 @@ from PySide6.QtGui import QUndoStack
 
 from nnstudio.data import make_dataset
 from nnstudio.errors import NNStudioError
-from nnstudio.graph import Edge, GraphError, NetworkSpec, infer_shapes, param_counts, validate
+from nnstudio.graph import (
+    Edge,
+    GraphError,
+    NetworkSpec,
+    infer_shapes,
+    param_counts,
+    train_config,
+    validate,
+)
 from nnstudio.graph import check_connect as graph_check_connect
 
 from . import clipboard
@@ -561,9 +569,10 @@ class Document(QObject):
         """Change the training settings (undoable).
 
         While locked only the live settings (:data:`commands.LIVE_SETTINGS`: learning rate,
-        epochs, ...) may change.
+        epochs, ...) may change. Settings the config leaves out get the catalog's defaults
+        (``nnstudio.graph.train_config``), so the engine always receives complete ones.
         """
-        config.validate()
+        config = train_config(config.to_dict())
         op = cmd.SetTrainingOp(self, self._project.training, config)
         if not op.changed:
             return
@@ -575,6 +584,28 @@ class Document(QObject):
             )
         names = ", ".join(sorted(name.replace("_", " ") for name in op.changed))
         self._push(f"Change {names}", op)
+
+    def fit_output_to_data(self) -> bool:
+        """Set the output layer's units and activation and the loss to fit the dataset's
+        task and classes (``graph.output_fit.fit_output``), as one undo step. Returns
+        False when they already fit. Raises DataError / GraphError / LockedError."""
+        from nnstudio.graph.output_fit import fit_output
+
+        self._check_unlocked()
+        ds = self.dataset()
+        spec, training = fit_output(self.spec, self._project.training, ds.task, ds.n_classes)
+        ops: list[cmd.Operation] = []
+        for node_id, node in spec.nodes.items():
+            for name, value in node.params.items():
+                old = self.spec.nodes[node_id].params.get(name)
+                if old != value:
+                    ops.append(cmd.SetParamOp(self, node_id, name, old, value))
+        top = cmd.SetTrainingOp(self, self._project.training, train_config(training.to_dict()))
+        if top.changed:
+            ops.append(top)
+        if ops:
+            self._push("Fit the output to the data", *ops)
+        return bool(ops)
 
     # ------------------------------------------------------------------ _apply_* (commands)
     def _apply_insert_node(self, node: Any, index: int | None) -> None:

@@ -28,7 +28,14 @@ import nnstudio
 from nnstudio.data import DataSettings, Preprocessor
 from nnstudio.engine import TrainConfig
 from nnstudio.errors import NNStudioError
-from nnstudio.graph import GraphError, NetworkSpec, ParamError, UnknownLayerError, total_params
+from nnstudio.graph import (
+    GraphError,
+    NetworkSpec,
+    ParamError,
+    UnknownLayerError,
+    total_params,
+    train_config,
+)
 from nnstudio.io.archive import (
     MAX_HISTORY_BYTES,
     MAX_PROJECT_JSON_BYTES,
@@ -407,7 +414,8 @@ def _build(doc: dict, history: list[dict]) -> Project:
 
     network = _build_network(network_d)
     data = _build_part(DataSettings.from_dict, data_d, ProjectDataError, "data")
-    training = _build_part(TrainConfig.from_dict, training_d, ProjectTrainingError, "training")
+    # missing settings (older files, hand-written ones) get the catalog's defaults
+    training = _build_part(train_config, training_d, ProjectTrainingError, "training")
     _run_check(training.validate, ProjectTrainingError, "training")
     if preprocessor is not None:
         _build_part(Preprocessor.from_dict, preprocessor, ProjectDataError, "preprocessor")

@@ -12,15 +12,12 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nnstudio.data import DataSettings
-from nnstudio.engine import TrainConfig
-from nnstudio.graph import NetworkSpec
+from nnstudio.data import FEATURES, DataSettings
+from nnstudio.graph import NetworkSpec, train_config
 from nnstudio.io.errors import ProjectError
 from nnstudio.io.project import Project, save_project
 
 DEFAULT_TEMPLATE = "spiral"
-
-ALL_FEATURES = ["x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)"]
 
 
 class UnknownTemplateError(ProjectError):
@@ -58,7 +55,7 @@ _RECIPES: dict[str, _Recipe] = {
         loss="bce",
         learning_rate=0.01,
         epochs=300,
-        features=tuple(ALL_FEATURES),
+        features=FEATURES,
     ),
     "xor": _Recipe(
         "XOR quadrants: needs a hidden layer (no straight line separates them)",
@@ -164,7 +161,8 @@ def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
         features=features,
         standardize=True,
     )
-    training = TrainConfig(
+    # every setting the recipe leaves out comes from the catalog (nnstudio.graph)
+    training = train_config(
         loss=recipe.loss,
         optimizer=recipe.optimizer,
         learning_rate=recipe.learning_rate,

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 from engine_helpers import mlp
 
-from nnstudio.engine import EpochInterrupted, TrainConfig, Trainer
+from nnstudio.engine import EpochInterrupted, Trainer
+from nnstudio.graph import train_config
 
 
 def _data(n: int = 400) -> tuple[np.ndarray, np.ndarray]:
@@ -18,7 +19,7 @@ def _data(n: int = 400) -> tuple[np.ndarray, np.ndarray]:
 
 def _trainer() -> Trainer:
     x, y = _data()
-    return Trainer(mlp([2, 8, 1]), x, y, config=TrainConfig(batch_size=10, seed=5))
+    return Trainer(mlp([2, 8, 1]), x, y, config=train_config(batch_size=10, seed=5))
 
 
 def test_a_callback_that_never_stops_changes_nothing():

@@ -9,6 +9,13 @@ import pytest
 
 from nnstudio.engine import ConfigError
 from nnstudio.engine.optimizers import make_optimizer
+from nnstudio.graph import fill_params
+
+
+def filled(name, params=None):
+    """The optimizer's settings completed from the catalog (the engine has no defaults)."""
+    return fill_params("optimizer", name, params or {})
+
 
 P0 = [0.5, -1.0, 2.0]
 TARGET = [0.1, 0.3, -0.4]
@@ -21,7 +28,7 @@ def grad(p):
 
 
 def run_engine(name, params, lrs=(LR, LR, LR)):
-    opt = make_optimizer(name, 3, np.float64, params)
+    opt = make_optimizer(name, 3, np.float64, filled(name, params))
     p = np.array(P0)
     out = []
     for lr in lrs:
@@ -133,11 +140,15 @@ def test_learning_rate_change_between_steps_keeps_adam_state():
     np.testing.assert_allclose(got[-1], adam_by_hand(lrs=lrs)[-1], rtol=1e-12)
 
 
-def test_torch_defaults_and_unknown_settings():
-    assert make_optimizer("adam", 1, np.float64).eps == 1e-8
-    assert make_optimizer("adamw", 1, np.float64).weight_decay == 0.01
-    assert make_optimizer("rmsprop", 1, np.float64).alpha == 0.99
-    assert make_optimizer("adagrad", 1, np.float64).eps == 1e-10
+def test_catalog_has_torch_defaults_and_the_engine_none():
+    assert make_optimizer("adam", 1, np.float64, filled("adam")).eps == 1e-8
+    assert make_optimizer("adamw", 1, np.float64, filled("adamw")).weight_decay == 0.01
+    assert make_optimizer("rmsprop", 1, np.float64, filled("rmsprop")).alpha == 0.99
+    assert make_optimizer("adagrad", 1, np.float64, filled("adagrad")).eps == 1e-10
+    with pytest.raises(ConfigError, match="'eps' is missing"):
+        make_optimizer("adam", 1, np.float64, {"beta1": 0.9, "beta2": 0.999})
+    with pytest.raises(ConfigError, match="'momentum' is missing"):
+        make_optimizer("sgd", 1, np.float64, {})
     with pytest.raises(ConfigError, match="unknown setting"):
         make_optimizer("adam", 1, np.float64, {"beta_3": 1})
     with pytest.raises(ConfigError, match="beta1"):
@@ -147,7 +158,7 @@ def test_torch_defaults_and_unknown_settings():
 
 
 def test_subnormal_moments_are_flushed():
-    opt = make_optimizer("adam", 2, np.float32)
+    opt = make_optimizer("adam", 2, np.float32, filled("adam"))
     p = np.ones(2, dtype=np.float32)
     for _ in range(100):
         opt.step(p, np.array([1e-30, 1.0], dtype=np.float32), 1e-3)
@@ -175,12 +186,12 @@ def _adam_changing_betas_by_hand(betas_per_step, wd=0.0, decoupled=False):
 @pytest.mark.parametrize("name", ["adam", "adamw"])
 def test_changing_betas_between_steps_keeps_the_raw_moments(name):
     betas = [(0.9, 0.999), (0.9, 0.999), (0.5, 0.9), (0.5, 0.9)]
-    opt = make_optimizer(name, 3, np.float64, {"betas": betas[0]})
+    opt = make_optimizer(name, 3, np.float64, filled(name, {"betas": betas[0]}))
     p = np.array(P0)
     for i, b in enumerate(betas):
         if i and b != betas[i - 1]:
             m_before, v_before = opt.m.copy(), opt.v.copy()
-            opt.set_hyperparameters({"betas": b})
+            opt.set_hyperparameters(filled(name, {"betas": b}))
             np.testing.assert_array_equal(opt.m, m_before)  # not rescaled by the new betas
             np.testing.assert_array_equal(opt.v, v_before)
         opt.step(p, np.array(grad(p.tolist())), LR)

@@ -11,7 +11,8 @@ from engine_helpers import mlp
 from test_engine_optimizers import LR, P0, grad, run_engine
 from test_engine_training import _blobs
 
-from nnstudio.engine import TrainConfig, Trainer
+from nnstudio.engine import Trainer
+from nnstudio.graph import train_config
 
 pytestmark = pytest.mark.slow
 
@@ -62,7 +63,7 @@ def test_torch_cross_check_same_losses_for_adam_steps():
             layer.weight.copy_(torch.from_numpy(w[f"{name}.weight"].T))
             layer.bias.copy_(torch.from_numpy(w[f"{name}.bias"]))
     opt = torch.optim.Adam(model.parameters(), lr=0.05)
-    tr = Trainer(net, x, y, config=TrainConfig(learning_rate=0.05, dtype="float64"))
+    tr = Trainer(net, x, y, config=train_config(learning_rate=0.05, dtype="float64"))
     lossf = torch.nn.BCEWithLogitsLoss()
     for i in range(5):
         xb, yb = x[i * 8 : i * 8 + 8], y[i * 8 : i * 8 + 8]

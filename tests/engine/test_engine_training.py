@@ -18,6 +18,7 @@ from nnstudio.engine import (
     fit_iter,
 )
 from nnstudio.engine.schedules import scheduled_lr
+from nnstudio.graph import fill_params, train_config
 
 XOR_X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 XOR_Y = np.array([0, 1, 1, 0])
@@ -33,7 +34,7 @@ def _blobs(n=200, seed=0):
 def _run(seed, dtype="float32", epochs=3, **cfg):
     x, y = _blobs()
     net = mlp([2, 8, 8, 1], dtype=dtype, seed=1)
-    config = TrainConfig(epochs=epochs, seed=seed, dtype=dtype, **cfg)
+    config = train_config(epochs=epochs, seed=seed, dtype=dtype, **cfg)
     reports = list(fit_iter(net, x[:150], y[:150], x[150:], y[150:], config))
     return reports, net.get_weights()
 
@@ -50,7 +51,7 @@ def test_same_seed_gives_identical_losses_and_weights_bit_for_bit():
     runs = []
     for seed in (3, 3, 4):
         net = Network(nodes, seed=1)
-        reports = list(fit_iter(net, x, y, config=TrainConfig(epochs=3, seed=seed, batch_size=16)))
+        reports = list(fit_iter(net, x, y, config=train_config(epochs=3, seed=seed, batch_size=16)))
         runs.append(([r.train_loss for r in reports], net.get_weights()))
     (l1, w1), (l2, w2), (l3, w3) = runs
     assert l1 == l2
@@ -73,7 +74,7 @@ def test_report_fields_and_progress():
 def test_train_loss_is_the_mean_over_the_epochs_steps():
     x, y = _blobs(40)
     net = mlp([2, 4, 1], seed=2)
-    cfg = TrainConfig(epochs=1, batch_size=40, optimizer="sgd", learning_rate=0.1)
+    cfg = train_config(epochs=1, batch_size=40, optimizer="sgd", learning_rate=0.1)
     tr = Trainer(net, x, y, config=cfg)
     before = tr.evaluate().train_loss  # full batch: the one step sees exactly these weights
     report = tr.train_epoch()
@@ -90,7 +91,7 @@ def test_divergence_stops_with_a_typed_error_and_keeps_finite_weights():
         node("out", "dense", {"units": 1, "activation": "linear"}, ["h"]),
     ]
     net = Network(nodes)
-    cfg = TrainConfig(loss="mse", optimizer="sgd", learning_rate=10.0, epochs=50)
+    cfg = train_config(loss="mse", optimizer="sgd", learning_rate=10.0, epochs=50)
     with pytest.raises(DivergenceError, match="learning rate") as info:
         for _ in fit_iter(net, x, y, config=cfg):
             pass
@@ -110,7 +111,7 @@ def test_divergence_restores_exactly_the_last_weights_with_a_finite_gradient():
         node("out", "dense", {"units": 1, "activation": "linear"}, ["h"]),
     ]
     net = Network(nodes, dtype="float64", seed=1)
-    cfg = TrainConfig(loss="mse", optimizer="sgd", learning_rate=10.0, dtype="float64")
+    cfg = train_config(loss="mse", optimizer="sgd", learning_rate=10.0, dtype="float64")
     trainer = Trainer(net, x, y, config=cfg)
     snapshots = []  # the weights each step's gradient was computed at
     with pytest.raises(DivergenceError) as info:
@@ -128,7 +129,7 @@ def test_divergence_restores_exactly_the_last_weights_with_a_finite_gradient():
 def test_learning_rate_changes_live_without_resetting_state():
     x, y = _blobs()
     net = mlp([2, 4, 1], seed=2)
-    tr = Trainer(net, x, y, config=TrainConfig(epochs=None))
+    tr = Trainer(net, x, y, config=train_config(epochs=None))
     tr.train_epoch()
     m_before = tr._opt.m.copy()
     tr.learning_rate = 0.05
@@ -153,7 +154,7 @@ def test_schedules(name, params, expected):
     got = [scheduled_lr(name, params, 0.1, e) for e in range(4)]
     np.testing.assert_allclose(got, expected, rtol=1e-12)
     x, y = _blobs(20)
-    cfg = TrainConfig(learning_rate=0.1, schedule=name, schedule_params=params, epochs=4)
+    cfg = train_config(learning_rate=0.1, schedule=name, schedule_params=params, epochs=4)
     reports = list(fit_iter(mlp([2, 3, 1]), x, y, config=cfg))
     np.testing.assert_allclose([r.lr for r in reports], expected, rtol=1e-12)
 
@@ -165,7 +166,7 @@ def test_gradient_clipping_by_global_norm():
     gnorm = math.sqrt(sum(float((g**2).sum()) for g in grads.values()))
     clip = gnorm / 4
     before = net.get_weights()
-    cfg = TrainConfig(optimizer="sgd", learning_rate=0.5, clip_norm=clip, batch_size=None)
+    cfg = train_config(optimizer="sgd", learning_rate=0.5, clip_norm=clip, batch_size=None)
     Trainer(net, x, y, config=cfg).train_batch(x, y)
     after = net.get_weights()
     coef = clip / (gnorm + 1e-6)
@@ -180,7 +181,7 @@ def test_l1_l2_apply_to_weights_not_biases():
     w["dense_1.bias"][:] = 0.3
     net.set_weights(w)
     _, grads, _ = net.loss_and_gradients(x, y, "bce")
-    cfg = TrainConfig(optimizer="sgd", learning_rate=0.1, l1=0.01, l2=0.02)
+    cfg = train_config(optimizer="sgd", learning_rate=0.1, l1=0.01, l2=0.02)
     Trainer(net, x, y, config=cfg).train_batch(x, y)
     after = net.get_weights()
     for k in grads:
@@ -192,7 +193,7 @@ def test_l1_l2_apply_to_weights_not_biases():
 
 def test_xor_is_learned_to_100_percent():
     net = mlp([2, 4, 1], activation="tanh", out_activation="sigmoid", seed=0)
-    cfg = TrainConfig(loss="bce", optimizer="adam", learning_rate=0.05, batch_size=4, epochs=300)
+    cfg = train_config(loss="bce", optimizer="adam", learning_rate=0.05, batch_size=4, epochs=300)
     *_, last = fit_iter(net, XOR_X, XOR_Y, config=cfg)
     assert last.train_accuracy == 1.0
     pred = (net.predict(XOR_X)[:, 0] > 0.5).astype(int)
@@ -202,7 +203,7 @@ def test_xor_is_learned_to_100_percent():
 def test_spiral_reaches_95_percent_test_accuracy():
     x, y = spiral(250, seed=0, noise=0.0)
     net = mlp([2, 32, 32, 1], activation="relu", out_activation="sigmoid", dtype="float32")
-    cfg = TrainConfig(loss="bce", learning_rate=0.01, batch_size=10, epochs=150, seed=0)
+    cfg = train_config(loss="bce", learning_rate=0.01, batch_size=10, epochs=150, seed=0)
     *_, last = fit_iter(net, x[:250], y[:250], x[250:], y[250:], cfg)
     assert last.test_accuracy >= 0.95
     assert last.train_accuracy >= 0.95
@@ -218,7 +219,7 @@ def test_regression_metrics():
             node("o", "dense", {"units": 1, "activation": "linear"}, ["in"]),
         ]
     )
-    cfg = TrainConfig(loss="mse", learning_rate=0.05, epochs=30)
+    cfg = train_config(loss="mse", learning_rate=0.05, epochs=30)
     *_, r = fit_iter(net, x[:150], y[:150], x[150:], y[150:], cfg)
     assert r.train_accuracy is None
     assert r.test_r2 > 0.99 and r.test_rmse < 0.05
@@ -231,7 +232,7 @@ def test_multiclass_softmax_cce_learns_three_blobs():
     y = rng.integers(0, 3, size=300)
     x = centers[y] + rng.normal(size=(300, 2)) * 0.5
     net = mlp([2, 8, 3], activation="relu", out_activation="softmax", dtype="float32")
-    cfg = TrainConfig(loss="cce", learning_rate=0.02, epochs=20, batch_size=32)
+    cfg = train_config(loss="cce", learning_rate=0.02, epochs=20, batch_size=32)
     *_, r = fit_iter(net, x[:200], y[:200], x[200:], y[200:], cfg)
     assert r.test_accuracy > 0.95
     p = net.predict(x[:5])
@@ -250,25 +251,26 @@ def test_float32_and_float64_agree_and_keep_their_dtype():
 
 def test_bad_inputs_raise_config_errors():
     net = mlp([2, 3, 1])
+    cfg = train_config()
     with pytest.raises(ConfigError, match="x_train"):
-        Trainer(net, np.zeros((5, 3)), np.zeros(5))
+        Trainer(net, np.zeros((5, 3)), np.zeros(5), config=cfg)
     with pytest.raises(ConfigError, match="rows"):
-        Trainer(net, np.zeros((5, 2)), np.zeros(4))
+        Trainer(net, np.zeros((5, 2)), np.zeros(4), config=cfg)
     with pytest.raises(ConfigError, match="0, 1"):
-        Trainer(net, np.zeros((5, 2)), np.full(5, 2.0))
+        Trainer(net, np.zeros((5, 2)), np.full(5, 2.0), config=cfg)
     with pytest.raises(ConfigError, match="exactly 1 output"):
-        Trainer(mlp([2, 3, 2]), np.zeros((5, 2)), np.zeros(5))
+        Trainer(mlp([2, 3, 2]), np.zeros((5, 2)), np.zeros(5), config=cfg)
     with pytest.raises(ConfigError, match="output units"):
         Trainer(
             mlp([2, 3, 2], out_activation="softmax"),
             np.zeros((5, 2)),
             np.full(5, 4),
-            config=TrainConfig(loss="cce"),
+            config=train_config(loss="cce"),
         )
 
 
 def test_train_config_round_trip_and_validation():
-    cfg = TrainConfig(
+    cfg = train_config(
         loss="huber",
         loss_params={"delta": 2.0},
         optimizer="adamw",
@@ -283,7 +285,7 @@ def test_train_config_round_trip_and_validation():
         dtype="float64",
     )
     d = cfg.to_dict()
-    assert d["optimizer_params"]["betas"] == [0.8, 0.9]
+    assert (d["optimizer_params"]["beta1"], d["optimizer_params"]["beta2"]) == (0.8, 0.9)
     assert TrainConfig.from_dict(d).to_dict() == d
     bad = [
         ({"learning_rate": 0}, "learning_rate"),
@@ -299,24 +301,25 @@ def test_train_config_round_trip_and_validation():
     ]
     for fields, word in bad:
         with pytest.raises(ConfigError, match=word):
-            TrainConfig.from_dict({**TrainConfig().to_dict(), **fields})
+            TrainConfig.from_dict({**train_config().to_dict(), **fields})
 
 
 def test_live_update_keeps_state_and_rejects_fixed_fields():
     x, y = _blobs(40)
     net = mlp([2, 4, 1], seed=2)
-    tr = Trainer(net, x, y, config=TrainConfig(optimizer="momentum", epochs=None))
+    tr = Trainer(net, x, y, config=train_config(optimizer="momentum", epochs=None))
     tr.train_epoch()
     buf = tr._opt.buf.copy()
-    tr.update(optimizer_params={"momentum": 0.5}, l2=0.01, clip_norm=1.0, learning_rate=0.02)
+    new_params = fill_params("optimizer", "momentum", {"momentum": 0.5})
+    tr.update(optimizer_params=new_params, l2=0.01, clip_norm=1.0, learning_rate=0.02)
     assert tr._opt.momentum == 0.5 and tr._opt.t == 4
     np.testing.assert_array_equal(tr._opt.buf, buf)
     assert tr.config.l2 == 0.01 and tr.learning_rate == 0.02
     assert tr.train_epoch().lr == 0.02
     with pytest.raises(ConfigError, match="cannot change"):
         tr.update(loss="mse")
-    with pytest.raises(ConfigError, match="momentum"):
-        tr.update(optimizer_params={"momentum": -1})
+    with pytest.raises(ConfigError, match="momentum must be >= 0"):
+        tr.update(optimizer_params={**new_params, "momentum": -1})
     assert tr.config.l2 == 0.01
 
 
@@ -325,9 +328,9 @@ def test_fit_iter_unlimited_and_evaluate():
 
     x, y = _blobs(40)
     net = mlp([2, 4, 1], seed=2)
-    reports = list(islice(fit_iter(net, x, y, config=TrainConfig(epochs=None)), 7))
+    reports = list(islice(fit_iter(net, x, y, config=train_config(epochs=None)), 7))
     assert [r.epoch for r in reports] == list(range(1, 8))
-    tr = Trainer(net, x[:30], y[:30], x[30:], y[30:])
+    tr = Trainer(net, x[:30], y[:30], x[30:], y[30:], config=train_config())
     r = tr.evaluate()
     assert r.epoch == 0 and r.step == 0 and r.test_loss is not None
     assert r.train_accuracy == pytest.approx(

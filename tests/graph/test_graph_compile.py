@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from nnstudio.data import DataSettings, make_dataset
-from nnstudio.engine import TrainConfig, Trainer
+from nnstudio.engine import Trainer
 from nnstudio.graph import (
     ArityError,
     InvalidGraphError,
@@ -13,6 +13,7 @@ from nnstudio.graph import (
     ParamError,
     compile_spec,
     param_counts,
+    train_config,
     validate,
 )
 
@@ -106,7 +107,7 @@ def test_dataset_spec_and_engine_fit_together():
         ds.y_train,
         ds.x_test,
         ds.y_test,
-        TrainConfig(loss="bce", learning_rate=0.05, epochs=None),
+        train_config(loss="bce", learning_rate=0.05, epochs=None),
     )
     for _ in range(10):
         report = trainer.train_epoch()

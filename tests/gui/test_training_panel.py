@@ -61,7 +61,7 @@ def test_optimizer_hyperparameters(panel, document):
     _choose(panel.optimizer_combo, "adam")
     assert {"beta1", "beta2"} <= set(panel.optimizer_params.boxes)
     panel.optimizer_params.boxes["beta1"].setValue(0.8)
-    assert document.project.training.optimizer_params["betas"][0] == pytest.approx(0.8)
+    assert document.project.training.optimizer_params["beta1"] == pytest.approx(0.8)
 
 
 def test_full_batch_unlimited_epochs_and_clip(panel, document):

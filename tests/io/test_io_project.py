@@ -12,8 +12,7 @@ import numpy as np
 import pytest
 
 from nnstudio.data import DataSettings
-from nnstudio.engine import TrainConfig
-from nnstudio.graph import NetworkSpec, compile_spec
+from nnstudio.graph import NetworkSpec, compile_spec, train_config
 from nnstudio.io import (
     FORMAT_VERSION,
     NotAProjectError,
@@ -40,7 +39,7 @@ def small_project(trained: bool = True) -> Project:
         name="tiny",
         network=spec,
         data=DataSettings(name="circle", n_points=60),
-        training=TrainConfig(epochs=3, learning_rate=0.05),
+        training=train_config(epochs=3, learning_rate=0.05),
         metadata={"created": "2026-01-01T00:00:00"},
     )
     if trained:

@@ -12,8 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nnstudio.data import DataSettings
-from nnstudio.engine import TrainConfig
-from nnstudio.graph import NetworkSpec, compile_spec
+from nnstudio.graph import NetworkSpec, compile_spec, train_config
 from nnstudio.io import Project, ProjectError
 from nnstudio.io.project import project_from_bytes, project_to_dict, save_project
 
@@ -24,7 +23,7 @@ def _valid_bytes(tmp_dir) -> bytes:
         name="fuzz",
         network=spec,
         data=DataSettings(name="xor", n_points=40),
-        training=TrainConfig(epochs=2),
+        training=train_config(epochs=2),
         weights=compile_spec(spec, seed=1).get_weights(),
         history=[{"epoch": 1, "train_loss": 0.5, "test_loss": 0.6}],
         preprocessor={

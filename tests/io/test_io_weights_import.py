@@ -9,8 +9,7 @@ import pytest
 from safetensors.numpy import save_file
 
 from nnstudio.data import DataSettings
-from nnstudio.engine import TrainConfig
-from nnstudio.graph import NetworkSpec, compile_spec
+from nnstudio.graph import NetworkSpec, compile_spec, train_config
 from nnstudio.io import Project, WeightsImportError, apply_weights, load_weights_file
 
 
@@ -20,7 +19,7 @@ def project() -> Project:
         name="w",
         network=spec,
         data=DataSettings(name="xor", n_points=40),
-        training=TrainConfig(dtype="float64"),
+        training=train_config(dtype="float64"),
         history=[{"epoch": 1, "train_loss": 1.0}],
     )
 
