@@ -37,15 +37,20 @@ def unit_outputs(network: Network, x: np.ndarray) -> dict[str, np.ndarray]:
     One forward pass over all ``n`` rows. Returns ``{node_id: (n, units)}`` float32 copies
     (each node's output flattened to units), the input node included.
     """
+    n = np.shape(x)[0]
+    return {
+        node_id: np.array(out.reshape(n, -1), dtype=np.float32, copy=True)
+        for node_id, out in _forward(network, x).items()
+    }
+
+
+def _forward(network: Network, x: np.ndarray) -> dict[str, np.ndarray]:
+    """One evaluation-mode pass; the plan's own output buffers (valid until the next pass)."""
     x = network._as_input(x)
     plan = network.plan(x.shape[0], training=False)
     np.copyto(plan.x, x, casting="unsafe")
     plan.forward()
-    n = x.shape[0]
-    return {
-        node_id: np.array(out.reshape(n, -1), dtype=np.float32, copy=True)
-        for node_id, out in plan.outs.items()
-    }
+    return plan.outs
 
 
 def dense_weights(network: Network) -> dict[str, np.ndarray]:
@@ -82,11 +87,13 @@ def grid_probe(
     if not units:
         values = network.predict(x).astype(np.float32)
         return {"grid": (xs, ys, values.reshape(resolution, resolution, -1))}
-    outs = unit_outputs(network, x)
-    values = outs[sink].reshape(resolution, resolution, -1)
+    outs = _forward(network, x)
+    values = np.array(outs[sink].reshape(resolution, resolution, -1), dtype=np.float32)
     s = max(1, int(tile_stride))
-    maps = {
-        node_id: out.reshape(resolution, resolution, -1)[::s, ::s].copy()
+    maps = {  # sampled straight from the pass's buffers: one float32 copy each
+        node_id: np.array(
+            out.reshape(resolution, resolution, -1)[::s, ::s], dtype=np.float32, copy=True
+        )
         for node_id, out in outs.items()
     }
     return {"grid": (xs, ys, values), "units": maps, "weights": dense_weights(network)}

@@ -302,6 +302,8 @@ class DecisionSurface(QWidget):
         self._update_legend()
         if was and self._last_grid is not None:
             self.set_grid(self._last_grid)
+        elif was:
+            self.image_item.clear()  # no output drawn yet: never leave the unit's map
 
     def export_image(self, path: str) -> None:
         """Write the surface (image, points and axes) as PNG; raises PlotExportError."""

@@ -23,6 +23,8 @@ from .surface import NEGATIVE, POSITIVE
 BUNDLE_FAN_IN = 16
 MIN_WIDTH, MAX_WIDTH = 0.4, 4.5
 HIT_DISTANCE = 4.0
+#: Line widths are drawn in this many steps (lines of one step share one draw call).
+WIDTH_STEPS = 12
 
 _POS = QColor(*(int(c) for c in POSITIVE))
 _NEG = QColor(*(int(c) for c in NEGATIVE))
@@ -164,16 +166,16 @@ class WeightLinesItem(QGraphicsItem):
             painter.drawLine(self._segments[0][2])
             return
         sign, width = weight_style(self.weights)
-        pens: dict[tuple[int, float], QPen] = {}
+        # one drawLines call per (sign, width bucket): a few calls instead of one per line
+        buckets: dict[tuple[int, int], list[QLineF]] = {}
         for i, j, line in self._segments:
-            key = (int(sign[i, j]), round(float(width[i, j]), 1))
-            pen = pens.get(key)
-            if pen is None:
-                color = QColor(_POS if key[0] > 0 else _NEG)
-                color.setAlpha(190)
-                pen = pens[key] = QPen(color, key[1])
-            painter.setPen(pen)
-            painter.drawLine(line)
+            key = (int(sign[i, j]), int(round(float(width[i, j]) * WIDTH_STEPS / MAX_WIDTH)))
+            buckets.setdefault(key, []).append(line)
+        for (s, step), lines in buckets.items():
+            color = QColor(_POS if s > 0 else _NEG)
+            color.setAlpha(190)
+            painter.setPen(QPen(color, max(MIN_WIDTH, step * MAX_WIDTH / WIDTH_STEPS)))
+            painter.drawLines(lines)
 
 
 def _distance(p: QPointF, line: QLineF) -> float:
