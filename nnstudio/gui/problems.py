@@ -6,9 +6,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
+from nnstudio.errors import NNStudioError
+from nnstudio.graph import LossMismatchError
+
 from .document import Document
 
 NODE_IDS_ROLE = Qt.ItemDataRole.UserRole + 1
+FIXABLE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the output can be fitted to the data
 
 
 class ProblemsView(QListWidget):
@@ -47,8 +51,13 @@ class ProblemsView(QListWidget):
             self.addItem(item)
         for err in problems:
             ids = tuple(getattr(err, "node_ids", ()))
-            item = QListWidgetItem(self._icon, str(err))
+            fixable = isinstance(err, LossMismatchError) and self.document.dataset_error is None
+            text = str(err)
+            if fixable:
+                text += " " + self.tr("(double-click: fit the output and loss to the data)")
+            item = QListWidgetItem(self._icon, text)
             item.setData(NODE_IDS_ROLE, list(ids))
+            item.setData(FIXABLE_ROLE, fixable)
             item.setToolTip(
                 str(err) + (f"\n\nNodes: {', '.join(ids)} (double-click to select)" if ids else "")
             )
@@ -67,6 +76,13 @@ class ProblemsView(QListWidget):
         return list(item.data(NODE_IDS_ROLE) or []) if item is not None else []
 
     def _activate(self, item: QListWidgetItem) -> None:
+        if item.data(FIXABLE_ROLE):
+            try:
+                self.document.fit_output_to_data()  # one undo step
+            except NNStudioError as exc:
+                item.setToolTip(str(exc))
+            else:
+                return
         ids = item.data(NODE_IDS_ROLE) or []
         if ids:
             self.nodeActivated.emit(ids[0])

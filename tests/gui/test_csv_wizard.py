@@ -151,3 +151,32 @@ def test_bundled_tables_are_in_the_dataset_list(panel, document):
     assert not panel.points_spin.isEnabled() and not panel.noise_spin.isEnabled()
     assert not panel.feature_box.isVisibleTo(panel)
     assert document.dataset().class_names == ["setosa", "versicolor", "virginica"]
+
+
+def test_problem_offers_the_one_click_output_fix_as_one_undo_step(qtbot, document):
+    import dataclasses
+
+    from nnstudio.graph import LossMismatchError
+    from nnstudio.gui.problems import FIXABLE_ROLE, ProblemsView
+
+    view = ProblemsView(document)
+    qtbot.addWidget(view)
+    document.set_data_settings(dataclasses.replace(document.project.data, name="iris"))
+    assert any(isinstance(p, LossMismatchError) for p in document.problems())
+    rows = [view.item(i) for i in range(view.count())]
+    fixable = [item for item in rows if item.data(FIXABLE_ROLE)]
+    assert fixable and "fit the output" in fixable[0].text()
+    out = document.spec.sinks()[0]
+    before = (dict(document.spec.nodes[out].params), document.project.training.loss)
+    depth = document.undo_stack.count()
+    view.itemDoubleClicked.emit(fixable[0])
+    params = document.spec.nodes[out].params
+    assert (params["units"], params["activation"]) == (3, "softmax")
+    assert document.project.training.loss == "cce"
+    assert document.problems() == []
+    assert document.undo_stack.count() == depth + 1
+    document.undo_stack.undo()
+    assert document.spec.nodes[out].params == before[0]
+    assert document.project.training.loss == before[1]
+    assert document.fit_output_to_data()  # the Document API directly
+    assert not document.fit_output_to_data()  # already fits: nothing to do
