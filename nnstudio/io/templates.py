@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from nnstudio.data import FEATURES, DataSettings
+from nnstudio.data import FEATURES, TABLES, DataSettings
 from nnstudio.graph import NetworkSpec, train_config
 from nnstudio.io.errors import ProjectError
 from nnstudio.io.project import Project, save_project
@@ -41,6 +41,8 @@ class _Recipe:
     n_classes: int = 3
     batch_size: int | None = 10
     optimizer: str = "adam"
+    train_ratio: float = 0.5
+    schedule: str = "constant"
     data_extra: dict = field(default_factory=dict)
 
 
@@ -127,6 +129,70 @@ _RECIPES: dict[str, _Recipe] = {
         epochs=100,
         noise=0.1,
     ),
+    # the bundled classic tables (raw columns, standardized; test split 30 %)
+    "iris": _Recipe(
+        "Iris flowers: 4 measurements, 3 species (a bundled classic table)",
+        dataset="iris",
+        hidden=(16,),
+        activation="tanh",
+        n_outputs=3,
+        output_activation="softmax",
+        loss="cce",
+        learning_rate=0.01,
+        epochs=60,
+        train_ratio=0.7,
+    ),
+    "wine": _Recipe(
+        "Wine cultivars from 13 chemical measurements (a bundled classic table)",
+        dataset="wine",
+        hidden=(16,),
+        activation="tanh",
+        n_outputs=3,
+        output_activation="softmax",
+        loss="cce",
+        learning_rate=0.01,
+        epochs=60,
+        train_ratio=0.7,
+    ),
+    "breast-cancer": _Recipe(
+        "Breast cancer diagnosis from 30 cell measurements (a bundled classic table)",
+        dataset="breast_cancer",
+        hidden=(16,),
+        activation="relu",
+        n_outputs=1,
+        output_activation="sigmoid",
+        loss="bce",
+        learning_rate=0.003,
+        epochs=40,
+        train_ratio=0.7,
+    ),
+    "diabetes": _Recipe(
+        "Diabetes progression from 10 patient values: regression on a bundled table",
+        dataset="diabetes",
+        hidden=(8,),
+        activation="relu",
+        n_outputs=1,
+        output_activation="linear",
+        loss="mse",
+        learning_rate=0.1,
+        epochs=100,
+        batch_size=16,
+        train_ratio=0.7,
+        schedule="cosine",  # t_max = epochs: settles instead of hopping around the optimum
+    ),
+    "digits": _Recipe(
+        "Handwritten digits: 8x8 images as 64 inputs, 10 classes (a bundled classic table)",
+        dataset="digits",
+        hidden=(64,),
+        activation="relu",
+        n_outputs=10,
+        output_activation="softmax",
+        loss="cce",
+        learning_rate=0.003,
+        epochs=30,
+        batch_size=32,
+        train_ratio=0.7,
+    ),
 }
 
 #: name -> one-line description, in the order the app lists them (default first).
@@ -144,8 +210,10 @@ def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
             f"unknown template '{name}'; choose one of: {', '.join(TEMPLATES)}"
         )
     features = list(recipe.features)
+    table = TABLES.get(recipe.dataset)
+    n_inputs = len(features) if table is None else len(table.feature_names)
     network = NetworkSpec.sequential(
-        len(features),
+        n_inputs,
         list(recipe.hidden),
         recipe.activation,
         recipe.n_outputs,
@@ -155,7 +223,7 @@ def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
         name=recipe.dataset,
         n_points=recipe.n_points,
         noise=recipe.noise,
-        train_ratio=0.5,
+        train_ratio=recipe.train_ratio,
         seed=0,
         n_classes=recipe.n_classes,
         features=features,
@@ -171,12 +239,73 @@ def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
         seed=0,
         dtype="float32",
     )
+    if recipe.schedule == "cosine":
+        training = train_config(
+            training.to_dict(), schedule="cosine", schedule_params={"t_max": recipe.epochs}
+        )
     return Project(
         name=name,
         network=network,
         data=data,
         training=training,
         metadata={"template": name, "description": recipe.description},
+    )
+
+
+def project_from_csv(
+    csv_path: str | os.PathLike[str],
+    target: str | int | None = None,
+    project_path: str | os.PathLike[str] | None = None,
+    **data_choices: object,
+) -> Project:
+    """A ready-to-train project for a CSV file: the file's encoded columns as inputs, one
+    hidden layer (twice the inputs, 8 to 64 ReLU units), the output layer and loss that
+    fit the target (:func:`nnstudio.graph.output_fit.fit_output`), Adam, 70 % training rows.
+
+    ``csv_path`` is stored relative to the folder of ``project_path`` when the file lies
+    there or below, else absolute. ``data_choices`` are further DataSettings fields
+    (``column_types``, ``missing``, ``delimiter``, ``header``). Raises DataError for an
+    unusable file.
+    """
+    from nnstudio.data import make_dataset
+    from nnstudio.graph.output_fit import fit_output
+
+    csv_file = Path(csv_path).resolve()
+    stored = str(csv_file)
+    if project_path is not None:
+        folder = Path(project_path).resolve().parent
+        if folder in csv_file.parents:
+            stored = csv_file.relative_to(folder).as_posix()
+    data = DataSettings(
+        name="csv", csv_path=str(csv_file), target_column=target, train_ratio=0.7
+    )
+    for key, value in data_choices.items():
+        setattr(data, key, value)
+    dataset = make_dataset(data)  # raises DataError naming the file, line and column
+    data.csv_path = stored
+    n_in = dataset.n_features
+    hidden = max(8, min(64, 2 * n_in))
+    spec = NetworkSpec.sequential(n_in, [hidden], "relu", 1, "sigmoid")
+    training = train_config(
+        loss="bce",
+        optimizer="adam",
+        learning_rate=0.003,
+        batch_size=32,
+        epochs=100,
+        seed=0,
+        dtype="float32",
+    )
+    spec, training = fit_output(spec, training, dataset.task, dataset.n_classes)
+    name = csv_file.stem
+    return Project(
+        name=name,
+        network=spec,
+        data=data,
+        training=training,
+        metadata={
+            "description": f"{csv_file.name}: predict '{dataset.encoding.target}' "
+            f"({dataset.task})"
+        },
     )
 
 

@@ -20,7 +20,10 @@ from nnstudio.io import (
 from nnstudio.io.templates import write_examples
 from nnstudio.session import Session
 
-EXPECTED = ["spiral", "xor", "circle", "gaussian", "moons", "multiclass", "regression"]
+TOYS = ["spiral", "xor", "circle", "gaussian", "moons", "multiclass", "regression"]
+# the bundled tables' templates reach their targets in tests/cli/test_cli_tables.py
+TABLES = ["iris", "wine", "breast-cancer", "diabetes", "digits"]
+EXPECTED = TOYS + TABLES
 
 
 def test_template_names_and_default() -> None:
@@ -31,7 +34,7 @@ def test_template_names_and_default() -> None:
         make_template("nope")
 
 
-@pytest.mark.parametrize("name", EXPECTED)
+@pytest.mark.parametrize("name", TOYS)
 def test_template_is_valid_and_trains_well(name: str) -> None:
     project = make_template(name)
     session = Session.from_project(project)  # validates against dataset and loss
