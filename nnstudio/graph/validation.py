@@ -106,13 +106,7 @@ def structure_errors(
                     ParamError(f"{nid}: {kind.name} has no parameter {name!r}; remove it.", (nid,))
                 )
         for p in kind.params:
-            if p.name not in params:
-                errors.append(
-                    ParamError(
-                        f"{nid}: parameter '{p.name}' is missing; set it (default {p.default!r}).",
-                        (nid,),
-                    )
-                )
+            if p.name not in params:  # filled with the catalog default, like everywhere
                 continue
             try:
                 p.check(params[p.name], nid)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.errors import NNStudioError
-from nnstudio.graph import CATALOG, Edge
+from nnstudio.graph import CATALOG, Edge, key_params
 
 from .canvas_interactions import (
     Interaction,
@@ -28,18 +28,6 @@ from .document import Document
 from .neuron_tiles import TileItem
 from .weight_lines import WeightLinesItem
 
-try:  # the catalog's own choice of key parameters, when it offers one
-    from nnstudio.graph.catalog import key_params as _key_params
-except ImportError:  # pragma: no cover - fallback for an older catalog
-    _key_params = None
-
-_FALLBACK_KEY_PARAMS = {
-    "input": ("units",),
-    "dense": ("units", "activation"),
-    "activation": ("activation",),
-    "dropout": ("rate",),
-}
-
 
 def describe_params(kind: str, params: dict, n_inputs: int | None = None) -> str:
     """Key parameters as one line, e.g. ``"16 units · tanh"`` or ``"rate 0.2"``.
@@ -48,7 +36,7 @@ def describe_params(kind: str, params: dict, n_inputs: int | None = None) -> str
     ``"sum of 2 inputs"``, ``"3 inputs side by side"``, or ``"needs 2+ inputs"`` when
     ``n_inputs`` (the connected inputs) is below the minimum.
     """
-    names = _key_params(kind) if _key_params is not None else _FALLBACK_KEY_PARAMS.get(kind, ())
+    names = key_params(kind) if kind in CATALOG else ()
     parts = []
     for name in names:
         if name not in params:

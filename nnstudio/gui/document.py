@@ -24,10 +24,9 @@ from nnstudio.graph import (
     Edge,
     GraphError,
     NetworkSpec,
-    infer_shapes,
+    analyse,
     param_counts,
     train_config,
-    validate,
 )
 from nnstudio.graph import check_connect as graph_check_connect
 
@@ -77,6 +76,7 @@ class Document(QObject):
         self._dataset_key: str | None = None
         self._dataset_error: NNStudioError | None = None
         self._problems: list[GraphError] = []
+        self._warnings: list[GraphError] = []
         self._shapes: dict[str, tuple[int, ...] | None] = {}
         self._counts: dict[str, int] = {}
         self.undo_stack = QUndoStack(self)
@@ -142,6 +142,11 @@ class Document(QObject):
     def problems_of(self, node_id: str) -> list[GraphError]:
         return [p for p in self._problems if node_id in tuple(getattr(p, "node_ids", ()))]
 
+    def warnings(self) -> list[GraphError]:
+        """Findings that do not block training (``severity == "warning"``), e.g. a softmax
+        output fused into categorical cross-entropy."""
+        return list(self._warnings)
+
     def shapes(self) -> dict[str, tuple[int, ...] | None]:
         """Output shape per node id, e.g. ``{"dense_1": (16,)}`` (None when unknown)."""
         return dict(self._shapes)
@@ -154,15 +159,14 @@ class Document(QObject):
         kwargs: dict[str, Any] = {"loss": self._project.training.loss}
         if ds is not None:
             kwargs.update(n_features=ds.n_features, task=ds.task, n_classes=ds.n_classes)
-        try:
-            self._problems = list(validate(self.spec, **kwargs))
-        except GraphError as exc:  # defensive: validate should return, not raise
-            self._problems = [exc]
-        n_features = None if ds is None else ds.n_features
-        try:
-            self._shapes = dict(infer_shapes(self.spec, n_features))
-        except NNStudioError:
-            self._shapes = {}
+        n_features = kwargs.pop("n_features", None)
+        shape = None if n_features is None else (n_features,)
+        try:  # one analysis of the graph: errors, warnings and shapes
+            result = analyse(self.spec, shape, **kwargs)
+            self._problems, self._warnings = list(result.errors), list(result.warnings)
+            self._shapes = dict(result.shapes)
+        except GraphError as exc:  # defensive: analyse should return, not raise
+            self._problems, self._warnings, self._shapes = [exc], [], {}
         try:
             self._counts = dict(param_counts(self.spec))
         except NNStudioError:

@@ -1,4 +1,5 @@
-"""The problems list: one row per validation error of the network."""
+"""The problems list: one row per validation error of the network, then one per warning
+(a finding that does not block training, shown with an information icon)."""
 
 from __future__ import annotations
 
@@ -36,6 +37,9 @@ class ProblemsView(QListWidget):
         self.setAlternatingRowColors(True)
         self.setUniformItemSizes(False)
         self._icon: QIcon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self._info_icon: QIcon = self.style().standardIcon(
+            QStyle.StandardPixmap.SP_MessageBoxInformation
+        )
         document.problemsChanged.connect(self.set_problems)
         document.projectReplaced.connect(self._reload)
         document.dataChanged.connect(self._reload)
@@ -61,6 +65,13 @@ class ProblemsView(QListWidget):
             item.setToolTip(
                 str(err) + (f"\n\nNodes: {', '.join(ids)} (double-click to select)" if ids else "")
             )
+            self.addItem(item)
+        for warn in self.document.warnings():
+            ids = tuple(getattr(warn, "node_ids", ()))
+            item = QListWidgetItem(self._info_icon, self.tr("Note:") + " " + str(warn))
+            item.setData(NODE_IDS_ROLE, list(ids))
+            item.setData(FIXABLE_ROLE, False)
+            item.setToolTip(self.tr("Does not block training.") + "\n\n" + str(warn))
             self.addItem(item)
         if not problems and data_error is None:
             ok = QListWidgetItem("No problems: the network is ready to train.")

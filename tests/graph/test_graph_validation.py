@@ -17,6 +17,7 @@ from nnstudio.graph import (
     ParamError,
     UnknownLayerError,
     WidthMismatchError,
+    analyse,
     check_connect,
     validate,
 )
@@ -158,16 +159,16 @@ def test_add_of_unequal_widths():
     assert "d4 (4)" in str(errors[0]) and "d8 (8)" in str(errors[0])
 
 
-def test_params_out_of_range_and_unknown_and_missing():
+def test_params_out_of_range_and_unknown_are_errors_missing_ones_are_filled():
     spec = mlp()
     spec.nodes["dense_1"].params["units"] = 0
     spec.nodes["dense_1"].params["bogus"] = 1
     del spec.nodes["dense_2"].params["activation"]
     errors = validate(spec)
-    assert kinds(errors) == [ParamError, ParamError, ParamError]
-    assert [e.node_ids for e in errors] == [("dense_1",), ("dense_1",), ("dense_2",)]
+    assert kinds(errors) == [ParamError, ParamError]
+    assert [e.node_ids for e in errors] == [("dense_1",), ("dense_1",)]
     assert any("at least 1" in str(e) for e in errors)
-    assert any("missing" in str(e) for e in errors)
+    assert analyse(spec).params["dense_2"]["activation"] == "relu"  # the catalog default
 
 
 def test_wrong_type_and_unknown_choice():

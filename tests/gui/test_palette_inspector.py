@@ -170,3 +170,21 @@ def test_problems_view_shows_a_broken_dataset(spiral_project, qtbot):
     assert document.dataset_error is not None
     assert view.item(0).text().startswith("Data: ")
     assert "table.csv" in view.item(0).text()
+
+
+def test_problems_view_shows_a_softmax_cce_warning_that_does_not_block(qtbot):
+    from nnstudio.graph import SoftmaxCrossEntropyWarning
+    from nnstudio.gui.document import Document
+    from nnstudio.gui.problems import ProblemsView
+    from nnstudio.io import make_template
+
+    document = Document(make_template("multiclass"))  # softmax output, cce
+    view = ProblemsView(document)
+    qtbot.addWidget(view)
+    assert document.problems() == []  # training is not blocked
+    [warning] = document.warnings()
+    assert isinstance(warning, SoftmaxCrossEntropyWarning) and warning.severity == "warning"
+    texts = [view.item(i).text() for i in range(view.count())]
+    assert texts[0] == "Note: " + str(warning) and "fuses" in texts[0]
+    assert texts[1].startswith("No problems")
+    assert view.node_ids_of(0) == list(warning.node_ids)
