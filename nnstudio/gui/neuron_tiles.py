@@ -60,15 +60,20 @@ def unit_levels(activation: str | None, values: np.ndarray) -> tuple[float, floa
     return (-m, m)
 
 
+def color_indices(values: np.ndarray, levels: tuple[float, float]) -> np.ndarray:
+    """Colour-table indices (same shape as ``values``) for fixed ``levels``: a whole
+    node's maps (r, r, units) at once."""
+    lo, hi = levels
+    scale = 255.0 / (hi - lo) if hi > lo else 0.0
+    return np.clip((values - lo) * scale, 0, 255).astype(np.intp)
+
+
 def map_values(values: np.ndarray, levels: tuple[float, float], out: np.ndarray) -> None:
     """Write the colours of ``values`` (r, r) into ``out`` (r, r, 4) BGRA, top row first.
 
     ``values[i, j]`` is at grid row ``i`` (y grows upwards), so rows are flipped.
     """
-    lo, hi = levels
-    scale = 255.0 / (hi - lo) if hi > lo else 0.0
-    idx = np.clip((values[::-1] - lo) * scale, 0, 255).astype(np.intp)
-    np.take(_LUT, idx, axis=0, out=out)
+    np.take(_LUT, color_indices(values[::-1], levels), axis=0, out=out)
 
 
 class TileItem(QGraphicsItem):
@@ -77,7 +82,7 @@ class TileItem(QGraphicsItem):
     Attributes:
         node_id, unit: which unit it shows; ``label`` its name (e.g. "dense_1 #3", "x1").
         values: the last map (r, r) float32 (a view of the probe's copy), or None.
-        value_range: (min, max) of the last map.
+        value_range: (min, max) of the last map (computed when asked, e.g. on hover).
     """
 
     def __init__(self, node_id: str, unit: int, label: str, parent: QGraphicsItem) -> None:
@@ -86,7 +91,6 @@ class TileItem(QGraphicsItem):
         self.unit = unit
         self.label = label
         self.values: np.ndarray | None = None
-        self.value_range: tuple[float, float] | None = None
         self._buffer: np.ndarray | None = None
         self._image: QImage | None = None
         self.setAcceptHoverEvents(True)
@@ -96,30 +100,47 @@ class TileItem(QGraphicsItem):
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         return QRectF(0, 0, TILE, TILE)
 
-    def set_values(self, values: np.ndarray, levels: tuple[float, float]) -> None:
-        """Show ``values`` (r, r) with fixed ``levels``: recolours the buffer in place."""
+    @property
+    def value_range(self) -> tuple[float, float] | None:
+        if self.values is None:
+            return None
+        return float(np.min(self.values)), float(np.max(self.values))
+
+    def set_values(
+        self, values: np.ndarray, levels: tuple[float, float], indices: np.ndarray | None = None
+    ) -> None:
+        """Show ``values`` (r, r) with fixed ``levels``: recolours the buffer in place.
+
+        ``indices`` are the values' colour indices when already computed for the whole
+        node (:func:`color_indices`).
+        """
         r0, r1 = values.shape
         if self._buffer is None or self._buffer.shape[:2] != (r0, r1):
             self._buffer = np.zeros((r0, r1, 4), dtype=np.uint8)
             self._image = QImage(self._buffer.data, r1, r0, r1 * 4, QImage.Format.Format_ARGB32)
-        map_values(values, levels, self._buffer)
+        if indices is None:
+            map_values(values, levels, self._buffer)
+        else:
+            np.take(_LUT, indices[::-1], axis=0, out=self._buffer)
         self.values = values
-        lo, hi = float(np.min(values)), float(np.max(values))
-        if self.value_range != (lo, hi):
-            self.value_range = (lo, hi)
+        self.update()
+
+    def hoverEnterEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
+        value_range = self.value_range
+        if value_range is None:
+            self.setToolTip(self.label)
+        else:
             self.setToolTip(
                 _tr("{label}: output from {lo:.3g} to {hi:.3g} (click to enlarge)").format(
-                    label=self.label, lo=lo, hi=hi
+                    label=self.label, lo=value_range[0], hi=value_range[1]
                 )
             )
-        self.update()
+        super().hoverEnterEvent(event)
 
     def clear(self) -> None:
         self.values = None
-        self.value_range = None
         self._buffer = None
         self._image = None
-        self.setToolTip(self.label)
         self.update()
 
     def paint(

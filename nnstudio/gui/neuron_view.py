@@ -21,7 +21,7 @@ from nnstudio.errors import NNStudioError
 
 from .canvas_view import CanvasView
 from .document import Document
-from .neuron_tiles import FIRST_UNITS, MAX_UNITS, TILE_KINDS, unit_levels
+from .neuron_tiles import FIRST_UNITS, MAX_UNITS, TILE_KINDS, color_indices, unit_levels
 from .worker import GRID_RESOLUTION
 
 
@@ -245,8 +245,9 @@ class NeuronView(QObject):
             node = spec.nodes.get(node_id)
             activation = node.params.get("activation") if node is not None else None
             levels = unit_levels(activation, values)
+            indices = color_indices(values[:, :, : len(item.tiles)], levels)
             for tile in item.tiles:
-                tile.set_values(values[:, :, tile.unit], levels)
+                tile.set_values(values[:, :, tile.unit], levels, indices[:, :, tile.unit])
         weights = probe.get("weights") or {}
         for (_src, dst), link in self.scene.link_items.items():
             link.set_weights(weights.get(dst))

@@ -10,6 +10,8 @@ mean weight. Hovering a line tells its weight; the scene turns a click into an e
 
 from __future__ import annotations
 
+import functools
+import itertools
 import math
 
 import numpy as np
@@ -24,7 +26,7 @@ BUNDLE_FAN_IN = 16
 MIN_WIDTH, MAX_WIDTH = 0.4, 4.5
 HIT_DISTANCE = 4.0
 #: Line widths are drawn in this many steps (lines of one step share one draw call).
-WIDTH_STEPS = 12
+WIDTH_STEPS = 8
 
 _POS = QColor(*(int(c) for c in POSITIVE))
 _NEG = QColor(*(int(c) for c in NEGATIVE))
@@ -58,6 +60,7 @@ class WeightLinesItem(QGraphicsItem):
         self.dst = dst
         self.weights: np.ndarray | None = None
         self._segments: list[tuple[int, int, QLineF]] = []
+        self._buckets: list[tuple[QPen, list[QLineF]]] = []  # lines grouped by pen
         self._shape = QPainterPath()
         self._rect = QRectF()
         self.setZValue(0.5)
@@ -84,8 +87,28 @@ class WeightLinesItem(QGraphicsItem):
         shape_before = None if self.weights is None else self.weights.shape
         self.weights = None if weights is None else np.asarray(weights)
         if shape_before != (None if weights is None else self.weights.shape):
-            self.adjust()
+            self.adjust()  # regroups the lines too
+        else:
+            self._group()
         self.update()
+
+    def _group(self) -> None:
+        """Group the lines by pen (sign and width step) once per weight change, so a paint
+        is a few ``drawLines`` calls."""
+        self._buckets = []
+        w = self.weights
+        if w is None or not self._segments or self._segments[0][0] < 0:
+            return
+        sign, width = weight_style(w)
+        steps = np.rint(width * WIDTH_STEPS / MAX_WIDTH).astype(np.intp)
+        keys = (sign * (WIDTH_STEPS + 1) + steps).ravel()  # row-major = segment order
+        order = np.argsort(keys, kind="stable")
+        ordered = keys[order]
+        cuts = [0, *(np.flatnonzero(np.diff(ordered)) + 1).tolist(), len(ordered)]
+        lines = [self._segments[k][2] for k in order.tolist()]
+        for a, b in itertools.pairwise(cuts):
+            self._buckets.append((_pen(int(ordered[a])), lines[a:b]))
+
 
     def adjust(self) -> None:
         """Recompute the segments after a node moved or its tiles changed."""
@@ -109,6 +132,7 @@ class WeightLinesItem(QGraphicsItem):
         stroker.setWidth(2 * HIT_DISTANCE)
         self._shape = stroker.createStroke(path)
         self._rect = path.boundingRect().adjusted(-6, -6, 6, 6)
+        self._group()
         self.update()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
@@ -165,17 +189,18 @@ class WeightLinesItem(QGraphicsItem):
             )
             painter.drawLine(self._segments[0][2])
             return
-        sign, width = weight_style(self.weights)
-        # one drawLines call per (sign, width bucket): a few calls instead of one per line
-        buckets: dict[tuple[int, int], list[QLineF]] = {}
-        for i, j, line in self._segments:
-            key = (int(sign[i, j]), int(round(float(width[i, j]) * WIDTH_STEPS / MAX_WIDTH)))
-            buckets.setdefault(key, []).append(line)
-        for (s, step), lines in buckets.items():
-            color = QColor(_POS if s > 0 else _NEG)
-            color.setAlpha(190)
-            painter.setPen(QPen(color, max(MIN_WIDTH, step * MAX_WIDTH / WIDTH_STEPS)))
+        for pen, lines in self._buckets:
+            painter.setPen(pen)
             painter.drawLines(lines)
+
+
+@functools.cache
+def _pen(key: int) -> QPen:
+    """The pen of a bucket key ``sign * (WIDTH_STEPS + 1) + width step``."""
+    sign, step = (1, key - WIDTH_STEPS - 1) if key > 0 else (-1, key + WIDTH_STEPS + 1)
+    color = QColor(_POS if sign > 0 else _NEG)
+    color.setAlpha(190)
+    return QPen(color, max(MIN_WIDTH, step * MAX_WIDTH / WIDTH_STEPS))
 
 
 def _distance(p: QPointF, line: QLineF) -> float:

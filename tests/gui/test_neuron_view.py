@@ -87,7 +87,12 @@ def test_tile_values_are_the_units_outputs_on_the_surface_grid(setup):
                 pytest.approx(float(expected[:, :, tile.unit].min())),
                 pytest.approx(float(expected[:, :, tile.unit].max())),
             )
-    # colours: tanh layers use the fixed -1..1 scale; the lowest value is orange-ish
+    # hovering a tile names the unit and its value range
+    tile = view.canvas_scene.node_items[_ids(doc)[1]].tiles[1]
+    QTest.mouseMove(view.viewport(), view.mapFromScene(tile.mapToScene(QPointF(20, 20))))
+    lo, hi = tile.value_range
+    assert tile.toolTip().startswith(f"{_ids(doc)[1]} unit 2: output from {lo:.3g} to {hi:.3g}")
+    # colours: tanh layers use the fixed -1..1 scale
     assert unit_levels("tanh", np.zeros(3)) == (-1.0, 1.0)
     assert unit_levels("relu", np.array([0.0, 2.5])) == (-2.5, 2.5)
 
@@ -111,6 +116,23 @@ def test_weight_lines_follow_the_weights(setup):
     assert width.min() >= MIN_WIDTH
     order = np.argsort(np.abs(w).ravel())
     assert np.all(np.diff(width.ravel()[order]) >= -1e-12)  # wider for larger |w|
+    # what is painted: blue for w > 0, orange for w < 0, the width of weight_style's step
+    from nnstudio.gui.surface import NEGATIVE, POSITIVE
+    from nnstudio.gui.weight_lines import WIDTH_STEPS
+
+    first = links[(inp, d1)]
+    w0 = first.weights
+    sign0, width0 = weight_style(w0)
+    where = {(ln.p1().toTuple(), ln.p2().toTuple()): (i, j) for i, j, ln in first.segments()}
+    drawn = 0
+    for pen, lines in first._buckets:
+        rgb = pen.color().getRgb()[:3]
+        for ln in lines:
+            i, j = where[(ln.p1().toTuple(), ln.p2().toTuple())]
+            assert rgb == tuple(int(c) for c in (POSITIVE if w0[i, j] >= 0 else NEGATIVE))
+            assert abs(pen.widthF() - width0[i, j]) <= MAX_WIDTH / WIDTH_STEPS / 2 + MIN_WIDTH
+            drawn += 1
+    assert drawn == w0.size and np.all(sign0 == np.where(w0 >= 0, 1, -1))
     # the plain wires of drawn pairs are hidden
     hidden = [e for e, item in view.canvas_scene.edge_items.items() if not item.isVisible()]
     assert len(hidden) == 3
