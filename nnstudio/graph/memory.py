@@ -74,11 +74,15 @@ def _shapes_and_params(spec: NetworkSpec, n_features: int | None) -> tuple[list[
 
 
 def optimizer_slots(name: str, dtype: str, params: dict | None = None) -> int:
-    """How many parameter-sized vectors the engine's optimizer ``name`` allocates."""
+    """How many parameter-sized vectors the engine's optimizer ``name`` allocates (with
+    ``params`` completed from the catalog; its defaults if they are invalid)."""
+    from .training_params import OPTIMIZER_PARAMS, default_params, fill_named
+
     try:
-        opt = make_optimizer(name, 1, dtype, params)
+        filled = fill_named(OPTIMIZER_PARAMS, "optimizer", name, dict(params or {}))
+        opt = make_optimizer(name, 1, dtype, filled)
     except NNStudioError:
-        opt = make_optimizer(name, 1, dtype, None)
+        opt = make_optimizer(name, 1, dtype, default_params("optimizer", name))
     return sum(1 for v in vars(opt).values() if isinstance(v, np.ndarray))
 
 
