@@ -67,7 +67,20 @@ def check_schedule(name: object, params: dict) -> None:
 
 
 def scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
-    """Learning rate for ``epoch`` (0-based) under schedule ``name`` starting at ``base_lr``."""
+    """Learning rate for ``epoch`` (0-based) under schedule ``name`` starting at ``base_lr``.
+
+    Raises :class:`ConfigError` naming a missing setting.
+    """
+    try:
+        return _scheduled_lr(name, params, base_lr, epoch)
+    except KeyError as exc:
+        raise ConfigError(
+            f"Schedule {name}: the setting {exc.args[0]!r} is missing; give every setting "
+            "(nnstudio.graph.fill_training fills them from the catalog)."
+        ) from None
+
+
+def _scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
     if name == "constant":
         return base_lr
     if name == "step":

@@ -445,6 +445,7 @@ def _diverging_project(tmp_path: Path) -> Path:
     project = make_template("regression")
     project.data.n_points = 100
     project.training.optimizer = "sgd"
+    project.training.optimizer_params = {}  # the catalog fills sgd's settings on load
     project.training.learning_rate = 1e6
     path = tmp_path / "div.nnstudio"
     save_project(project, path)

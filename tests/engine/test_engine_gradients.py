@@ -8,6 +8,7 @@ from engine_helpers import node, numeric_grad
 
 from nnstudio.engine import ACTIVATIONS, Network
 from nnstudio.engine.losses import make_head
+from nnstudio.graph import fill_params
 
 RTOL = 1e-5
 
@@ -110,7 +111,7 @@ def test_losses_through_a_network(loss, out_act, k):
     net = Network(nodes, dtype="float64", seed=5)
     rng = np.random.default_rng(0)
     y = rng.integers(0, max(k, 2), size=6) if loss in ("bce", "cce") else rng.normal(size=(6, k))
-    _check_network(net, _x(), y, loss)
+    _check_network(net, _x(), y, loss, fill_params("loss", loss))  # the engine has no defaults
 
 
 def test_dag_with_fan_out_add_concat_batchnorm_dropout():

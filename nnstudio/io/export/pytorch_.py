@@ -56,13 +56,15 @@ def _identifier(name: str, taken: set[str]) -> str:
 
 def _activation_expr(x: str, params: dict) -> str:
     name = params["activation"]
+    if name == "leaky_relu":  # its parameters come filled from the catalog, via the IR
+        return f"F.leaky_relu({x}, negative_slope={params['slope']!r})"
+    if name == "elu":
+        return f"F.elu({x}, alpha={params['alpha']!r})"
     exprs = {
         "linear": x,
         "sigmoid": f"torch.sigmoid({x})",
         "tanh": f"torch.tanh({x})",
         "relu": f"F.relu({x})",
-        "leaky_relu": f"F.leaky_relu({x}, negative_slope={params['slope']!r})",
-        "elu": f"F.elu({x}, alpha={params['alpha']!r})",
         "gelu": f'F.gelu({x}, approximate="tanh")',  # the engine's form
         "softplus": f"F.softplus({x})",
         "silu": f"F.silu({x})",
