@@ -4,8 +4,9 @@ One :class:`WeightLinesItem` per (source node, Dense node) pair draws a line fro
 source tile to every Dense tile: blue for a positive weight, orange for a negative one
 (the decision surface's colours), the width growing with the magnitude, scaled per layer
 (the largest weight of the layer is the widest line). Above :data:`BUNDLE_FAN_IN` source
-units, or when some units are not shown as tiles, the pair is one bundle coloured by the
-mean weight. Hovering a line tells its weight; the scene turns a click into an edit.
+units the pair is one bundle coloured by the mean weight; units behind a "+N more" handle
+get their lines when it is opened. Hovering a line tells its weight; the scene turns a
+click into an edit.
 """
 
 from __future__ import annotations
@@ -75,12 +76,19 @@ class WeightLinesItem(QGraphicsItem):
 
     @property
     def bundled(self) -> bool:
+        """One bundle instead of lines: above BUNDLE_FAN_IN inputs, or no tiles to join.
+
+        Otherwise every weight between two *shown* tiles gets its line (units behind a
+        "+N more" handle get theirs when it is opened).
+        """
         w = self.weights
         return (
             w is None
             or w.shape[0] > BUNDLE_FAN_IN
-            or w.shape[0] != len(self.src.tiles)
-            or w.shape[1] != len(self.dst.tiles)
+            or not self.src.tiles
+            or not self.dst.tiles
+            or w.shape[0] < len(self.src.tiles)
+            or w.shape[1] < len(self.dst.tiles)
         )
 
     def set_weights(self, weights: np.ndarray | None) -> None:
@@ -99,7 +107,9 @@ class WeightLinesItem(QGraphicsItem):
         w = self.weights
         if w is None or not self._segments or self._segments[0][0] < 0:
             return
-        sign, width = weight_style(w)
+        sign, width = weight_style(w)  # scaled by the whole layer's largest weight
+        n_src, n_dst = len(self.src.tiles), len(self.dst.tiles)
+        sign, width = sign[:n_src, :n_dst], width[:n_src, :n_dst]
         steps = np.rint(width * WIDTH_STEPS / MAX_WIDTH).astype(np.intp)
         keys = (sign * (WIDTH_STEPS + 1) + steps).ravel()  # row-major = segment order
         order = np.argsort(keys, kind="stable")

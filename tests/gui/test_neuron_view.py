@@ -107,8 +107,11 @@ def test_weight_lines_follow_the_weights(setup):
     link = links[(d1, d2)]
     np.testing.assert_allclose(link.weights, weights[f"{d2}.weight"], rtol=1e-6)
     assert len(links[(inp, d1)].segments()) == w.size
-    # d2 shows 8 of its 12 units: its pair and the next are bundles
-    assert link.bundled and len(link.segments()) == 1
+    # d2 shows 8 of its 12 units: lines join the shown tiles only
+    assert not link.bundled and len(link.segments()) == 3 * FIRST_UNITS
+    assert {(i, j) for i, j, _ln in link.segments()} == {
+        (i, j) for i in range(3) for j in range(FIRST_UNITS)
+    }
     sign, width = weight_style(w)
     assert np.all(sign[w > 0] == 1) and np.all(sign[w < 0] == -1)
     big = np.unravel_index(np.argmax(np.abs(w)), w.shape)
