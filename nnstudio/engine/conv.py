@@ -10,7 +10,9 @@ caller) and returns two closures, ``fwd()`` and ``bwd()``, that allocate nothing
   ``(o, ckk) @ (n, ckk, p) -> (n, o, p)`` that writes the NCHW output directly.
 - backward: ``gW = sum_n g_n @ cols_n^T``, ``gb = sum over n, p of g``,
   ``gcols = W^T @ g`` and col2im as a loop over the kh*kw kernel offsets, each adding one
-  strided slice (n, c, ho, wo) into the padded input gradient.
+  strided slice into the padded input gradient. The input gradient is accumulated with
+  the batch as the last axis, (c, hp, wp, n), so that each slice is made of long
+  contiguous runs, then transposed once into (n, c, h, w).
 
 Semantics are PyTorch's ``torch.nn.functional.conv2d`` (cross-correlation).
 """
@@ -115,31 +117,33 @@ def conv2d_kernels(
 
         ops.append(grad_bias)
     if gx is not None:
-        gcols = np.empty((n, c, kh, kw, ho, wo), dtype=dt)
-        gcols3 = reshaped(gcols, (n, ckk, p))
+        # col2im with the batch innermost: gcols^T (c, kh, kw, ho, wo, n) = W^T @ g^T is one
+        # GEMM, and each offset adds runs of wo * n contiguous values (3x faster than NCHW)
+        g_t = np.empty((o, ho, wo, n), dtype=dt)
+        g_t2 = reshaped(g_t, (o, p * n))
+        gout_t = gout.transpose(1, 2, 3, 0)
+        gcols_t = np.empty((c, kh, kw, ho, wo, n), dtype=dt)
+        gcols_t2 = reshaped(gcols_t, (ckk, p * n))
         wmat_t = wmat.T
-        if interior is None:
-            target, inner = gx, None
-        else:
-            target, _ = padded_buffer(gx, win)
-            t, _b, left, _r = win.pads
-            inner = target[:, :, t : t + h, left : left + w]
+        hp, wp = win.padded_hw((h, w))
+        target = np.empty((c, hp, wp, n), dtype=dt)
+        t, _b, left, _r = win.pads
+        inner = target[:, t : t + h, left : left + w, :].transpose(3, 0, 1, 2)  # (n, c, h, w)
         slices = [
-            (target[:, :, rows, cols_], gcols[:, :, i, j])
+            (target[:, rows, cols_, :], gcols_t[:, i, j])
             for i, j, (rows, cols_) in win.offsets((ho, wo))
         ]
 
         def grad_input():
-            matmul(wmat_t, g3, out=gcols3)
-            if inner is not None or not acc:
-                target.fill(0)
+            copyto(g_t, gout_t)
+            np.dot(wmat_t, g_t2, gcols_t2)
+            target.fill(0)
             for dst, src in slices:
                 add(dst, src, out=dst)
-            if inner is not None:
-                if acc:
-                    add(gx, inner, out=gx)
-                else:
-                    copyto(gx, inner)
+            if acc:
+                add(gx, inner, out=gx)
+            else:
+                copyto(gx, inner)
 
         ops.append(grad_input)
 

@@ -36,10 +36,19 @@ def check_initializer(name: object) -> str:
 
 
 def initialize(
-    name: str, shape: tuple[int, int], rng: np.random.Generator, *, std: float = 0.05
+    name: str,
+    shape: tuple[int, ...],
+    rng: np.random.Generator,
+    *,
+    std: float = 0.05,
+    fans: tuple[int, int] | None = None,
 ) -> np.ndarray:
-    """Return a float64 array of ``shape`` = (fan_in, fan_out) drawn from ``rng``."""
-    fan_in, fan_out = shape
+    """Return a float64 array of ``shape`` drawn from ``rng``.
+
+    ``shape`` is (fan_in, fan_out) unless ``fans`` gives them, e.g. a convolution weight
+    (out, in, kh, kw) has fan_in = in * kh * kw and fan_out = out * kh * kw (as PyTorch).
+    """
+    fan_in, fan_out = shape if fans is None else fans
     if name == "glorot_uniform":
         lim = math.sqrt(6.0 / (fan_in + fan_out))
         return rng.uniform(-lim, lim, size=shape)

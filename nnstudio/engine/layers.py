@@ -41,7 +41,8 @@ views into the one flat gradient vector). Gradient accumulation on fan-out: ``gi
 the gradient buffer of input ``i`` (None when not needed) and ``acc[i]`` says whether
 another consumer has already written it (then this layer adds instead of overwriting).
 Register a new class in :data:`LAYERS` (``LAYERS[cls.kind] = cls`` from its module,
-imported by ``engine/__init__``) and its kind in ``registry.NODE_KINDS``.
+imported at the end of this module, as ``engine/vision.py`` is) and its kind in
+``registry.NODE_KINDS``.
 """
 
 from __future__ import annotations
@@ -54,6 +55,7 @@ import numpy as np
 from .activations import BACKWARD, FORWARD, Scratch, check_activation
 from .errors import ConfigError, ShapeError
 from .initializers import check_initializer, default_initializer, initialize
+from .norm2d import batchnorm2d_kernels
 
 
 @dataclass
@@ -223,16 +225,37 @@ def _flat_input(in_shapes: list[Shape]) -> int:
 
 
 class Input(Layer):
+    """Flat features ``(units,)``, or an image ``(channels, height, width)`` when height and
+    width are set (then ``units`` must be channels x height x width: flat rows of data are
+    viewed as images)."""
+
     kind = "input"
     n_inputs = (0, 0)
-    param_names = ("units",)
+    param_names = ("units", "channels", "height", "width")
 
     def check(self, node):
         _int_param(node, "units")
+        _int_param(node, "channels")
+        _int_param(node, "height", minimum=0)
+        _int_param(node, "width", minimum=0)
 
     @classmethod
     def output_shape(cls, params, in_shapes):
-        return (int(params["units"]),)
+        units = int(params["units"])
+        c, h, w = (int(params[k]) for k in ("channels", "height", "width"))
+        if h == 0 and w == 0:
+            return (units,)
+        if h == 0 or w == 0:
+            raise ShapeError(
+                f"has height {h} and width {w}: set both for an image input, or both to 0 "
+                "for flat features."
+            )
+        if c * h * w != units:
+            raise ShapeError(
+                f"has {units} features but its image is {c} x {h} x {w} = {c * h * w} values; "
+                f"set Features to {c * h * w} or change the image size."
+            )
+        return (c, h, w)
 
 
 class Dense(Layer):
@@ -435,19 +458,27 @@ class BatchNorm(Layer):
         self.momentum = _float_param(node, "momentum", lo=0.0, hi=1.0)
         self.eps = _float_param(node, "eps", lo=0.0, lo_open=True)
 
+    @staticmethod
+    def _width(in_shapes) -> int:
+        """Features (flat input) or channels (image input: per channel, ``BatchNorm2d``)."""
+        shape = in_shapes[0]
+        if len(shape) == 3:
+            return shape[0]
+        return _flat_input(in_shapes)
+
     @classmethod
     def output_shape(cls, params, in_shapes):
-        _flat_input(in_shapes)
+        cls._width(in_shapes)
         return tuple(in_shapes[0])
 
     @classmethod
     def weight_shapes(cls, params, in_shapes):
-        w = (_flat_input(in_shapes),)
+        w = (cls._width(in_shapes),)
         return [("weight", w, False), ("bias", w, False)]
 
     @classmethod
     def state_shapes(cls, params, in_shapes):
-        w = (_flat_input(in_shapes),)
+        w = (cls._width(in_shapes),)
         return [("running_mean", w), ("running_var", w)]
 
     def init(self, params, state, rng, next_activation):
@@ -458,6 +489,8 @@ class BatchNorm(Layer):
 
     def build(self, c):
         x = c.ins[0]
+        if x.ndim == 4:
+            return self._build_2d(c)
         n, w = x.shape[0], x.shape[1]
         gamma, beta = c.params["weight"], c.params["bias"]
         rm, rv = c.state["running_mean"], c.state["running_var"]
@@ -536,6 +569,27 @@ class BatchNorm(Layer):
                 np.multiply(t2, coef, out=gin)
 
         return fwd, bwd
+
+    def _build_2d(self, c):
+        out = np.empty_like(c.ins[0])
+        c.out = out
+        training_grads = c.training and c.gout is not None
+        return batchnorm2d_kernels(
+            c.ins[0],
+            c.params["weight"],
+            c.params["bias"],
+            c.state["running_mean"],
+            c.state["running_var"],
+            out,
+            training=c.training,
+            momentum=self.momentum,
+            eps=self.eps,
+            gout=c.gout,
+            gx=c.gins[0] if training_grads else None,
+            acc=bool(training_grads and c.acc[0]),
+            ggamma=c.grads["weight"] if training_grads else None,
+            gbeta=c.grads["bias"] if training_grads else None,
+        )
 
 
 class Add(Layer):
@@ -631,3 +685,6 @@ class Concat(Layer):
 LAYERS: dict[str, type[Layer]] = {
     cls.kind: cls for cls in (Input, Dense, Activation, Dropout, BatchNorm, Add, Concat)
 }
+
+# The image layer kinds register themselves in LAYERS (imported last: vision imports this).
+from . import vision  # noqa: E402, F401

@@ -95,7 +95,9 @@ class _Plan:
     def __init__(self, net: Network, n: int, *, training: bool, skip: bool, input_grad: bool):
         dt = net.dtype
         self.n = n
-        self.x = np.empty((n, *net.input_shape), dtype=dt)
+        # callers fill flat rows (n, input_width); the input node outputs them as
+        # (n, *input_shape), a view (images: (n, c, h, w))
+        self.x = np.empty((n, net.input_width), dtype=dt)
         self.rngbox = [net._rng]
         outs: dict[str, np.ndarray] = {}
         gouts: dict[str, np.ndarray | None] = {}
@@ -103,11 +105,20 @@ class _Plan:
         bwd: list[Callable[[], None]] = []
         order = net.nodes
         if training:
+            # a node's output gradient is needed only if it has parameters or something
+            # before it does (or the input gradient is asked for)
+            needed: dict[str, bool] = {}
             for nd in order:
                 if nd.kind == "input":
-                    gouts[nd.id] = np.empty((n, *net.input_shape), dtype=dt) if input_grad else None
+                    needed[nd.id] = input_grad
                 else:
-                    gouts[nd.id] = np.empty((n, *net._layers[nd.id].out_shape), dtype=dt)
+                    needed[nd.id] = (
+                        bool(net._pviews[nd.id])
+                        or any(needed[s] for s in nd.inputs)
+                        or nd is order[-1]  # the loss writes the output's gradient
+                    )
+                shape = net._layers[nd.id].out_shape
+                gouts[nd.id] = np.empty((n, *shape), dtype=dt) if needed[nd.id] else None
         # which consumer writes first (reverse order) and which ones accumulate
         written: set[str] = set()
         acc_flags: dict[str, list[bool]] = {}
@@ -121,7 +132,7 @@ class _Plan:
         for nd in order:
             layer = net._layers[nd.id]
             if nd.kind == "input":
-                outs[nd.id] = self.x
+                outs[nd.id] = self.x.reshape(n, *net.input_shape)  # a view
                 continue
             c = Ctx(
                 n=n,
@@ -265,13 +276,17 @@ class Network:
         return p
 
     def _as_input(self, x) -> np.ndarray:
+        """``x`` as flat rows (n, input_width): accepts (n, *input_shape) or flat rows."""
         x = np.asarray(x)
         if x.ndim == 1 and self.input_shape == (1,):
             x = x[:, None]
-        if x.shape[1:] != self.input_shape:
+        if x.ndim > 2 and x.shape[1:] == self.input_shape:
+            x = x.reshape(x.shape[0], self.input_width)
+        if x.ndim != 2 or x.shape[1] != self.input_width:
             want = ", ".join(str(d) for d in self.input_shape)
+            flat = f" or (n, {self.input_width})" if len(self.input_shape) > 1 else ""
             raise ShapeError(
-                f"Inputs have shape {x.shape} but the network expects (n, {want}); "
+                f"Inputs have shape {x.shape} but the network expects (n, {want}){flat}; "
                 "match the input node's units to the number of features."
             )
         return x

@@ -47,68 +47,59 @@ def maxpool2d_kernels(
 ) -> tuple[Callable[[], None], Callable[[], None]]:
     """``out`` (n, c, ho, wo) = max over each window of ``x`` (n, c, h, w).
 
-    With ``gout`` and ``gx`` the forward pass also records the winning offset of every
-    window and ``bwd()`` writes (or adds, ``acc=True``) ``gx``.
+    With ``gout`` and ``gx``, ``bwd()`` writes (or adds, ``acc=True``) ``gx``; it reads
+    ``x`` and ``out`` again, which stay unchanged between a forward and its backward pass.
     """
     n, c, h, w = x.shape
     out_hw = win.out_hw((h, w))
     xp, interior = padded_buffer(x, win, fill=-np.inf)
     offsets = win.offsets(out_hw)
     srcs = [xp[:, :, rows, cols] for _i, _j, (rows, cols) in offsets]
-    first, rest = srcs[0], list(enumerate(srcs[1:], start=1))
     copyto, maximum = np.copyto, np.maximum
-    if gout is None or gx is None:
-
-        def fwd_eval():
-            if interior is not None:
-                copyto(interior, x)
-            copyto(out, first)
-            for _k, s in rest:
-                maximum(out, s, out=out)
-
-        return fwd_eval, noop
-
-    idx = np.zeros(out.shape, dtype=np.int32)
-    m = np.empty(out.shape, dtype=bool)
-    greater = np.greater
+    first, second, rest = srcs[0], srcs[1] if len(srcs) > 1 else None, srcs[2:]
 
     def fwd():
         if interior is not None:
             copyto(interior, x)
-        copyto(out, first)
-        idx.fill(0)
-        for k, s in rest:
-            greater(s, out, out=m)  # strictly greater: the first maximum keeps the gradient
+        if second is None:
+            copyto(out, first)
+        else:
+            maximum(first, second, out=out)
+        for s in rest:
             maximum(out, s, out=out)
-            copyto(idx, k, where=m)
 
+    if gout is None or gx is None:
+        return fwd, noop
+    # Routing is found in the backward pass: an input is the window's winner where it equals
+    # the maximum and no earlier offset of the window already won (``taken``).
     target, zero_first, finish = _input_grad_target(gx, win, acc)
     dsts = [target[:, :, rows, cols] for _i, _j, (rows, cols) in offsets]
     g = gout
+    eq = np.empty(out.shape, dtype=bool)
+    taken = np.empty(out.shape, dtype=bool)
+    tmp = None if (win.disjoint and zero_first) else np.empty_like(out)
     equal, multiply, add = np.equal, np.multiply, np.add
-    if win.disjoint and zero_first:
-        # every input pixel belongs to at most one window: write the routed gradient directly
+    last = len(srcs) - 1
 
-        def bwd():
-            target.fill(0)
-            for k, dst in enumerate(dsts):
-                equal(idx, k, out=m)
-                multiply(g, m, out=dst)
-            finish()
-
-        return fwd, bwd
-    tmp = np.empty_like(out)
-
-    def bwd_overlap():
+    def bwd():
         if zero_first:
             target.fill(0)
-        for k, dst in enumerate(dsts):
-            equal(idx, k, out=m)
-            multiply(g, m, out=tmp)
-            add(dst, tmp, out=dst)
+        for k, (s, dst) in enumerate(zip(srcs, dsts, strict=True)):
+            equal(s, out, out=eq)
+            if k == 0:
+                copyto(taken, eq)
+            else:
+                np.greater(eq, taken, out=eq)  # eq and not taken
+                if k < last:
+                    np.logical_or(taken, eq, out=taken)
+            if tmp is None:  # windows do not overlap: write the routed gradient directly
+                multiply(g, eq, out=dst)
+            else:
+                multiply(g, eq, out=tmp)
+                add(dst, tmp, out=dst)
         finish()
 
-    return fwd, bwd_overlap
+    return fwd, bwd
 
 
 def avgpool2d_kernels(

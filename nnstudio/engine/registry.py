@@ -10,6 +10,12 @@ NODE_KINDS: tuple[str, ...] = (
     "batchnorm",
     "add",
     "concat",
+    "conv2d",
+    "maxpool2d",
+    "avgpool2d",
+    "globalavgpool",
+    "flatten",
+    "reshape",
 )
 
 ACTIVATIONS: tuple[str, ...] = (

@@ -238,7 +238,13 @@ def _analyse(
         if p is None:
             continue
         if kind == "input":
-            shapes[nid] = input_shape if input_shape is not None else (int(p["units"]),)
+            try:  # flat (units,) or an image (channels, height, width)
+                own = tuple(LAYERS["input"].output_shape(p, []))  # type: ignore[arg-type]
+            except ShapeError as err:
+                errors.append(InputWidthError(f"'{nid}' (Input) {err}", (nid,)))
+                continue
+            flat_data = input_shape is not None and len(input_shape) == 1
+            shapes[nid] = input_shape if flat_data and len(own) == 1 else own
             continue
         kdef = CATALOG[kind]
         in_shapes = [shapes[s] for s in ins]
@@ -268,8 +274,8 @@ def _analyse(
     in_id = info.input_id
     if input_shape is not None and in_id is not None and params.get(in_id) is not None:
         units = params[in_id]["units"]  # type: ignore[index]
-        if (units,) != input_shape:
-            n = input_shape[0] if len(input_shape) == 1 else input_shape
+        if int(np.prod(input_shape)) != units:  # images may come as flat rows and back
+            n = int(np.prod(input_shape))
             errors.append(
                 InputWidthError(
                     f"'{in_id}' has {units} units but the dataset has {n} features: set its "

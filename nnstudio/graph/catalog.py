@@ -16,6 +16,7 @@ from typing import Any
 from nnstudio.engine.registry import ACTIVATIONS, INITIALIZERS
 
 from .errors import ParamError, UnknownLayerError
+from .image_params import CONV2D_PARAMS, IMAGE_INPUT_PARAMS, POOL2D_PARAMS, RESHAPE_PARAMS
 from .params import ParamSpec, defaults, fill
 from .training_params import (
     LOSS_PARAMS,
@@ -57,7 +58,7 @@ __all__ = [
 ACTIVATION_NAMES: tuple[str, ...] = ACTIVATIONS
 INITIALIZER_NAMES: tuple[str, ...] = INITIALIZERS
 
-CATEGORIES: tuple[str, ...] = ("Core", "Activation", "Regularization", "Merge")
+CATEGORIES: tuple[str, ...] = ("Core", "Activation", "Regularization", "Merge", "Vision")
 
 MAX_UNITS = 100_000
 
@@ -139,6 +140,7 @@ CATALOG: dict[str, LayerKind] = {
                 max=MAX_UNITS,
                 help="Number of input features; set from the dataset's feature count.",
             ),
+            *IMAGE_INPUT_PARAMS,
         ),
         icon="input.svg",
     ),
@@ -282,6 +284,60 @@ CATALOG: dict[str, LayerKind] = {
     ),
 }
 
+
+def _vision(kind: str, name: str, description: str, params=()) -> LayerKind:
+    return LayerKind(kind, name, "Vision", description, 1, 1, tuple(params), f"{kind}.svg")
+
+
+# Image layers (data (channels, height, width), NCHW like PyTorch). Conv2D shares Dense's
+# activation, bias and initializer parameters.
+_DENSE = CATALOG["dense"]
+CATALOG.update(
+    {
+        "conv2d": _vision(
+            "conv2d",
+            "Conv2D",
+            "2-D convolution: each filter slides over the image and sums kernel x pixels "
+            "over all input channels (torch.nn.Conv2d), then applies the activation.",
+            (
+                *CONV2D_PARAMS,
+                *(_DENSE.param(n) for n in ("activation", "use_bias", "init")),
+                *_ACTIVATION_PARAM_SPECS,
+            ),
+        ),
+        "maxpool2d": _vision(
+            "maxpool2d",
+            "MaxPool2D",
+            "Keeps the largest value of each window of each channel (torch.nn.MaxPool2d).",
+            POOL2D_PARAMS,
+        ),
+        "avgpool2d": _vision(
+            "avgpool2d",
+            "AvgPool2D",
+            "Replaces each window of each channel by its mean (torch.nn.AvgPool2d).",
+            POOL2D_PARAMS,
+        ),
+        "globalavgpool": _vision(
+            "globalavgpool",
+            "Global Avg Pool",
+            "Averages each channel over the whole image: (channels, h, w) -> (channels,).",
+        ),
+        "flatten": _vision(
+            "flatten",
+            "Flatten",
+            "Unrolls an image (channels, h, w) into channels x h x w features, in that order "
+            "(torch.nn.Flatten); put it between image layers and Dense.",
+        ),
+        "reshape": _vision(
+            "reshape",
+            "Reshape",
+            "Views the same values with a new shape (channels, height, width), e.g. 64 "
+            "features as a 1 x 8 x 8 image.",
+            RESHAPE_PARAMS,
+        ),
+    }
+)
+
 _KEY_PARAMS: dict[str, tuple[str, ...]] = {
     "input": ("units",),
     "dense": ("units", "activation"),
@@ -290,6 +346,12 @@ _KEY_PARAMS: dict[str, tuple[str, ...]] = {
     "batchnorm": (),
     "add": (),
     "concat": (),
+    "conv2d": ("filters", "kernel_size", "activation"),
+    "maxpool2d": ("pool_size",),
+    "avgpool2d": ("pool_size",),
+    "globalavgpool": (),
+    "flatten": (),
+    "reshape": ("channels", "height", "width"),
 }
 
 

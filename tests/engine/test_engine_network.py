@@ -128,10 +128,13 @@ def test_nodes_out_of_topological_order_are_refused():
 
 
 def test_a_missing_parameter_is_named():
-    nodes = [NodeDef("x", "input", {"units": 2}), NodeDef("o", "dense", {"units": 1}, ["x"])]
+    with pytest.raises(ConfigError, match="'channels'"):
+        Network([NodeDef("x", "input", {"units": 2}), node("o", "dense", {}, ["x"])])
+    x = node("x", "input", {"units": 2})
+    nodes = [x, NodeDef("o", "dense", {"units": 1}, ["x"])]
     with pytest.raises(ConfigError, match="'activation'"):
         Network(nodes)
-    act = [NodeDef("x", "input", {"units": 2}), NodeDef("a", "activation", {}, ["x"])]
+    act = [x, NodeDef("a", "activation", {}, ["x"])]
     with pytest.raises(ConfigError, match="'activation'"):
         Network(act)
     with pytest.raises(ConfigError, match="'slope'"):

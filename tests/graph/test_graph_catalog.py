@@ -17,7 +17,7 @@ from nnstudio.graph import (
 )
 
 
-def test_catalog_lists_the_seven_kinds_in_palette_order():
+def test_catalog_lists_the_kinds_in_palette_order():
     assert list(CATALOG) == [
         "input",
         "dense",
@@ -26,6 +26,12 @@ def test_catalog_lists_the_seven_kinds_in_palette_order():
         "batchnorm",
         "add",
         "concat",
+        "conv2d",
+        "maxpool2d",
+        "avgpool2d",
+        "globalavgpool",
+        "flatten",
+        "reshape",
     ]
     for kind in CATALOG.values():
         assert kind.category in CATEGORIES
@@ -65,8 +71,17 @@ def test_key_params_and_categories():
     assert key_params("dropout") == ["rate"]
     assert key_params("add") == []
     assert [k.id for k in kinds_in_category("Merge")] == ["add", "concat"]
+    assert key_params("conv2d") == ["filters", "kernel_size", "activation"]
+    assert [k.id for k in kinds_in_category("Vision")] == [
+        "conv2d",
+        "maxpool2d",
+        "avgpool2d",
+        "globalavgpool",
+        "flatten",
+        "reshape",
+    ]
     with pytest.raises(UnknownLayerError):
-        key_params("conv2d")
+        key_params("lstm")
 
 
 def test_get_kind_unknown_names_the_known_kinds():
