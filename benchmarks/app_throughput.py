@@ -8,6 +8,8 @@ MainWindow, TrainingWorker and QThread, and reports:
 - the decision-surface refresh rate (Hz);
 - the main thread's stalls: a QTimer ticks every 5 ms and the gaps between ticks are
   recorded; p50 / p99 / max of the gaps (5 ms = no stall);
+- the main thread's own CPU time (``time.thread_time``) as a share of the run and per
+  surface frame: unlike rates and stalls it hardly depends on other processes' load;
 - for the long run, the rate over its first and last 10 % (no slowdown over time);
 - with the canvas's neuron view on (``--view neurons`` cases): the tile refresh rate (Hz),
   every unit's tile and every weight line live (six hidden layers of 8: 51 tiles, 344
@@ -112,11 +114,13 @@ def run_case(app, hidden: list[int], epochs: int, neurons: bool = False) -> dict
     surface_before = window.surface_updates
     tiles_before = window.neuron_view.tile_frames
     timer.start()
+    cpu0 = time.thread_time()
     t0 = time.perf_counter()
     window.start_training(max_epochs=epochs)
     loop.exec()
     timer.stop()
     elapsed = result["t_end"] - t0
+    main_cpu = time.thread_time() - cpu0
     window.document.mark_saved("")
     window.close()
     scratch.cleanup()
@@ -137,6 +141,8 @@ def run_case(app, hidden: list[int], epochs: int, neurons: bool = False) -> dict
         "weight_lines": lines,
         "surface_hz": (window.surface_updates - surface_before) / elapsed,
         "tile_hz": (window.neuron_view.tile_frames - tiles_before) / elapsed,
+        "main_cpu_share": main_cpu / elapsed,
+        "main_cpu_ms_per_frame": 1000 * main_cpu / max(1, window.surface_updates - surface_before),
         "stall_p50_ms": float(np.percentile(gaps_ms, 50)),
         "stall_p99_ms": float(np.percentile(gaps_ms, 99)),
         "stall_max_ms": float(np.max(gaps_ms)),
@@ -167,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication(["app_throughput"])
 
     print(f"python {platform.python_version()}, numpy {np.__version__}, {os.cpu_count()} CPUs")
+    if hasattr(os, "getloadavg"):
+        print("load average at start: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     cases = [
         ("[4, 2]", [4, 2], args.epochs, False),
         ("6 x 8", [8] * 6, args.deep_epochs, False),
@@ -193,6 +201,8 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r['tiles']} tiles, {r['weight_lines']} weight lines)"
             )
         line += (
+            f", main thread CPU {100 * r['main_cpu_share']:.0f} % "
+            f"({r['main_cpu_ms_per_frame']:.1f} ms per surface frame)"
             f", stalls p50 {r['stall_p50_ms']:.1f} ms p99 {r['stall_p99_ms']:.1f} ms "
             f"(target {TARGET_P99_MS:.0f}) max {r['stall_max_ms']:.1f} ms, "
             f"train acc {r['final_train_accuracy']}"
