@@ -26,7 +26,7 @@ MAX_UNITS = 64
 #: Height of the "+N more" / "fewer" handle row.
 MORE_HEIGHT = 18.0
 #: Node kinds that show one tile per unit (input nodes: one per feature).
-TILE_KINDS = frozenset({"input", "dense", "activation", "batchnorm", "add", "concatenate"})
+TILE_KINDS = frozenset({"input", "dense", "activation", "batchnorm", "add", "concat"})
 
 #: Activations whose range is fixed (the colour scale then is that range).
 _FIXED_LEVELS = {"sigmoid": (0.0, 1.0), "softmax": (0.0, 1.0), "tanh": (-1.0, 1.0)}

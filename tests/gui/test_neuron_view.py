@@ -243,3 +243,50 @@ def test_screen_grabs_at_two_sizes(setup, tmp_path):
         image = view.grab()
         assert image.width() == size[0]
         assert image.save(str(tmp_path / f"neurons-{size[0]}.png"))
+
+
+def test_dag_nodes_show_tiles_and_dense_inputs_get_weight_lines(qtbot):
+    from nnstudio.gui.canvas_view import CanvasView
+    from nnstudio.gui.document import Document
+    from nnstudio.gui.neuron_view import NeuronView
+
+    project = make_template("circle")
+    spec = NetworkSpec()
+    inp = spec.add_node("input", {"units": 2}).id
+    a = spec.add_node("dense", {"units": 3, "activation": "relu"}, pos=(220, -80)).id
+    b = spec.add_node("dense", {"units": 3, "activation": "tanh"}, pos=(220, 80)).id
+    add = spec.add_node("add", {}, pos=(440, 0)).id
+    cat = spec.add_node("concat", {}, pos=(440, 160)).id
+    act = spec.add_node("activation", {"activation": "sigmoid"}, pos=(660, 0)).id
+    bn = spec.add_node("batchnorm", {}, pos=(660, 160)).id
+    out = spec.add_node("dense", {"units": 1, "activation": "sigmoid"}, pos=(880, 0)).id
+    merge = spec.add_node("concat", {}, pos=(770, 80)).id
+    for src, dst in [(inp, a), (inp, b), (a, add), (b, add), (a, cat), (b, cat), (add, act)]:
+        spec.add_edge(src, dst)
+    for src, dst in [(cat, bn), (act, merge), (bn, merge), (merge, out)]:
+        spec.add_edge(src, dst)
+    project.network = spec
+    doc = Document(project)
+    assert doc.problems() == []
+    view = CanvasView(doc)
+    qtbot.addWidget(view)
+    neurons = NeuronView(doc, view)
+    neurons.set_enabled(True)
+    items = view.canvas_scene.node_items
+    counts = {node_id: len(item.tiles) for node_id, item in items.items()}
+    assert counts == {inp: 2, a: 3, b: 3, add: 3, cat: 6, act: 3, bn: 6, merge: 8, out: 1}
+    assert items[merge].more_units == 1  # 9 units: the first 8 and "+1 more"
+    assert set(view.canvas_scene.link_items) == {(inp, a), (inp, b), (merge, out)}
+    expected = _dense_free_outputs(doc)
+    for node_id in (add, cat, act, bn):
+        for tile in items[node_id].tiles:
+            np.testing.assert_allclose(tile.values, expected[node_id][:, :, tile.unit], atol=1e-5)
+    # sigmoid's fixed 0..1 scale, relu's symmetric one
+    assert unit_levels("sigmoid", expected[act]) == (0.0, 1.0)
+
+
+def _dense_free_outputs(doc):
+    session = Session.from_project(doc.project)
+    _xs, _ys, points = grid_points(session.dataset.bounds, GRID_RESOLUTION)
+    outs = unit_outputs(session.network, session.dataset.preprocessor.transform(points))
+    return {k: v.reshape(GRID_RESOLUTION, GRID_RESOLUTION, -1)[::2, ::2] for k, v in outs.items()}
