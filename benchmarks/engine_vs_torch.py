@@ -29,11 +29,16 @@ from nnstudio.engine import Network, NodeDef, Trainer
 from nnstudio.engine._threads import SMALL_NETWORK_PARAMS
 from nnstudio.graph import fill_node_params, train_config
 
+try:  # run as a script (python benchmarks/engine_vs_torch.py) or as a module
+    import image_cases
+except ImportError:  # pragma: no cover
+    from benchmarks import image_cases
+
 SEED = 0
 
 
 def engine_mlp(sizes, hidden_act, out_act, dtype="float32"):
-    nodes = [NodeDef("in", "input", {"units": sizes[0]})]
+    nodes = [NodeDef("in", "input", fill_node_params("input", {"units": sizes[0]}))]
     prev = "in"
     for i, units in enumerate(sizes[1:], start=1):
         last = i == len(sizes) - 1
@@ -168,6 +173,11 @@ def main():
     for name in CASES:
         reps = args.repeats if not name.startswith("784") else max(3, args.repeats // 4)
         me, mt, diff = run_case(name, reps)
+        print(
+            f"{name:72s} {me * 1e3:10.2f} {mt * 1e3:10.2f} {me / mt:7.3f} {diff:9.1e}", flush=True
+        )
+    for name in image_cases.CASES:  # issue 13: images (loss diff; inference: max output diff)
+        me, mt, diff = image_cases.run(name, args.repeats, DEFAULT_TORCH_THREADS)
         print(
             f"{name:72s} {me * 1e3:10.2f} {mt * 1e3:10.2f} {me / mt:7.3f} {diff:9.1e}", flush=True
         )

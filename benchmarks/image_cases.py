@@ -24,7 +24,7 @@ import numpy as np
 import torch
 
 from nnstudio.engine import Network, NodeDef, TrainConfig, Trainer
-from nnstudio.engine._threads import SMALL_NETWORK_PARAMS
+from nnstudio.engine._threads import SMALL_NETWORK_PARAMS, use_single_blas_thread
 from nnstudio.graph import fill_node_params, fill_training
 
 SEED = 0
@@ -126,8 +126,11 @@ class TorchRun:
 
 
 def _threads(net, default_threads):
+    """One thread in both frameworks for small networks (the Trainer does this by itself;
+    set here too for ``predict`` outside a Trainer), the default threads otherwise."""
     small = net.n_params <= SMALL_NETWORK_PARAMS
     torch.set_num_threads(1 if small else default_threads)
+    use_single_blas_thread(small)
 
 
 def train_case(layers, n, n_features, batch_size, repeats, default_threads):
