@@ -13,7 +13,7 @@ from PySide6.QtCore import QCoreApplication, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from .surface import SURFACE_STRENGTH, diverging_lut, soften
+from .surface import diverging_lut
 
 #: Side of a tile on the canvas (scene units) and the gap between tiles.
 TILE = 40.0
@@ -37,8 +37,9 @@ def _tr(text: str) -> str:
 
 
 def tile_lut() -> np.ndarray:
-    """(256, 4) uint8 BGRA colours: the decision surface's softened diverging map."""
-    rgb = soften(diverging_lut(), SURFACE_STRENGTH).round().astype(np.uint8)
+    """(256, 4) uint8 BGRA colours: the decision surface's diverging map at full strength
+    (tiles carry no points, so they need not be softened like the surface)."""
+    rgb = diverging_lut()
     lut = np.empty((256, 4), dtype=np.uint8)
     lut[:, 0], lut[:, 1], lut[:, 2] = rgb[:, 2], rgb[:, 1], rgb[:, 0]
     lut[:, 3] = 255
