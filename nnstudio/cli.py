@@ -576,9 +576,17 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io.export import export_project
 
-    target = _output(args.output, None, [("project", args.project)], what="export")
+    folder_formats = getattr(sys.modules["nnstudio.io.export"], "FOLDER_FORMATS", ())
+    options = {}
+    if args.format in folder_formats:  # a folder (export_project checks it)
+        target = Path(args.output)
+        options["start_weights"] = args.weights or "initial"
+    else:
+        if args.weights is not None:
+            raise CLIError(f"--weights is for {', '.join(folder_formats)} only")
+        target = _output(args.output, None, [("project", args.project)], what="export")
     project = _load(args.project)
-    warnings = export_project(project, args.format, target) or []
+    warnings = export_project(project, args.format, target, **options) or []
     for warning in warnings:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"exported {args.project} as {args.format} to {args.output}", file=out)
@@ -661,6 +669,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("project")
     p.add_argument("--format", "-f", required=True, choices=list(FORMATS))
     p.add_argument("-o", "--output", required=True, help="file (or folder) to write")
+    p.add_argument(
+        "--weights",
+        choices=["initial", "trained"],
+        help="pytorch-train: start from the seed's initial weights (default) or the project's",
+    )
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("import-weights", help="load weights from .npz/.safetensors into a project")

@@ -233,6 +233,8 @@ def test_wheel_contains_resources_and_resolves_them(tmp_path):
     # the in-app manual (Help > Documentation) ships with the package
     expected += [f"nnstudio/docs/{p.name}" for p in (REPO / "docs").glob("*.md")]
     assert "nnstudio/docs/index.md" in expected
+    # the training script the pytorch-train export copies
+    expected.append("nnstudio/resources/export/train.py")
     missing = [name for name in expected if name not in names]
     assert not missing, f"not in the wheel: {missing}"
 

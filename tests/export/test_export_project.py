@@ -7,7 +7,13 @@ import pytest
 
 from nnstudio.errors import NNStudioError
 from nnstudio.io import make_template
-from nnstudio.io.export import FORMATS, UNTRAINED_WARNING, ExportError, export_project
+from nnstudio.io.export import (
+    FOLDER_FORMATS,
+    FORMATS,
+    UNTRAINED_WARNING,
+    ExportError,
+    export_project,
+)
 from nnstudio.session import Session
 
 ort = pytest.importorskip("onnxruntime")
@@ -26,15 +32,20 @@ def trained():
     return session, session.store()
 
 
+# formats that write one file (pytorch-train writes a folder: test_export_pytorch_train*.py)
+FILE_FORMATS = tuple(f for f in FORMATS if f not in FOLDER_FORMATS)
+
+
 def test_formats_are_the_documented_ones():
-    assert FORMATS == ("npz", "safetensors", "onnx", "pytorch", "numpy")
+    assert FORMATS == ("npz", "safetensors", "onnx", "pytorch", "numpy", "pytorch-train")
+    assert FOLDER_FORMATS == ("pytorch-train",)
 
 
 def test_trained_project_exports_to_every_format_without_warnings(trained, tmp_path):
     session, project = trained
     names = {"npz": "w.npz", "safetensors": "w.safetensors", "onnx": "m.onnx"}
     names |= {"pytorch": "torch_model.py", "numpy": "np_model.py"}
-    for fmt in FORMATS:
+    for fmt in FILE_FORMATS:
         assert export_project(project, fmt, tmp_path / names[fmt]) == []
         assert (tmp_path / names[fmt]).stat().st_size > 0
     raw = session.dataset.raw_test
@@ -102,11 +113,11 @@ def test_exported_files_get_the_usual_permissions(trained, tmp_path):
     names |= {"pytorch": "torch_model.py", "numpy": "np_model.py"}
     old = os.umask(0o022)
     try:
-        for fmt in FORMATS:
+        for fmt in FILE_FORMATS:
             export_project(project, fmt, tmp_path / names[fmt])
     finally:
         os.umask(old)
     written = sorted(p for p in tmp_path.iterdir())
-    assert len(written) > len(FORMATS)  # sidecars (npz JSON, PyTorch weights) included
+    assert len(written) > len(FILE_FORMATS)  # sidecars (npz JSON, PyTorch weights) included
     for path in written:
         assert path.stat().st_mode & 0o777 == 0o644, path.name  # not mkstemp's 0o600

@@ -9,6 +9,8 @@ parts. Formats (:data:`FORMATS`):
 - ``onnx``: the whole model, opset 17, input ``"input"``, output ``"output"``
 - ``pytorch``: ``model.py`` (an ``nn.Module``) plus its state_dict (``.pt`` / ``.npz``)
 - ``numpy``: one self-contained ``.py`` file needing only NumPy
+- ``pytorch-train``: a folder with ``model.py``, ``train.py`` (NN Studio's training in
+  PyTorch, DDP-ready), the starting weights and the data (:mod:`.pytorch_train`)
 
 Every export takes the RAW inputs: engineered features and standardization are included.
 See ``docs/export.md``.
@@ -41,14 +43,17 @@ __all__ = [
     "export_project",
 ]
 
-FORMATS = ("npz", "safetensors", "onnx", "pytorch", "numpy")
+FORMATS = ("npz", "safetensors", "onnx", "pytorch", "numpy", "pytorch-train")
 SUFFIXES = {
     "npz": ".npz",
     "safetensors": ".safetensors",
     "onnx": ".onnx",
     "pytorch": ".py",
     "numpy": ".py",
+    "pytorch-train": "",  # a folder
 }
+#: formats that write a folder from the whole project (not one file from the network)
+FOLDER_FORMATS = ("pytorch-train",)
 
 # format -> module with ``write(ir, out_path, description) -> list[Path]``; imported on
 # use so that importing this package (e.g. for FORMATS) does not load onnx or safetensors
@@ -74,6 +79,7 @@ def export_network(
     out_path: str | Path,
     *,
     name: str = "",
+    written: list[Path] | None = None,
 ) -> list[str]:
     """Write ``spec`` + ``weights`` (+ preprocessing) to ``out_path`` in format ``fmt``.
 
@@ -81,36 +87,62 @@ def export_network(
     ``"<node id>.<param>"`` arrays (Dense weight (fan_in, fan_out)); preprocessor:
     ``data.Preprocessor.to_dict()`` or None. Returns warnings (empty when all is well).
     Raises ExportError for an unknown format, weights that do not match the network, or
-    a path that cannot be written.
+    a path that cannot be written. ``written``, if given, receives every file written
+    (the PyTorch export writes the module and its weights beside it).
     """
     _check_format(fmt)
+    if fmt in FOLDER_FORMATS:
+        raise ExportError(f"the {fmt} export needs the whole project: use export_project")
     path = Path(out_path)
     check_writable(path)
     ir = build_ir(spec, weights, preprocessor)
     network = spec.to_dict() if hasattr(spec, "to_dict") else None
     description = ir.describe_json(network, name=name)
     writer = importlib.import_module(f"{__name__}.{_WRITER_MODULES[fmt]}")
-    writer.write(ir, path, description)
+    paths = writer.write(ir, path, description)
+    if written is not None:
+        written.extend(Path(p) for p in paths)
     return []
 
 
-def export_project(project: Any, fmt: str, out_path: str | Path) -> list[str]:
+def export_project(
+    project: Any,
+    fmt: str,
+    out_path: str | Path,
+    *,
+    written: list[Path] | None = None,
+    start_weights: str = "initial",
+) -> list[str]:
     """Export an ``io.Project``'s network, weights and preprocessing; returns warnings.
 
     An untrained project (no weights) is exported with the initial weights its seed gives,
     and the warning ``"network is untrained: exporting its initial weights"``.
     Raises ExportError if the network is invalid (with every reason), the format is
     unknown or the path cannot be written, and ``OutputPathError`` if a file it would
-    write is the project's own file or its dataset CSV.
+    write is the project's own file or its dataset CSV. ``written`` receives the files
+    written. ``pytorch-train`` writes the folder ``out_path``; its training starts from
+    ``start_weights``: ``"initial"`` (the seed's) or ``"trained"`` (the project's); see
+    :mod:`.pytorch_train`.
     """
     _check_format(fmt)
     inputs = project_inputs(project)
     check_output_path(out_path, inputs, what="export")
+    if fmt in FOLDER_FORMATS:  # pytorch-train: model, train.py, weights, data, README
+        from .pytorch_train import export_training
+
+        with protect_inputs(path for _, path in inputs):
+            return export_training(project, out_path, weights=start_weights, written=written)
     check_writable(Path(out_path))
     spec, weights, preprocessor, warnings = resolve(project)
     warnings = list(warnings)
     with protect_inputs(path for _, path in inputs):  # the files written beside it too
         warnings += export_network(
-            spec, weights, preprocessor, fmt, out_path, name=str(getattr(project, "name", ""))
+            spec,
+            weights,
+            preprocessor,
+            fmt,
+            out_path,
+            name=str(getattr(project, "name", "")),
+            written=written,
         )
     return warnings
