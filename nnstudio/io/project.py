@@ -486,6 +486,6 @@ def _check_weights(network: NetworkSpec, weights: dict[str, np.ndarray]) -> None
         ) from exc
     if problems:
         raise ProjectWeightsError(
-            "the stored weights do not match the network:\n  " + "\n  ".join(problems),
+            "the stored weights do not match the network: " + "; ".join(problems),
             problems,
         )

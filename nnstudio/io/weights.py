@@ -190,7 +190,7 @@ def apply_weights(project: Project, weights: Mapping[str, np.ndarray]) -> Projec
     if problems:
         raise WeightsImportError(
             f"the weights do not match the network ({len(problems)} problem"
-            f"{'s' if len(problems) != 1 else ''}):\n  " + "\n  ".join(problems),
+            f"{'s' if len(problems) != 1 else ''}): " + "; ".join(problems),
             problems,
         )
     dtype = np.dtype(project.training.dtype)
