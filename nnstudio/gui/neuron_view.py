@@ -358,10 +358,20 @@ def install(window: Any) -> NeuronView:
         if worker is not None and hasattr(worker, "set_probe_units"):
             worker.set_probe_units(view.any_shown())
 
-    def on_snapshot(snap: dict) -> None:
-        if snap.get("units") is not None:
-            view.show_probe(snap)
+    latest: list[dict] = []
+
+    def draw_latest() -> None:
+        if latest:
+            view.show_probe(latest.pop())
             _refresh_unit(window.surface, view)
+
+    def on_snapshot(snap: dict) -> None:
+        # Coalesced: when snapshots queue up (a busy main thread), only the newest probe
+        # is drawn, once, after the queue is through.
+        if snap.get("units") is not None:
+            if not latest:
+                QTimer.singleShot(0, draw_latest)
+            latest[:] = [snap]
 
     window.trainingStarted.connect(probe_switch)
     view.enabledChanged.connect(probe_switch)
