@@ -36,6 +36,20 @@ def canvas_state(project: Any) -> dict:
     }
 
 
+class WeightEditor(QLineEdit):
+    """The small field a clicked weight is typed into: Enter applies, Esc cancels."""
+
+    cancelled = Signal()
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
+        if event.key() == Qt.Key.Key_Escape:
+            self.hide()
+            self.cancelled.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
 class NeuronView(QObject):
     """Controller of the canvas's neuron view; see the module docstring.
 
@@ -58,13 +72,14 @@ class NeuronView(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
-        self.editor = QLineEdit(canvas.viewport())
+        self.editor = WeightEditor(canvas.viewport())
         self.editor.setObjectName("weightEditor")
         self.editor.setValidator(QDoubleValidator(self.editor))
         self.editor.setFixedWidth(90)
         self.editor.hide()
         self.editor.returnPressed.connect(self._commit_weight)
         self.editor.editingFinished.connect(self.editor.hide)
+        self.editor.cancelled.connect(lambda: setattr(self, "_editing", None))
         self._editing: tuple[str, int, int] | None = None
         for signal in (
             document.networkChanged,

@@ -180,6 +180,13 @@ def test_clicking_a_weight_edits_it_and_undo_restores(setup, qtbot):
     assert network.get_weights()[f"{d1}.weight"][i, j] == pytest.approx(1.25)
     neurons.refresh()
     assert float(link.weights[i, j]) == pytest.approx(1.25)
+    # Esc cancels a second edit: nothing changes
+    _click(view, point)
+    assert editor.isVisible()
+    QTest.keyClicks(editor, "9")
+    QTest.keyClick(editor, Qt.Key.Key_Escape)
+    assert not editor.isVisible()
+    assert doc.project.weights[f"{d1}.weight"][i, j] == pytest.approx(1.25)
     doc.undo()
     assert doc.project.weights is None  # the untrained project had none: back to that
     neurons.refresh()
