@@ -74,6 +74,7 @@ class Optimizer:
         self._tmp = np.zeros(size, dtype=self.dtype)
         self._tiny = float(np.finfo(self.dtype).tiny)
         self._configure(params)
+        self.settings: dict = params  # the validated settings, as given
 
     def _configure(self, params: dict) -> None:
         return None
@@ -93,10 +94,20 @@ class Optimizer:
     def set_hyperparameters(self, params: dict | None) -> None:
         """Change hyperparameters between steps, keeping the state (moments, step count).
 
-        Validated like the constructor; state vectors a new setting needs (e.g. a momentum
-        buffer when momentum goes from 0 to 0.9) start at zero.
+        Settings not in ``params`` keep their current values; the result is validated like
+        the constructor. State vectors a new setting needs (e.g. a momentum buffer when
+        momentum goes from 0 to 0.9) start at zero.
         """
-        fresh = type(self)(1, self.dtype, params)
+        params = dict(params or {})
+        merged = dict(self.settings)
+        if "betas" in params:
+            merged.pop("beta1", None)
+            merged.pop("beta2", None)
+        if "beta1" in params or "beta2" in params:
+            old = merged.pop("betas", None)
+            if old is not None:
+                merged["beta1"], merged["beta2"] = old
+        fresh = type(self)(1, self.dtype, {**merged, **params})
         for key, value in vars(fresh).items():
             if key in ("size", "t", "_tmp", "_tiny"):
                 continue

@@ -200,3 +200,17 @@ def test_changing_betas_between_steps_keeps_the_raw_moments(name):
     np.testing.assert_allclose(p, want_p, rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(opt.m, want_m, rtol=1e-12)
     np.testing.assert_allclose(opt.v, want_v, rtol=1e-12)
+
+
+def test_a_live_change_of_one_setting_keeps_the_others():
+    opt = make_optimizer("rmsprop", 3, np.float64, filled("rmsprop", {"eps": 1e-6}))
+    opt.set_hyperparameters({"momentum": 0.5})
+    assert (opt.momentum, opt.eps, opt.alpha) == (0.5, 1e-6, 0.99)
+    assert opt.buf is not None  # the new momentum buffer starts at zero
+    np.testing.assert_array_equal(opt.buf, 0.0)
+    adam = make_optimizer("adam", 3, np.float64, filled("adam", {"betas": [0.8, 0.9]}))
+    adam.set_hyperparameters({"beta2": 0.95})
+    assert (adam.beta1, adam.beta2, adam.eps) == (0.8, 0.95, 1e-8)
+    with pytest.raises(ConfigError, match="momentum"):
+        opt.set_hyperparameters({"momentum": -1})
+    assert opt.momentum == 0.5
