@@ -44,6 +44,8 @@ class _Recipe:
     train_ratio: float = 0.5
     schedule: str = "constant"
     data_extra: dict = field(default_factory=dict)
+    image: tuple[int, int, int] | None = None  # the input's (channels, height, width)
+    convs: tuple[int, ...] = ()  # filters of each 3x3 "same" Conv2D, each then MaxPool 2x2
 
 
 _RECIPES: dict[str, _Recipe] = {
@@ -193,10 +195,50 @@ _RECIPES: dict[str, _Recipe] = {
         batch_size=32,
         train_ratio=0.7,
     ),
+    "digits-cnn": _Recipe(
+        "Handwritten digits as 1x8x8 images: a small convolutional network (Conv2D, "
+        "MaxPool, Flatten, Dense)",
+        dataset="digits",
+        hidden=(),
+        activation="relu",
+        n_outputs=10,
+        output_activation="softmax",
+        loss="cce",
+        learning_rate=0.003,
+        epochs=30,
+        batch_size=32,
+        train_ratio=0.7,
+        image=(1, 8, 8),
+        convs=(16,),
+    ),
 }
 
 #: name -> one-line description, in the order the app lists them (default first).
 TEMPLATES: dict[str, str] = {name: recipe.description for name, recipe in _RECIPES.items()}
+
+
+def _cnn(recipe: _Recipe, n_inputs: int) -> NetworkSpec:
+    """Input image -> (Conv2D 3x3 same, MaxPool 2x2) per filter count -> Flatten -> Dense."""
+    from nnstudio.graph.layout import auto_arrange
+
+    c, h, w = recipe.image  # type: ignore[misc]
+    spec = NetworkSpec()
+    chain = [("input", {"units": n_inputs, "channels": c, "height": h, "width": w})]
+    for filters in recipe.convs:
+        conv = {"filters": filters, "kernel_size": 3, "padding": "same"}
+        chain += [("conv2d", {**conv, "activation": recipe.activation}), ("maxpool2d", {})]
+    chain.append(("flatten", {}))
+    chain += [("dense", {"units": u, "activation": recipe.activation}) for u in recipe.hidden]
+    chain.append(("dense", {"units": recipe.n_outputs, "activation": recipe.output_activation}))
+    prev = None
+    for kind, params in chain:
+        node = spec.add_node(kind, params)
+        if prev is not None:
+            spec.add_edge(prev, node.id)
+        prev = node.id
+    for node_id, pos in auto_arrange(spec).items():
+        spec.nodes[node_id].pos = pos
+    return spec
 
 
 def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
@@ -212,13 +254,16 @@ def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
     features = list(recipe.features)
     table = TABLES.get(recipe.dataset)
     n_inputs = len(features) if table is None else len(table.feature_names)
-    network = NetworkSpec.sequential(
-        n_inputs,
-        list(recipe.hidden),
-        recipe.activation,
-        recipe.n_outputs,
-        recipe.output_activation,
-    )
+    if recipe.image is None:
+        network = NetworkSpec.sequential(
+            n_inputs,
+            list(recipe.hidden),
+            recipe.activation,
+            recipe.n_outputs,
+            recipe.output_activation,
+        )
+    else:
+        network = _cnn(recipe, n_inputs)
     data = DataSettings(
         name=recipe.dataset,
         n_points=recipe.n_points,

@@ -22,7 +22,8 @@ from nnstudio.session import Session
 
 TOYS = ["spiral", "xor", "circle", "gaussian", "moons", "multiclass", "regression"]
 # the bundled tables' templates reach their targets in tests/cli/test_cli_tables.py
-TABLES = ["iris", "wine", "breast-cancer", "diabetes", "digits"]
+# (digits-cnn in tests/cli/test_cli_images.py)
+TABLES = ["iris", "wine", "breast-cancer", "diabetes", "digits", "digits-cnn"]
 EXPECTED = TOYS + TABLES
 
 
