@@ -14,13 +14,12 @@ Results are cached by the spec's content, so the GUI can re-analyse on every edi
 from __future__ import annotations
 
 import heapq
+import math
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
-
-import numpy as np
 
 from nnstudio.engine.errors import ShapeError
 from nnstudio.engine.layers import LAYERS
@@ -267,15 +266,15 @@ def _analyse(
             continue
         pshapes[nid] = _freeze(weights)
         sshapes[nid] = _freeze(state)
-        counts[nid] = sum(int(np.prod(s)) for s in weights.values())
+        counts[nid] = sum(math.prod(s) for s in weights.values())
 
     # the dataset
     warnings: list[GraphError] = []
     in_id = info.input_id
     if input_shape is not None and in_id is not None and params.get(in_id) is not None:
         units = params[in_id]["units"]  # type: ignore[index]
-        if int(np.prod(input_shape)) != units:  # images may come as flat rows and back
-            n = int(np.prod(input_shape))
+        if math.prod(input_shape) != units:  # images may come as flat rows and back
+            n = math.prod(input_shape)
             errors.append(
                 InputWidthError(
                     f"'{in_id}' has {units} units but the dataset has {n} features: set its "
@@ -287,7 +286,7 @@ def _analyse(
     out_id = info.output_id
     if loss is not None and out_id is not None:
         shape = shapes.get(out_id)
-        width = None if shape is None else int(np.prod(shape))
+        width = None if shape is None else math.prod(shape)
         errs, warns = loss_findings(
             spec, out_id, width, activations, params, loss, task, n_classes, PASS_THROUGH
         )
