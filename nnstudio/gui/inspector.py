@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.errors import NNStudioError
-from nnstudio.graph import CATALOG, ParamSpec
+from nnstudio.graph import ACTIVATION_PARAMS, CATALOG, ParamSpec
 
 from .canvas_items import format_count, format_shape
 from .document import Document
@@ -32,10 +32,13 @@ from .icons import layer_icon
 
 INT_LIMIT = 2_147_483_647
 
-#: Parameters shown only when another parameter has one of the given values.
+#: Parameters shown only when another parameter has one of the given values: each
+#: activation parameter (the catalog's ACTIVATION_PARAMS) while an activation that reads it
+#: is chosen, e.g. ``slope`` for leaky_relu.
 CONDITIONAL_PARAMS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "slope": ("activation", ("leaky_relu",)),
-    "alpha": ("activation", ("elu",)),
+    p.name: ("activation", tuple(a for a, own in ACTIVATION_PARAMS.items() if p in own))
+    for specs in ACTIVATION_PARAMS.values()
+    for p in specs
 }
 
 
