@@ -507,7 +507,10 @@ def main(argv=None) -> int:
     if args.resume:
         if checkpoint is None:
             fail("--resume needs --checkpoint PATH")
-        if checkpoint.exists():
+        found = run.world.sum([float(checkpoint.exists())])[0]
+        if 0 < found < run.world.size:
+            fail(f"{checkpoint} is missing for some processes: put it in a shared folder")
+        if found:
             run.load_checkpoint(checkpoint)
     columns = log_columns(cfg)
     if main_process:

@@ -329,3 +329,33 @@ def test_weights_option_and_errors(tmp_path, capsys):
     assert cli_main(args) == 1
     err = capsys.readouterr().err
     assert err.startswith("error: ") and "it is a file" in err
+
+
+def test_csv_project_trains_the_same_and_records_its_source(tmp_path):
+    """A project on a CSV file with a text column (one-hot encoded by NN Studio)."""
+    from nnstudio.io import save_project
+    from nnstudio.io.templates import project_from_csv
+
+    rng = np.random.default_rng(0)
+    lines = ["age,city,income,label"]
+    for _ in range(60):
+        age, city, income = rng.uniform(20, 60), rng.choice(["oslo", "rome"]), rng.normal(50, 9)
+        lines.append(f"{age:.1f},{city},{income:.2f},{int(age + income > 100)}")
+    table = tmp_path / "people.csv"
+    table.write_text("\n".join(lines) + "\n")
+    path = tmp_path / "people.nnstudio"
+    p = project_from_csv(table, "label", path)
+    p.training.epochs = EPOCHS
+    save_project(p, path)
+    folder = export(path, tmp_path / "out")
+    config = json.loads((folder / "config.json").read_text())
+    assert config["data"]["dataset"] == "csv"
+    assert Path(config["data"]["csv_path"]) == table.resolve()
+    assert config["data"]["encoding"]["mean"] == config["preprocessing"]["mean"]
+    with np.load(folder / "data.npz") as data:  # the rows as NN Studio encodes them
+        assert data["raw_train"].dtype == np.float64 and data["raw_train"].shape[1] == 4
+    assert run_train_py(folder, "--dtype", "float64", "--quiet") == 0
+    _, ours = read_log(folder / "log.csv")
+    _, ref = read_log(nnstudio_log(path, folder, EPOCHS, tmp_path))
+    np.testing.assert_allclose(ours["train_loss"], ref["train_loss"], rtol=RTOL)
+    np.testing.assert_allclose(ours["test_accuracy"], ref["test_accuracy"], rtol=RTOL)

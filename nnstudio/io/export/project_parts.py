@@ -39,7 +39,9 @@ def resolve(project: Any) -> tuple[Any, dict[str, np.ndarray], dict[str, Any], l
         try:
             from nnstudio.data import make_dataset
 
-            preprocessor = make_dataset(project.data).preprocessor.to_dict()
+            # data_settings(): a relative CSV path is relative to the project's folder
+            data = project.data_settings() if hasattr(project, "data_settings") else project.data
+            preprocessor = make_dataset(data).preprocessor.to_dict()
         except NNStudioError as exc:
             raise ExportError(
                 f"cannot export: the project's data cannot be prepared ({exc})"

@@ -366,12 +366,12 @@ schedule `{config["schedule"]["name"]}`, batch size, epochs ({epochs}), seed, L1
 ## Commands
 
 ```
-python train.py                                 # CPU, {config["dtype"]}, as NN Studio
+python train.py                                 # {config["dtype"]}; on a GPU if torch sees one
 python train.py --dtype float64                 # the run NN Studio makes with
 #   nnstudio train PROJECT --dtype float64 --init-weights start_weights.npz --log log.csv
 python train.py --device cuda --amp             # one GPU, mixed precision
 torchrun --nproc_per_node=4 train.py            # several GPUs (NCCL) or CPU processes (gloo)
-torchrun --nnodes=2 --nproc_per_node=8 --rdzv-endpoint=HOST:29500 train.py   # several machines
+python train.py --device cpu                    # on the CPU even when there is a GPU
 python train.py --checkpoint run.pt             # save after every epoch ...
 python train.py --checkpoint run.pt --resume    # ... and continue from it
 python train.py --epochs 500                    # another number of epochs
@@ -386,6 +386,11 @@ nnstudio predict PROJECT -i inputs.csv -o predictions.csv
 ```
 
 or use them in PyTorch: `from model import load; net = load("trained.pt")`.
+
+Several machines: copy this folder to each, then on every machine
+`torchrun --nnodes=2 --nproc_per_node=8 --rdzv-backend=c10d --rdzv-endpoint=HOST:29500
+train.py` (HOST: the first machine). Process 0 writes the log, the weights and the
+checkpoint; to resume, put the checkpoint where every machine reads it.
 
 In float64 on the CPU, one process, the per-epoch losses follow `nnstudio train` to about
 1e-10 (same shuffling, same dropout masks, same update rules); in float32, on GPUs or with
