@@ -215,11 +215,16 @@ class Layer:
         raise NotImplementedError
 
 
+class FlatInputError(ShapeError):
+    """A layer that reads flat features (Dense, BatchNorm of features) gets an image."""
+
+
 def _flat_input(in_shapes: list[Shape]) -> int:
     shape = in_shapes[0]
     if len(shape) != 1:
-        raise ShapeError(
-            f"needs a flat input (features,) but gets shape {shape}; flatten it first."
+        raise FlatInputError(
+            f"needs a flat input (features,) but gets shape {shape}; insert a Flatten "
+            "layer before it."
         )
     return shape[0]
 

@@ -22,10 +22,16 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from nnstudio.engine.errors import ShapeError
-from nnstudio.engine.layers import LAYERS
+from nnstudio.engine.layers import LAYERS, FlatInputError
 
 from .catalog import CATALOG, fill_node_params
-from .errors import GraphError, InputWidthError, ParamError, WidthMismatchError
+from .errors import (
+    FlattenNeededError,
+    GraphError,
+    InputWidthError,
+    ParamError,
+    WidthMismatchError,
+)
 from .spec import NetworkSpec
 from .validation import loss_findings, structure_errors
 
@@ -260,9 +266,8 @@ def _analyse(
             state = {n: tuple(s) for n, s in layer.state_shapes(p, in_shapes)}  # type: ignore[arg-type]
         except ShapeError as err:
             desc = ", ".join(f"{s} ({'x'.join(map(str, shapes[s] or ()))})" for s in ins)
-            errors.append(
-                WidthMismatchError(f"'{nid}' ({kdef.name}) {err} Inputs: {desc}.", (nid, *ins))
-            )
+            cls = FlattenNeededError if isinstance(err, FlatInputError) else WidthMismatchError
+            errors.append(cls(f"'{nid}' ({kdef.name}) {err} Inputs: {desc}.", (nid, *ins)))
             continue
         pshapes[nid] = _freeze(weights)
         sshapes[nid] = _freeze(state)

@@ -59,6 +59,13 @@ class WidthMismatchError(GraphError):
     """The inputs of a merge node have incompatible widths (e.g. Add of 4 and 8 units)."""
 
 
+class FlattenNeededError(WidthMismatchError):
+    """A layer that reads flat features (e.g. Dense) is wired to an image output.
+
+    ``node_ids`` is (the layer, the node feeding it); the fix is a Flatten between them.
+    """
+
+
 class ParamError(GraphError):
     """A layer parameter is missing, unknown, of the wrong type or out of range."""
 

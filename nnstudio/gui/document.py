@@ -412,6 +412,18 @@ class Document(QObject):
         text = f"Add layer after {node_id}"
         return self._splice(node_id, outgoing, kind, params, pos, shifted, text)
 
+    def insert_flatten(self, node_id: str) -> str:
+        """Put a Flatten between ``node_id`` and the layer feeding it (the fix of a
+        :class:`~nnstudio.graph.FlattenNeededError`), halfway between the two on the
+        canvas: one undo step. Returns the Flatten's id."""
+        edges = [e for e in self.spec.edges if e.dst == node_id]
+        if len(edges) != 1:
+            raise GraphError(f"'{node_id}' needs exactly one input to insert a Flatten before it.")
+        edge = edges[0]
+        (x0, y0), (x1, y1) = self.spec.nodes[edge.src].pos, self.spec.nodes[node_id].pos
+        pos = ((float(x0) + float(x1)) / 2, (float(y0) + float(y1)) / 2 + 60.0)
+        return self.splice(edge, pos, kind="flatten")
+
     def splice(
         self,
         edge: Edge,

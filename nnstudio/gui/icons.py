@@ -20,6 +20,7 @@ CATEGORY_COLORS: dict[str, str] = {
     "Activation": "#e08a1e",
     "Regularization": "#8e5bc2",
     "Merge": "#2e9e6a",
+    "Vision": "#c2553b",
 }
 
 

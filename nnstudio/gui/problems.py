@@ -8,12 +8,14 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from nnstudio.errors import NNStudioError
-from nnstudio.graph import LossMismatchError
+from nnstudio.graph import FlattenNeededError, LossMismatchError
 
 from .document import Document
 
 NODE_IDS_ROLE = Qt.ItemDataRole.UserRole + 1
-FIXABLE_ROLE = Qt.ItemDataRole.UserRole + 2  # True: the output can be fitted to the data
+# the one-click fix of a row: "output" (fit the output and loss to the data), "flatten"
+# (insert a Flatten before the node) or "" (none)
+FIXABLE_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 class ProblemsView(QListWidget):
@@ -55,10 +57,14 @@ class ProblemsView(QListWidget):
             self.addItem(item)
         for err in problems:
             ids = tuple(getattr(err, "node_ids", ()))
-            fixable = isinstance(err, LossMismatchError) and self.document.dataset_error is None
+            fixable = ""
             text = str(err)
-            if fixable:
+            if isinstance(err, LossMismatchError) and self.document.dataset_error is None:
+                fixable = "output"
                 text += " " + self.tr("(double-click: fit the output and loss to the data)")
+            elif isinstance(err, FlattenNeededError):
+                fixable = "flatten"
+                text += " " + self.tr("(double-click: insert Flatten)")
             item = QListWidgetItem(self._icon, text)
             item.setData(NODE_IDS_ROLE, list(ids))
             item.setData(FIXABLE_ROLE, fixable)
@@ -70,7 +76,7 @@ class ProblemsView(QListWidget):
             ids = tuple(getattr(warn, "node_ids", ()))
             item = QListWidgetItem(self._info_icon, self.tr("Note:") + " " + str(warn))
             item.setData(NODE_IDS_ROLE, list(ids))
-            item.setData(FIXABLE_ROLE, False)
+            item.setData(FIXABLE_ROLE, "")
             item.setToolTip(self.tr("Does not block training.") + "\n\n" + str(warn))
             self.addItem(item)
         if not problems and data_error is None:
@@ -87,9 +93,13 @@ class ProblemsView(QListWidget):
         return list(item.data(NODE_IDS_ROLE) or []) if item is not None else []
 
     def _activate(self, item: QListWidgetItem) -> None:
-        if item.data(FIXABLE_ROLE):
-            try:
-                self.document.fit_output_to_data()  # one undo step
+        fix = item.data(FIXABLE_ROLE)
+        if fix:
+            try:  # one undo step
+                if fix == "flatten":
+                    self.document.insert_flatten(item.data(NODE_IDS_ROLE)[0])
+                else:
+                    self.document.fit_output_to_data()
             except NNStudioError as exc:
                 item.setToolTip(str(exc))
             else:

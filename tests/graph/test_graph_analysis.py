@@ -7,6 +7,7 @@ import pytest
 from nnstudio.graph import (
     CycleError,
     Edge,
+    FlattenNeededError,
     GraphError,
     NetworkSpec,
     WidthMismatchError,
@@ -48,8 +49,9 @@ def test_a_dense_layer_on_an_image_asks_for_a_flatten():
     d = s.add_node("dense", {"units": 3}).id
     s.add_edge("concat_1", d)
     errors = validate(s)
-    assert [type(e) for e in errors] == [WidthMismatchError]
-    assert "flatten" in errors[0].message and errors[0].node_ids == (d, "concat_1")
+    assert [type(e) for e in errors] == [FlattenNeededError]  # a WidthMismatchError
+    assert isinstance(errors[0], WidthMismatchError)
+    assert "insert a Flatten" in errors[0].message and errors[0].node_ids == (d, "concat_1")
     assert analyse(s).shapes[d] is None
 
 

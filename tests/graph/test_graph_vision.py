@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnstudio.graph import NetworkSpec, analyse, compile_spec
+from nnstudio.graph import FlattenNeededError, NetworkSpec, analyse, compile_spec
 
 LENET = [
     ("x", "input", {"units": 784, "channels": 1, "height": 28, "width": 28}),
@@ -108,7 +108,18 @@ def test_dense_after_an_image_asks_for_flatten():
             ("out", "dense", {"units": 10}),
         ]
     )
-    assert "'out'" in msg and "(8, 6, 6)" in msg and "flatten" in msg.lower()
+    assert "'out'" in msg and "(8, 6, 6)" in msg and "insert a Flatten" in msg
+    errors = analyse(
+        chain(
+            [
+                ("x", "input", {"units": 64, "channels": 1, "height": 8, "width": 8}),
+                ("c", "conv2d", {}),
+                ("out", "dense", {"units": 10}),
+            ]
+        )
+    ).errors
+    assert [type(e) for e in errors] == [FlattenNeededError]
+    assert errors[0].node_ids == ("out", "c")
 
 
 def test_image_layer_after_flat_features_asks_for_an_image():
