@@ -480,6 +480,15 @@ class Run:
         self.epoch, self.step = int(state["epoch"]), int(state["step"])
 
 
+def epochs_to_run(cfg: dict) -> int | None:
+    """The project's epochs; continuing trained weights, those it has not done yet (all of
+    them again when it has done them), as ``nnstudio train PROJECT``."""
+    total, done = cfg["epochs"], cfg["epoch_offset"]
+    if total is None or done == 0:
+        return total
+    return total - done if done < total else total
+
+
 def log_columns(cfg: dict) -> list[str]:
     cols = ["epoch", "train_loss", "test_loss", "train_accuracy", "test_accuracy"]
     return cols + (["train_rmse", "test_rmse"] if cfg["task"] == "regression" else [])
@@ -496,7 +505,7 @@ def log_row(epoch: int, result: dict, columns: list[str]) -> list[str]:
 def main(argv=None) -> int:
     args = parse_args(argv)
     cfg = json.loads((HERE / "config.json").read_text(encoding="utf-8"))
-    epochs = args.epochs if args.epochs is not None else cfg["epochs"]
+    epochs = args.epochs if args.epochs is not None else epochs_to_run(cfg)
     if epochs is None:
         fail("the project trains without an epoch limit; give --epochs N")
     run = Run(args, cfg)

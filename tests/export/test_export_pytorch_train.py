@@ -314,6 +314,15 @@ def test_weights_option_and_errors(tmp_path, capsys):
     assert run_train_py(folder, "--epochs", "2", "--quiet") == 0
     _, log = read_log(folder / "log.csv")
     assert list(log["epoch"]) == [4, 5]  # numbered on, as nnstudio train continues
+    # without --epochs: the project's 3 epochs again (it has done them), as nnstudio train
+    assert run_train_py(folder, "--dtype", "float64", "--quiet") == 0
+    _, ours = read_log(folder / "log.csv")
+    log_path = tmp_path / "continued.csv"
+    again = ["train", str(trained), "--dtype", "float64", "--log", str(log_path), "-q"]
+    assert cli_main([*again, "-o", str(tmp_path / "again.nnstudio")]) == 0
+    _, ref = read_log(log_path)
+    assert list(ours["epoch"]) == list(ref["epoch"]) == [4, 5, 6]
+    np.testing.assert_allclose(ours["train_loss"], ref["train_loss"], rtol=RTOL)
 
     initial = export(trained, tmp_path / "initial")  # default: the seed's initial weights
     with np.load(initial / "start_weights.npz") as start:
