@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter, QPalette
+from PySide6.QtWidgets import QGraphicsItem
 
 from nnstudio.errors import NNStudioError
 
+from .atomic_images import save_image_atomic, svg_atomic
 from .canvas_items import EdgeItem, NodeItem
 
 if TYPE_CHECKING:
@@ -34,6 +36,11 @@ def export_canvas(view: CanvasView, path: str | Path, scale: float = 2.0) -> Non
         rect = QRectF(0, 0, 200, 100)
     rect = rect.adjusted(-20, -20, 20, 20)
     selected = view.canvas_scene.selectedItems()
+    # draw the nodes themselves (vector text in SVG), not their on-screen pixmap caches
+    nodes = list(view.canvas_scene.node_items.values())
+    caches = [node.cacheMode() for node in nodes]
+    for node in nodes:
+        node.setCacheMode(QGraphicsItem.CacheMode.NoCache)
     view.canvas_scene.clearSelection()
     background = view.palette().color(QPalette.ColorRole.Base)
     try:
@@ -49,12 +56,10 @@ def export_canvas(view: CanvasView, path: str | Path, scale: float = 2.0) -> Non
             )
             view.canvas_scene.render(painter, QRectF(image.rect()), rect)
             painter.end()
-            if not image.save(str(path)):
-                raise CanvasExportError(
-                    f"Could not write the image '{path}': check the folder exists, is "
-                    "writable, and the extension is .png, .jpg or .svg."
-                )
+            save_image_atomic(image, path, CanvasExportError)
     finally:
+        for node, mode in zip(nodes, caches, strict=True):
+            node.setCacheMode(mode)
         for item in selected:
             item.setSelected(True)
 
@@ -68,12 +73,16 @@ def _export_svg(view: CanvasView, path: Path, rect: QRectF, background) -> None:
         ) from exc
     if not path.parent.is_dir():
         raise CanvasExportError(f"Could not write '{path}': the folder does not exist.")
-    gen = QSvgGenerator()
-    gen.setFileName(str(path))
-    gen.setSize(QSize(round(rect.width()), round(rect.height())))
-    gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
-    gen.setTitle(view.document.project.name)
-    painter = QPainter(gen)
-    painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), background)
-    view.canvas_scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
-    painter.end()
+
+    def draw(device) -> None:  # noqa: ANN001 - a QIODevice
+        gen = QSvgGenerator()
+        gen.setOutputDevice(device)
+        gen.setSize(QSize(round(rect.width()), round(rect.height())))
+        gen.setViewBox(QRectF(0, 0, rect.width(), rect.height()))
+        gen.setTitle(view.document.project.name)
+        painter = QPainter(gen)
+        painter.fillRect(QRectF(0, 0, rect.width(), rect.height()), background)
+        view.canvas_scene.render(painter, QRectF(0, 0, rect.width(), rect.height()), rect)
+        painter.end()
+
+    svg_atomic(path, CanvasExportError, draw)

@@ -94,6 +94,8 @@ class NodeItem(QGraphicsObject):
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges, True)
         self.setAcceptHoverEvents(True)
         self.setZValue(1)
+        # drawn from a pixmap while neuron tiles and weight lines repaint around it
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.edges: set[EdgeItem] = set()
         self.links: set = set()  # WeightLinesItems drawn to/from this node's tiles
 

@@ -120,8 +120,7 @@ def test_weight_lines_follow_the_weights(setup):
     order = np.argsort(np.abs(w).ravel())
     assert np.all(np.diff(width.ravel()[order]) >= -1e-12)  # wider for larger |w|
     # what is painted: blue for w > 0, orange for w < 0, the width of weight_style's step
-    from nnstudio.gui.surface import NEGATIVE, POSITIVE
-    from nnstudio.gui.weight_lines import WIDTH_STEPS
+    from nnstudio.gui.weight_lines import _NEG_LINE, _POS_LINE, WIDTH_STEPS
 
     first = links[(inp, d1)]
     w0 = first.weights
@@ -129,10 +128,9 @@ def test_weight_lines_follow_the_weights(setup):
     where = {(ln.p1().toTuple(), ln.p2().toTuple()): (i, j) for i, j, ln in first.segments()}
     drawn = 0
     for pen, lines in first._buckets:
-        rgb = pen.color().getRgb()[:3]
         for ln in lines:
             i, j = where[(ln.p1().toTuple(), ln.p2().toTuple())]
-            assert rgb == tuple(int(c) for c in (POSITIVE if w0[i, j] >= 0 else NEGATIVE))
+            assert pen.color() == (_POS_LINE if w0[i, j] >= 0 else _NEG_LINE)
             assert abs(pen.widthF() - width0[i, j]) <= MAX_WIDTH / WIDTH_STEPS / 2 + MIN_WIDTH
             drawn += 1
     assert drawn == w0.size and np.all(sign0 == np.where(w0 >= 0, 1, -1))
