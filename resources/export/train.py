@@ -341,11 +341,17 @@ class Run:
 
     def check_batches(self) -> None:
         """BatchNorm (per process on CPUs) cannot train on a single row."""
+        n = self.x.shape[0]
+        if self.cfg["has_batchnorm"] and n % self.batch == 1 and self.world.rank == 0:
+            print(
+                f"note: the {n} training samples leave a last batch of one, which BatchNorm "
+                f"cannot train on: each epoch uses {n - 1} (as in NN Studio)",
+                file=sys.stderr,
+            )
         if not self.cfg["has_batchnorm"] or self.world.size == 1:
             return
         if self.world.device.type == "cuda":
             return  # SyncBatchNorm: statistics of the whole batch
-        n = self.x.shape[0]
         for size in {self.batch, n % self.batch} - {0}:
             lo, hi = self.world.shard(size)
             if 0 < hi - lo < 2:
