@@ -297,6 +297,9 @@ def regularize_and_clip(cfg: dict, net: nn.Module, decayed: list, check: bool) -
 
 
 class Run:
+    """One training run: data (on the device), model, optimizer, schedule and the NumPy
+    generator that shuffles and draws the dropout masks, as NN Studio's Trainer."""
+
     def __init__(self, args, cfg: dict) -> None:
         self.args, self.cfg = args, cfg
         self.world = Dist(args.device)
