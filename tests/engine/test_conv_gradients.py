@@ -211,3 +211,50 @@ def test_window_shapes_follow_pytorch_formulas():
         Window2D.resolve((4, 4), 0)
     with pytest.raises(ConfigError, match="padding"):
         Window2D.resolve((4, 4), 3, padding="full")
+
+
+def test_network_of_image_layers_gradients():
+    """Central differences through a whole network: Reshape, Conv2D with fused activations,
+    BatchNorm per channel, Add and Concatenate on images, pooling, Flatten, Dense."""
+    from nnstudio.engine import Network, NodeDef
+    from nnstudio.graph import fill_node_params
+
+    def node(nid, kind, params, inputs):
+        return NodeDef(nid, kind, fill_node_params(kind, params), inputs)
+
+    conv = {"filters": 2, "kernel_size": 3, "padding": "same"}
+    nodes = [
+        node("in", "input", {"units": 2 * 5 * 5}, []),
+        node("img", "reshape", {"channels": 2, "height": 5, "width": 5}, ["in"]),
+        node("a", "conv2d", {**conv, "activation": "tanh"}, ["img"]),
+        node("bn", "batchnorm", {}, ["a"]),
+        node("b", "conv2d", {**conv, "activation": "softplus", "kernel_size": 2}, ["img"]),
+        node("sum", "add", {}, ["bn", "b"]),
+        node("cat", "concat", {}, ["sum", "img"]),
+        node("pool", "avgpool2d", {"pool_size": 2, "stride": 1}, ["cat"]),
+        node("mp", "maxpool2d", {"pool_size": 2, "stride": 2, "pad": 1}, ["pool"]),
+        node("flat", "flatten", {}, ["mp"]),
+        node("out", "dense", {"units": 3, "activation": "linear"}, ["flat"]),
+    ]
+    net = Network(nodes, dtype="float64", seed=3)
+    rng = np.random.default_rng(0)
+    x = rng.normal(size=(4, 50))
+    y = rng.normal(size=(4, 3))
+    _, grads, gx = net.loss_and_gradients(x, y, "mse")
+    analytic = net.flat_grads.copy()  # every trainable parameter, in the flat layout
+    assert set(grads) == {
+        "a.weight",
+        "a.bias",
+        "bn.weight",
+        "bn.bias",
+        "b.weight",
+        "b.bias",
+        "out.weight",
+        "out.bias",
+    }
+
+    def loss():
+        return net.loss_and_gradients(x, y, "mse")[0]
+
+    np.testing.assert_allclose(analytic, numeric_grad(loss, net.flat_params), rtol=1e-5, atol=1e-8)
+    np.testing.assert_allclose(gx.reshape(x.shape), numeric_grad(loss, x), rtol=1e-5, atol=1e-8)
