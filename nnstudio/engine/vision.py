@@ -40,7 +40,8 @@ def image_input(in_shapes, what: str = "an image") -> tuple[int, int, int]:
     return shape  # type: ignore[return-value]
 
 
-def _conv_window(params, in_hw) -> Window2D:
+def conv_window(params, in_hw) -> Window2D:
+    """The resolved window of a conv2d node's (filled) parameters on input (h, w)."""
     padding = params["padding"]
     return Window2D.resolve(
         in_hw,
@@ -51,7 +52,8 @@ def _conv_window(params, in_hw) -> Window2D:
     )
 
 
-def _pool_window(params, in_hw) -> Window2D:
+def pool_window(params, in_hw) -> Window2D:
+    """The resolved window of a maxpool2d/avgpool2d node (pad at most half the pool)."""
     k, pad = int(params["pool_size"]), int(params["pad"])
     if 2 * pad > k:
         raise ShapeError(
@@ -95,7 +97,7 @@ class Conv2D(Layer):
     @classmethod
     def output_shape(cls, params, in_shapes):
         _c, h, w = image_input(in_shapes)
-        return (int(params["filters"]), *_conv_window(params, (h, w)).out_hw((h, w)))
+        return (int(params["filters"]), *conv_window(params, (h, w)).out_hw((h, w)))
 
     @classmethod
     def weight_shapes(cls, params, in_shapes):
@@ -122,7 +124,7 @@ class Conv2D(Layer):
 
     def build(self, c):
         x = c.ins[0]
-        win = _conv_window(self.p, self.in_shapes[0][1:])
+        win = conv_window(self.p, self.in_shapes[0][1:])
         z = np.empty((c.n, *self.out_shape), dtype=c.dtype)
         act = "linear" if c.skip_activation else self.activation
         if act == "linear":
@@ -174,7 +176,7 @@ class _Pool2D(Layer):
     @classmethod
     def output_shape(cls, params, in_shapes):
         c, h, w = image_input(in_shapes)
-        return (c, *_pool_window(params, (h, w)).out_hw((h, w)))
+        return (c, *pool_window(params, (h, w)).out_hw((h, w)))
 
     def build(self, c):
         x = c.ins[0]
@@ -183,7 +185,7 @@ class _Pool2D(Layer):
         gin = c.gins[0] if c.gins else None
         return self.kernels(
             x,
-            _pool_window(self.p, self.in_shapes[0][1:]),
+            pool_window(self.p, self.in_shapes[0][1:]),
             out,
             gout=c.gout,
             gx=gin,
