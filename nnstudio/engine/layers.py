@@ -211,6 +211,11 @@ class Layer:
     def init(self, params, state, rng, next_activation: str | None) -> None:
         return None
 
+    def scratch_size(self) -> int:
+        """Values per sample of evaluation work buffers besides the output (e.g. the
+        im2col columns of a convolution); bounds the batch size of ``Network.predict``."""
+        return 0
+
     def build(self, c: Ctx) -> tuple[Callable[[], None], Callable[[], None]]:
         raise NotImplementedError
 

@@ -9,6 +9,7 @@ at batch 10 allocates nothing per call after the first.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -18,6 +19,9 @@ from .errors import ConfigError, ShapeError, WeightsMismatchError
 from .layers import LAYERS, Ctx, Layer
 from .losses import Head, make_head
 from .registry import NODE_KINDS
+
+#: About how many bytes of buffers ``Network.predict`` uses per batch.
+PREDICT_BYTES = 64 * 2**20
 
 
 @dataclass
@@ -306,11 +310,18 @@ class Network:
         return p.out.copy()
 
     def predict(self, x, batch_size: int = 4096) -> np.ndarray:
-        """Evaluation-mode outputs (n, *output_shape) for any n, computed in batches."""
+        """Evaluation-mode outputs (n, *output_shape) for any n, computed in batches.
+
+        Batches are at most ``batch_size`` and small enough that their buffers take about
+        :data:`PREDICT_BYTES` (image networks: convolution columns grow fast).
+        """
         x = self._as_input(x)
         n = x.shape[0]
         out = np.empty((n, *self.output_shape), dtype=self.dtype)
-        bs = max(1, int(batch_size))
+        per_sample = self.dtype.itemsize * sum(
+            math.prod(layer.out_shape) + layer.scratch_size() for layer in self._layers.values()
+        )
+        bs = max(1, min(int(batch_size), PREDICT_BYTES // max(1, per_sample)))
         for s in range(0, n, bs):
             e = min(n, s + bs)
             p = self.plan(e - s, training=False)

@@ -122,6 +122,10 @@ class Conv2D(Layer):
         if self.use_bias:
             params["bias"][...] = 0
 
+    def scratch_size(self):
+        c, kh, kw = self.in_shapes[0][0], *conv_window(self.p, self.in_shapes[0][1:]).kernel
+        return c * kh * kw * self.out_shape[1] * self.out_shape[2]  # the im2col columns
+
     def build(self, c):
         x = c.ins[0]
         win = conv_window(self.p, self.in_shapes[0][1:])

@@ -204,3 +204,21 @@ def test_dropout_on_images_drops_values_in_training_only():
     kept = y != 0
     np.testing.assert_allclose(y[kept], 2.0 * x.reshape(50, -1)[kept])
     assert 0.4 < kept.mean() < 0.6
+
+
+def test_predict_bounds_the_batch_by_the_convolution_columns():
+    from nnstudio.engine.network import PREDICT_BYTES
+
+    image = {"units": 3 * 32 * 32, "channels": 3, "height": 32, "width": 32}
+    nodes = [
+        node("in", "input", image),
+        conv("c", "in", filters=8, kernel_size=5, padding="same"),
+        node("g", "globalavgpool", {}, ["c"]),
+    ]
+    net = Network(nodes, dtype="float32", seed=0)
+    x = np.random.default_rng(0).normal(size=(600, 3, 32, 32)).astype(np.float32)
+    y = net.predict(x)
+    sizes = sorted(key[0] for key in net._plans)
+    per_sample = 4 * (3 * 32 * 32 + 8 * 32 * 32 + 8 + 3 * 25 * 32 * 32)  # outputs + columns
+    assert max(sizes) == PREDICT_BYTES // per_sample < 600  # batched, not one plan of 600
+    np.testing.assert_allclose(y[:5], net.forward(x[:5]), rtol=1e-5, atol=1e-6)
