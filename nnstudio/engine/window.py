@@ -91,11 +91,11 @@ class Window2D:
         hp, wp = self.padded_hw(in_hw)
         sh, sw = self.span
         if sh > hp or sw > wp:
+            span = f" (spanning {sh}x{sw} with dilation)" if (sh, sw) != self.kernel else ""
             raise ShapeError(
-                f"The {self.kernel[0]}x{self.kernel[1]} kernel (spanning {sh}x{sw} with "
-                f"dilation) is larger than its {in_hw[0]}x{in_hw[1]} input"
-                f"{' after padding' if any(self.pads) else ''}; use a smaller kernel, "
-                "padding or a larger input."
+                f"has a {self.kernel[0]}x{self.kernel[1]} kernel{span} larger than its "
+                f"{in_hw[0]}x{in_hw[1]} input{' after padding' if any(self.pads) else ''}; use "
+                "a smaller kernel, padding or a larger input."
             )
         return (hp - sh) // self.stride[0] + 1, (wp - sw) // self.stride[1] + 1
 
