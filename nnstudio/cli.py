@@ -359,8 +359,10 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         project.weights = None
         project.history = []
     session = Session.from_project(project, init_weights=args.init_weights)
-
-    epochs = project.training.epochs
+    rows = session.run(args.epochs)  # the one training loop (budget fixed here)
+    epochs = session.trainer.epochs_left()
+    for note in session.trainer.notes:
+        print(f"note: {note}", file=sys.stderr)
     is_tty = out.isatty() and not args.quiet
     every = args.every or max(1, (epochs or 100) // 20)
     regression = session.task == "regression"
@@ -384,16 +386,14 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     drawn = -1.0
     interrupted = False
     diverged: DivergenceError | None = None
-    report = None
     try:
-        while epochs is None or done < epochs:
-            report = session.train_epoch()
+        for row in rows:
             done += 1
             if writer is not None:
-                writer.writerow(_log_row(session.history[-1], columns))
+                writer.writerow(_log_row(row, columns))
             elapsed = time.perf_counter() - start
             rate = done / elapsed if elapsed > 0 else float("inf")
-            line = _progress(session.history[-1], regression, rate)
+            line = _progress(row, regression, rate)
             if args.quiet:
                 continue
             if is_tty:
@@ -406,7 +406,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
                 print(line, file=out)
     except KeyboardInterrupt:
         interrupted = True
-    except DivergenceError as exc:  # the engine restored the last finite weights
+    except DivergenceError as exc:  # also DegradedError; the run's best weights are kept
         diverged = exc
     finally:
         if log_file is not None:
@@ -422,7 +422,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     _save(trained, output)
     if not args.quiet:
         final = ""
-        if report is not None:
+        if done:
             final = " (" + _progress(session.history[-1], regression, None) + ")"
         print(f"saved {output}{final}", file=out)
     return EXIT_OK

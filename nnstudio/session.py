@@ -6,13 +6,21 @@ Used by the CLI and by the GUI's training worker. Nothing here imports Qt.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 import numpy as np
 
 from nnstudio.data import Dataset, Preprocessor, make_dataset
-from nnstudio.engine import Network, Report, TrainConfig, Trainer, WeightsMismatchError
+from nnstudio.engine import (
+    DivergenceError,
+    EpochInterrupted,
+    Network,
+    Report,
+    TrainConfig,
+    Trainer,
+    WeightsMismatchError,
+)
 from nnstudio.engine.losses import task_of
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import NetworkSpec, compile_spec, validate
@@ -78,7 +86,9 @@ class Session:
         network: the compiled engine network (weights from the project if it had any).
         trainer: the engine trainer over ``dataset``'s splits.
         history: per-epoch metric dicts: the project's history when its weights were
-            loaded (training continues), plus one entry per :meth:`train_epoch`.
+            loaded (training continues), plus one entry per epoch trained by :meth:`run`.
+        best_epoch / best_weights / restore_best: the weights of the run's best epoch
+            (lowest test loss, or training loss without a test split).
     """
 
     def __init__(
@@ -94,7 +104,8 @@ class Session:
         self.network = network
         self.trainer = trainer
         self.history = history
-        self._epoch_offset = int(history[-1].get("epoch", len(history))) if history else 0
+        self.trainer.epoch_offset = int(history[-1].get("epoch", len(history))) if history else 0
+        self.last_report: Report | None = None
 
     @classmethod
     def from_project(
@@ -156,24 +167,86 @@ class Session:
     @property
     def epochs_done(self) -> int:
         """Epochs in :attr:`history` (including those of earlier runs that were continued)."""
-        return self._epoch_offset + self.trainer.epoch
+        return self.trainer.epoch_offset + self.trainer.epoch
+
+    def run(
+        self, epochs: int | None = None, *, interrupt: Callable[[], bool] | None = None
+    ) -> Iterator[dict]:
+        """The training loop of the CLI, the GUI worker and scripts (``Trainer.run``).
+
+        Yields each epoch's history row (also appended to :attr:`history`). ``epochs``:
+        epochs in this run; None follows the project's Epochs (the epochs left to reach it,
+        or that many more when it is reached; live changes through ``trainer.update``
+        count). The budget is fixed when this is called, so ``trainer.epochs_left()`` is
+        valid at once. ``interrupt`` is called every few dozen steps: blocking in it
+        pauses, returning True stops the run (the partial epoch adds no row; the generator
+        just ends). On divergence or degradation the network holds the best weights, the
+        history is cut after the best epoch, and the ``DivergenceError`` /
+        ``DegradedError`` propagates.
+        """
+        return self._rows(self.trainer.run(epochs, interrupt))
+
+    def _rows(self, reports: Iterator[Report]) -> Iterator[dict]:
+        try:
+            for report in reports:
+                yield self.record(report)
+        except EpochInterrupted:
+            return
+        except DivergenceError as exc:
+            if exc.kept_epoch is not None:
+                self._cut_history(exc.kept_epoch)
+            raise
 
     def train_epoch(self, interrupt: Callable[[], bool] | None = None) -> Report:
-        """Train one epoch and append its metrics to :attr:`history`.
-
-        ``interrupt`` is passed to ``Trainer.train_epoch`` (pause or stop inside an epoch);
-        an interrupted epoch raises ``EpochInterrupted`` and adds no row.
-        """
-        report = self.trainer.train_epoch(interrupt)
-        self.record(report)
-        return report
+        """One epoch of :meth:`run`; returns its Report. A stopped epoch raises
+        ``EpochInterrupted`` and adds no row."""
+        for _row in self.run(1, interrupt=interrupt):
+            return self.last_report
+        raise EpochInterrupted(f"stopped during epoch {self.epochs_done + 1}")
 
     def record(self, report: Report) -> dict:
         """Append ``report`` to :attr:`history` (epochs numbered after earlier runs)."""
         row = report.to_dict()
-        row["epoch"] = self._epoch_offset + int(report.epoch)
+        row["epoch"] = self.trainer.epoch_offset + int(report.epoch)
         self.history.append(row)
+        self.last_report = report
         return row
+
+    @property
+    def best_epoch(self) -> int | None:
+        """History epoch of the best weights of this session's runs (None before a run;
+        the epoch it started from if nothing beat those)."""
+        watch = self.trainer.watch
+        if watch is None or watch.best_epoch is None:
+            return None
+        return int(watch.best_epoch)
+
+    @property
+    def best_weights(self) -> dict[str, np.ndarray] | None:
+        """Copies of the best weights by name (like ``network.get_weights()``), or None."""
+        watch, net = self.trainer.watch, self.network
+        if self.best_epoch is None:
+            return None
+        now = net.flat_params.copy(), net.flat_state.copy()
+        watch.restore()
+        try:
+            return net.get_weights()
+        finally:
+            np.copyto(net.flat_params, now[0])
+            np.copyto(net.flat_state, now[1])
+
+    def restore_best(self) -> int | None:
+        """Put the best weights back and cut :attr:`history` after the best epoch (later
+        epochs are numbered from there). Returns that epoch, or None if there is none."""
+        epoch = self.best_epoch
+        if epoch is not None:
+            self.trainer.watch.restore()
+            self._cut_history(epoch)
+        return epoch
+
+    def _cut_history(self, epoch: int) -> None:
+        self.history[:] = [row for row in self.history if int(row.get("epoch", 0)) <= epoch]
+        self.trainer.epoch_offset = epoch - self.trainer.epoch
 
     def predict_raw(self, raw_x: np.ndarray) -> np.ndarray:
         """Raw inputs (n, n_raw) -> network outputs (n, output_width), in eval mode.

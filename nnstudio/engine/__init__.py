@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from .errors import (
     ConfigError,
+    DegradedError,
     DivergenceError,
     EngineError,
     EpochInterrupted,
@@ -16,16 +17,18 @@ from .errors import (
 )
 from .network import Network, NodeDef
 from .registry import ACTIVATIONS, INITIALIZERS, LOSSES, OPTIMIZERS, SCHEDULES
-from .training import Report, TrainConfig, Trainer, fit_iter
+from .training import LIVE_SETTINGS, Report, TrainConfig, Trainer, fit_iter
 
 __all__ = [
     "EpochInterrupted",
     "ACTIVATIONS",
     "INITIALIZERS",
+    "LIVE_SETTINGS",
     "LOSSES",
     "OPTIMIZERS",
     "SCHEDULES",
     "ConfigError",
+    "DegradedError",
     "DivergenceError",
     "EngineError",
     "Network",

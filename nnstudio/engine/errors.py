@@ -20,13 +20,25 @@ class ConfigError(EngineError):
 class DivergenceError(EngineError):
     """Training produced a non-finite loss or gradient.
 
-    The network already holds the weights of the last finite step when this is raised.
+    When raised by ``Trainer.train_epoch`` / ``train_batch`` the network holds the weights
+    of the last finite step; when raised by the training loop (``Trainer.run``,
+    ``fit_iter``, ``Session.run``) it holds the best weights of the run if an epoch had
+    any (``kept_epoch``, counted like the history; None = the last finite step).
     """
 
-    def __init__(self, message: str, *, epoch: int = 0, step: int = 0) -> None:
+    def __init__(
+        self, message: str, *, epoch: int = 0, step: int = 0, kept_epoch: int | None = None
+    ) -> None:
         super().__init__(message)
         self.epoch = epoch
         self.step = step
+        self.kept_epoch = kept_epoch
+
+
+class DegradedError(DivergenceError):
+    """Training stayed finite but ruined the model: the loss rose far above its best for
+    several epochs, or the weights grew without bound (thresholds in
+    :mod:`nnstudio.engine.watch`). The network holds the run's best weights."""
 
 
 class WeightsMismatchError(EngineError):

@@ -1,4 +1,12 @@
-"""The training loop: :class:`TrainConfig`, :class:`Trainer`, :class:`Report`, :func:`fit_iter`.
+"""The training loop: :class:`Trainer`, :class:`Report`, :func:`fit_iter` (settings:
+:class:`TrainConfig` in :mod:`nnstudio.engine.config`, re-exported here).
+
+There is one loop: :meth:`Trainer.run` (a generator of per-epoch reports with the run's
+budget, best weights and degradation watch). ``fit_iter`` (library), ``Session.run`` (CLI
+``train`` and the GUI worker) all drive it. :meth:`Trainer.train_epoch` and
+:meth:`Trainer.train_batch` share one step function (L1/L2, clipping, divergence check,
+backup of the last finite weights). :data:`LIVE_SETTINGS` lists, once, the settings that
+may change while training (:meth:`Trainer.update` enforces it; the GUI reads it from here).
 
 The inner loop is written for small networks, where Python overhead dominates: the epoch's
 permutation indexes the data once, every batch reuses the preallocated buffers of its plan,
@@ -6,6 +14,11 @@ losses are accumulated lazily (the outputs of each step are copied into an epoch
 reduced once per epoch), the optimizer works on flat vectors, and the divergence guard is
 one dot product (the squared gradient norm, also used for clipping) plus one copy of the
 parameter vector per step.
+
+BatchNorm cannot train on a batch of one sample (its batch variance is zero; PyTorch
+refuses). When the network has BatchNorm, a last batch of one is dropped from each epoch
+(a different sample each epoch, as the split is reshuffled) and :attr:`Trainer.notes` says
+so; a batch size of 1 or a training split of one sample is refused with a ConfigError.
 
 ``train_loss`` / ``train_accuracy`` in a :class:`Report` are means over the epoch's steps
 (each sample's loss measured with the weights of the step that used it, like Keras);
@@ -17,123 +30,28 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterator
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import asdict, dataclass, replace
 
 import numpy as np
 
 from ._threads import SMALL_NETWORK_PARAMS, use_single_blas_thread
-from .errors import ConfigError, DivergenceError, EpochInterrupted
+from .config import TrainConfig
+from .errors import ConfigError, DegradedError, DivergenceError, EpochInterrupted
 from .losses import check_loss, task_of
 from .network import Network
 from .optimizers import make_optimizer
-from .registry import LOSSES, OPTIMIZERS
-from .schedules import check_schedule, scheduled_lr
+from .schedules import scheduled_lr
+from .watch import RunWatch
 
 #: Steps between two calls of ``train_epoch``'s ``interrupt`` callback.
 INTERRUPT_EVERY = 32
 
+#: The TrainConfig fields that may change while training (:meth:`Trainer.update`): the
+#: learning rate takes effect at the next step, the others at the next epoch. The GUI
+#: reads this list from here; there is no other copy.
+__all__ = ["LIVE_SETTINGS", "Report", "TrainConfig", "Trainer", "fit_iter"]
 
-def _is_int(v) -> bool:
-    return isinstance(v, int | np.integer) and not isinstance(v, bool)
-
-
-def _is_num(v) -> bool:
-    return isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool)
-
-
-@dataclass
-class TrainConfig:
-    """Everything that defines a training run besides the network and the data."""
-
-    loss: str = "bce"
-    loss_params: dict = field(default_factory=dict)
-    optimizer: str = "adam"
-    learning_rate: float = 0.01
-    optimizer_params: dict = field(default_factory=dict)  # momentum, betas, eps, weight_decay...
-    schedule: str = "constant"
-    schedule_params: dict = field(default_factory=dict)
-    batch_size: int | None = 10  # None = full batch
-    epochs: int | None = 200  # None = unlimited
-    l1: float = 0.0
-    l2: float = 0.0
-    clip_norm: float | None = None
-    seed: int = 0  # shuffling and dropout masks
-    dtype: str = "float32"
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        for key in ("loss_params", "optimizer_params", "schedule_params"):
-            d[key] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in d[key].items()}
-        return d
-
-    @classmethod
-    def from_dict(cls, d: dict) -> TrainConfig:
-        """Build and validate a config; raises :class:`ConfigError` on unknown or bad fields."""
-        if not isinstance(d, dict):
-            raise ConfigError("Training settings must be a mapping of names to values.")
-        names = {f.name for f in fields(cls)}
-        unknown = sorted(set(d) - names)
-        if unknown:
-            raise ConfigError(
-                f"Unknown training setting(s): {', '.join(unknown)}. "
-                f"Known: {', '.join(sorted(names))}."
-            )
-        kw = dict(d)
-        for key in ("loss_params", "optimizer_params", "schedule_params"):
-            if key in kw and kw[key] is None:
-                kw[key] = {}
-            if key in kw and not isinstance(kw[key], dict):
-                raise ConfigError(f"{key} must be a mapping, got {kw[key]!r}.")
-            if key in kw:
-                kw[key] = dict(kw[key])
-        cfg = cls(**kw)
-        cfg.validate()
-        return cfg
-
-    def validate(self) -> None:
-        """Raise :class:`ConfigError` naming the first invalid field and its allowed range."""
-        if self.loss not in LOSSES:
-            raise ConfigError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}.")
-        lp = dict(self.loss_params or {})
-        allowed = {"huber": {"delta"}}.get(self.loss, set())
-        bad = sorted(set(lp) - allowed)
-        if bad:
-            raise ConfigError(
-                f"loss_params: {', '.join(bad)} not used by loss {self.loss!r}"
-                + (f" (allowed: {', '.join(sorted(allowed))})." if allowed else ".")
-            )
-        if "delta" in lp and (not _is_num(lp["delta"]) or not lp["delta"] > 0):
-            raise ConfigError(f"loss_params.delta must be a number > 0, got {lp['delta']!r}.")
-        if self.optimizer not in OPTIMIZERS:
-            raise ConfigError(
-                f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}."
-            )
-        lr = self.learning_rate
-        if not _is_num(lr) or not math.isfinite(lr) or lr <= 0:
-            raise ConfigError(f"learning_rate must be a number > 0, got {lr!r}.")
-        make_optimizer(self.optimizer, 1, np.float64, self.optimizer_params)
-        check_schedule(self.schedule, dict(self.schedule_params or {}))
-        if self.batch_size is not None and (not _is_int(self.batch_size) or self.batch_size < 1):
-            raise ConfigError(
-                f"batch_size must be a whole number >= 1 (or None for full batch), "
-                f"got {self.batch_size!r}."
-            )
-        if self.epochs is not None and (not _is_int(self.epochs) or self.epochs < 0):
-            raise ConfigError(
-                f"epochs must be a whole number >= 0 (or None for unlimited), got {self.epochs!r}."
-            )
-        for key in ("l1", "l2"):
-            v = getattr(self, key)
-            if not _is_num(v) or not math.isfinite(v) or v < 0:
-                raise ConfigError(f"{key} must be a number >= 0, got {v!r}.")
-        if self.clip_norm is not None and (
-            not _is_num(self.clip_norm) or not math.isfinite(self.clip_norm) or self.clip_norm <= 0
-        ):
-            raise ConfigError(f"clip_norm must be a number > 0 (or None), got {self.clip_norm!r}.")
-        if not _is_int(self.seed) or self.seed < 0:
-            raise ConfigError(f"seed must be a whole number >= 0, got {self.seed!r}.")
-        if self.dtype not in ("float32", "float64"):
-            raise ConfigError(f"dtype must be 'float32' or 'float64', got {self.dtype!r}.")
+LIVE_SETTINGS = ("learning_rate", "epochs", "optimizer_params", "l1", "l2", "clip_norm")
 
 
 @dataclass
@@ -163,6 +81,10 @@ class Trainer:
     (n, k) also accepted for cce), (n,) or (n, k) floats for regression. The task follows
     the loss: bce/bce_logits -> binary, cce -> multiclass, anything else -> regression.
     Computation uses the network's dtype.
+
+    ``epoch_offset``: epochs trained before this trainer (a continued project); it numbers
+    epochs in messages and ``kept_epoch``, and counts toward ``config.epochs`` in
+    :meth:`run`. ``notes``: remarks on how the data is used (e.g. a dropped batch of one).
     """
 
     def __init__(
@@ -173,11 +95,14 @@ class Trainer:
         x_test=None,
         y_test=None,
         config: TrainConfig | None = None,
+        *,
+        epoch_offset: int = 0,
     ) -> None:
         config = config if config is not None else TrainConfig()
         config.validate()
         self.network = network
         self.config = config
+        self.epoch_offset = int(epoch_offset)
         net = network
         dt = net.dtype
         self.head = net.head(check_loss(config.loss), config.loss_params)
@@ -203,9 +128,26 @@ class Trainer:
         self.rng = np.random.default_rng(config.seed)
         bs = n if config.batch_size is None else min(int(config.batch_size), n)
         self.batch_size = bs
+        self.notes: list[str] = []
+        sizes = {bs, n % bs} - {0}
+        if any(nd.kind == "batchnorm" for nd in net.nodes):
+            if bs == 1:
+                raise ConfigError(
+                    "BatchNorm needs batches of at least 2 samples, but "
+                    + ("the training split has 1 sample" if n == 1 else "the batch size is 1")
+                    + "; raise the batch size (or add data), or remove the BatchNorm layer."
+                )
+            if n % bs == 1:
+                sizes.discard(1)
+                self.notes.append(
+                    f"The {n} training samples leave a last batch of one, which BatchNorm "
+                    f"cannot train on: each epoch uses {n - 1} samples (a different one is "
+                    f"left out each epoch). Change the batch size to use them all."
+                )
+        self._used = sum(s * (n // bs if s == bs else 1) for s in sizes)  # samples per epoch
         skip = self.head.skip_activation
         self._plans = []
-        for size in sorted({bs, n % bs} - {0}, reverse=True):
+        for size in sorted(sizes, reverse=True):
             p = net.plan(size, training=True, skip_activation=skip)
             self._plans.append((size, p, self.head.grad_kernel(p.out, p.gout)))
         self._xe = np.empty_like(self._x)
@@ -218,8 +160,11 @@ class Trainer:
         self.epoch = 0
         self.step = 0
         self._base_lr = float(config.learning_rate)
-        self._lr = self._base_lr
+        self._lrbox = [self._base_lr]  # read by the step function at every step
         self._update_lr()
+        self._step_fn = self._make_step()
+        self.watch: RunWatch | None = None  # made by run()
+        self._run_start, self._run_epochs, self._run_total = 0, None, config.epochs
         use_single_blas_thread(net.n_params <= SMALL_NETWORK_PARAMS)
 
     def _inputs(self, x, what: str) -> np.ndarray:
@@ -236,7 +181,7 @@ class Trainer:
             raise ConfigError(f"{what} contains NaN or infinity; clean the data first.")
         return out
 
-    # ------------------------------------------------------------------ learning rate
+    # ------------------------------------------------------------------ live settings
     @property
     def learning_rate(self) -> float:
         """The base learning rate; the schedule scales it. Setting it keeps optimizer state."""
@@ -244,54 +189,124 @@ class Trainer:
 
     @learning_rate.setter
     def learning_rate(self, value: float) -> None:
-        if not _is_num(value) or not math.isfinite(value) or value <= 0:
-            raise ConfigError(f"learning_rate must be a number > 0, got {value!r}.")
-        self._base_lr = float(value)
-        self._update_lr()
-
-    #: Settings :meth:`update` may change while training.
-    LIVE_FIELDS = ("learning_rate", "epochs", "optimizer_params", "l1", "l2", "clip_norm")
+        self.update(learning_rate=value)
 
     def update(self, **changes) -> None:
-        """Change live settings (:attr:`LIVE_FIELDS`) without resetting optimizer state.
+        """Change live settings (:data:`LIVE_SETTINGS`) without resetting optimizer state.
 
         The learning rate takes effect at the next step, the others at the next epoch.
         Raises :class:`ConfigError` for invalid values or settings that need a new trainer.
         """
-        fixed = sorted(set(changes) - set(self.LIVE_FIELDS))
+        fixed = sorted(set(changes) - set(LIVE_SETTINGS))
         if fixed:
             raise ConfigError(
                 f"{', '.join(fixed)} cannot change during training; stop and start again "
-                f"(live settings: {', '.join(self.LIVE_FIELDS)})."
+                f"(live settings: {', '.join(LIVE_SETTINGS)})."
             )
         new = replace(self.config, **changes)
         new.validate()
         if "optimizer_params" in changes:
             self._opt.set_hyperparameters(new.optimizer_params)
         self.config = new
-        if "learning_rate" in changes:
-            self.learning_rate = new.learning_rate
+        self._base_lr = float(new.learning_rate)
+        self._update_lr()
+        self._step_fn = self._make_step()
 
     def _update_lr(self) -> None:
         c = self.config
         self._lr = scheduled_lr(c.schedule, c.schedule_params or {}, self._base_lr, self.epoch)
+        self._lrbox[0] = self._lr
 
-    # ------------------------------------------------------------------ training
-    def _diverged(self, what: str) -> None:
+    # ------------------------------------------------------------------ one step
+    def _make_step(self) -> Callable:
+        """The step function shared by :meth:`train_epoch` and :meth:`train_batch`.
+
+        ``step(plan, kernel, x, t, keep)``: forward ``x`` (batch, input_width), gradient of
+        the loss for targets ``t`` (batch, k), backward, L2 (2 l2 w) and L1 (l1 sign(w))
+        on the weights (not biases), divergence check on the squared gradient norm,
+        clipping to ``clip_norm``, backup of the weights, optimizer step. The outputs are
+        copied into ``keep`` (batch, output_width) for the epoch's loss. Rebuilt when a
+        live setting changes.
+        """
+        net = self.network
+        params, grads, state = net.flat_params, net.flat_grads, net.flat_state
+        has_state = state.size > 0
+        backup, sbackup, opt_step, lrbox = (
+            self._backup,
+            self._state_backup,
+            self._opt.step,
+            self._lrbox,
+        )
+        cfg = self.config
+        l1, l2 = float(cfg.l1), 2.0 * float(cfg.l2)
+        clip = None if cfg.clip_norm is None else float(cfg.clip_norm)
+        clip2 = None if clip is None else clip * clip
+        nd = net.n_decay
+        wv, gv, tmp = params[:nd], grads[:nd], self._tmp
+        dot, copyto, multiply, add, sign = np.dot, np.copyto, np.multiply, np.add, np.sign
+        isfinite, sqrt = math.isfinite, math.sqrt
+        trainer = self
+
+        def step(plan, kernel, x, t, keep) -> None:
+            copyto(plan.x, x)
+            for f in plan.fwd:
+                f()
+            kernel(t)
+            copyto(keep, plan.out)
+            for b in plan.bwd:
+                b()
+            if l2:
+                multiply(wv, l2, out=tmp)
+                add(gv, tmp, out=gv)
+            if l1:
+                sign(wv, out=tmp)
+                multiply(tmp, l1, out=tmp)
+                add(gv, tmp, out=gv)
+            gg = float(dot(grads, grads))
+            if not isfinite(gg):
+                trainer._fail(DivergenceError, "the gradient became infinite or NaN")
+            if clip2 is not None and gg > clip2:
+                multiply(grads, clip / (sqrt(gg) + 1e-6), out=grads)
+            copyto(backup, params)
+            if has_state:
+                copyto(sbackup, state)
+            opt_step(params, grads, lrbox[0])
+            trainer.step += 1
+
+        return step
+
+    def _fail(self, cls: type[DivergenceError], what: str, epoch: int | None = None) -> None:
+        """Restore weights and raise ``cls``: divergence inside the epoch under way, or
+        degradation seen after ``epoch``. The network gets the run's best weights when
+        :meth:`run` has kept some, else the last finite step's."""
         net = self.network
         np.copyto(net.flat_params, self._backup)
         np.copyto(net.flat_state, self._state_backup)
+        kept, kept_epoch = "The weights of the last finite step were kept.", None
+        w = self.watch
+        if w is not None and w.restore():
+            kept_epoch, score = int(w.best_epoch), f"{w.metric} {w.best_loss:.4g}"
+            if kept_epoch == w.start_epoch:
+                kept = f"Kept the weights the run started from ({score}): no epoch did better."
+            else:
+                kept = f"Kept the weights of epoch {kept_epoch}, the best of this run ({score})."
         lr = self._lr
-        raise DivergenceError(
-            f"Training diverged at epoch {self.epoch + 1}, step {self.step + 1}: the {what} "
-            f"became infinite or NaN. The weights of the last finite step were kept. "
-            f"Lower the learning rate (now {lr:g}; try {lr / 10:g})"
+        where = (
+            f"diverged at epoch {self.epoch_offset + self.epoch + 1}, step {self.step + 1}"
+            if epoch is None
+            else f"degraded at epoch {self.epoch_offset + epoch}"
+        )
+        raise cls(
+            f"Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
+            f"{lr / 10:g})"
             + ("" if self.config.clip_norm else " or turn on gradient clipping")
             + ", and check that the inputs are scaled.",
             epoch=self.epoch,
             step=self.step,
+            kept_epoch=kept_epoch,
         )
 
+    # ------------------------------------------------------------------ training
     def train_epoch(
         self, interrupt: Callable[[], bool] | None = None, every: int = INTERRUPT_EVERY
     ) -> Report:
@@ -306,61 +321,24 @@ class Trainer:
             return self._train_epoch(interrupt, max(1, int(every)))
 
     def _train_epoch(self, interrupt: Callable[[], bool] | None, every: int) -> Report:
-        net = self.network
         n = self._x.shape[0]
         perm = self.rng.permutation(n)
         np.take(self._x, perm, axis=0, out=self._xe, mode="clip")
         np.take(self._t, perm, axis=0, out=self._te, mode="clip")
         xe, te, he = self._xe, self._te, self._he
-        params, grads = net.flat_params, net.flat_grads
-        state, sbackup = net.flat_state, self._state_backup
-        has_state = state.size > 0
-        backup, opt = self._backup, self._opt
-        cfg = self.config
-        l1, l2, clip = float(cfg.l1), float(cfg.l2), cfg.clip_norm
-        nd = net.n_decay
-        wv, gv, tmp = params[:nd], grads[:nd], self._tmp
-        clip2 = None if clip is None else float(clip) ** 2
-        dot, copyto, isfinite = np.dot, np.copyto, math.isfinite
-        lr_epoch = self._lr
-        s = 0
+        step, lr_epoch, s = self._step_fn, self._lr, 0
         for size, plan, gk in self._plans:
             plan.rngbox[0] = self.rng
-            x_in, out = plan.x, plan.out
-            fwd, bwd = plan.fwd, plan.bwd
-            count = (n - s) // size if size == self.batch_size else 1
-            for _ in range(count):
+            for _ in range(n // size if size == self.batch_size else 1):
                 e = s + size
-                copyto(x_in, xe[s:e])
-                for f in fwd:
-                    f()
-                gk(te[s:e])
-                copyto(he[s:e], out)
-                for b in bwd:
-                    b()
-                if l2:
-                    np.multiply(wv, 2.0 * l2, out=tmp)
-                    gv += tmp
-                if l1:
-                    np.sign(wv, out=tmp)
-                    tmp *= l1
-                    gv += tmp
-                gg = float(dot(grads, grads))
-                if not isfinite(gg):
-                    self._diverged("gradient")
-                if clip2 is not None and gg > clip2:
-                    grads *= float(clip) / (math.sqrt(gg) + 1e-6)
-                copyto(backup, params)
-                if has_state:
-                    copyto(sbackup, state)
-                opt.step(params, grads, self._lr)
-                self.step += 1
+                step(plan, gk, xe[s:e], te[s:e], he[s:e])
                 s = e
                 if interrupt is not None and self.step % every == 0 and interrupt():
                     raise EpochInterrupted(f"stopped during epoch {self.epoch + 1}")
+        he, te = he[:s], te[:s]
         train_loss = float(np.mean(self.head.per_sample(he, te)))
         if not math.isfinite(train_loss):
-            self._diverged("loss")
+            self._fail(DivergenceError, "the loss became infinite or NaN")
         report = Report(epoch=self.epoch + 1, step=self.step, lr=lr_epoch, train_loss=train_loss)
         self._metrics(report, "train", he, te)
         self._test_metrics(report)
@@ -369,38 +347,73 @@ class Trainer:
         return report
 
     def train_batch(self, x, y) -> float:
-        """One optimizer step on the given batch; returns its loss before the step."""
+        """One optimizer step on the given batch (the epoch's step function); returns its
+        loss before the step."""
         with np.errstate(over="ignore", invalid="ignore"):
-            return self._train_batch(x, y)
+            net = self.network
+            x = self._inputs(x, "x")
+            t = self.head.targets(y, net.dtype)
+            plan = net.plan(x.shape[0], training=True, skip_activation=self.head.skip_activation)
+            plan.rngbox[0] = self.rng
+            keep = np.empty((x.shape[0], net.output_width), dtype=net.dtype)
+            self._step_fn(plan, self.head.grad_kernel(plan.out, plan.gout), x, t, keep)
+            loss = float(np.mean(self.head.per_sample(keep, t)))
+            if not math.isfinite(loss):
+                self._fail(DivergenceError, "the loss became infinite or NaN")
+            return loss
 
-    def _train_batch(self, x, y) -> float:
-        net = self.network
-        x = self._inputs(x, "x")
-        t = self.head.targets(y, net.dtype)
-        plan = net.plan(x.shape[0], training=True, skip_activation=self.head.skip_activation)
-        plan.rngbox[0] = self.rng
-        np.copyto(plan.x, x)
-        plan.forward()
-        loss = float(np.mean(self.head.per_sample(plan.out, t)))
-        self.head.grad_kernel(plan.out, plan.gout)(t)
-        plan.backward()
-        grads, params = net.flat_grads, net.flat_params
-        nd = net.n_decay
-        if self.config.l2:
-            grads[:nd] += 2.0 * self.config.l2 * params[:nd]
-        if self.config.l1:
-            grads[:nd] += self.config.l1 * np.sign(params[:nd])
-        gg = float(np.dot(grads, grads))
-        if not math.isfinite(gg) or not math.isfinite(loss):
-            self._diverged("gradient" if math.isfinite(loss) else "loss")
-        clip = self.config.clip_norm
-        if clip is not None and gg > clip * clip:
-            grads *= float(clip) / (math.sqrt(gg) + 1e-6)
-        np.copyto(self._backup, params)
-        np.copyto(self._state_backup, net.flat_state)
-        self._opt.step(params, grads, self._lr)
-        self.step += 1
-        return loss
+    # ------------------------------------------------------------------ the loop
+    def run(
+        self, epochs: int | None = None, interrupt: Callable[[], bool] | None = None
+    ) -> Iterator[Report]:
+        """The training loop: a generator of one :class:`Report` per epoch.
+
+        ``epochs``: epochs in this run; None follows ``config.epochs`` (live): the epochs
+        left to reach it counting ``epoch_offset``, or ``config.epochs`` more if it is
+        already reached, or forever if None; lowering it live to the current epoch or below
+        ends the run after the current epoch. ``interrupt`` goes to :meth:`train_epoch`
+        (:class:`EpochInterrupted` ends the generator with that exception).
+
+        The run keeps its best weights (:attr:`watch`, see :mod:`nnstudio.engine.watch`).
+        On a non-finite loss or gradient it raises :class:`DivergenceError`, on a degraded
+        run :class:`DegradedError`; either way the network then holds the best weights.
+        The budget is set when this is called (:meth:`epochs_left` is valid at once).
+        """
+        self._run_start, self._run_epochs, self._run_total = self.epoch, epochs, self.config.epochs
+        if self.watch is None:
+            net, start = self.network, self.epoch_offset + self.epoch
+            first = self.evaluate()  # the weights the run starts from
+            metric = "training loss" if self._xt is None else "test loss"
+            self.watch = RunWatch(net.flat_params, net.flat_state, metric, start, first.train_loss)
+            if first.test_loss is not None:  # they are a candidate for the best
+                self.watch.consider(start, first.test_loss)
+        return self._run(interrupt)
+
+    def epochs_left(self) -> int | None:
+        """Epochs the current :meth:`run` still has to go (None = unlimited)."""
+        done = self.epoch - self._run_start
+        if self._run_epochs is not None:
+            return max(0, self._run_epochs - done)
+        total = self.config.epochs
+        if total is None:
+            return None
+        before = self.epoch_offset + self._run_start
+        if total != self._run_total and total <= before + done:
+            return 0  # lowered live to the current epoch or below
+        return max(0, (total - before if before < total else total) - done)
+
+    def _run(self, interrupt: Callable[[], bool] | None) -> Iterator[Report]:
+        watch = self.watch
+        while self.epochs_left() != 0:
+            report = self.train_epoch(interrupt)
+            watch.consider(
+                self.epoch_offset + self.epoch,
+                report.train_loss if report.test_loss is None else report.test_loss,
+            )
+            why = watch.degraded(report.train_loss)
+            if why is not None:
+                self._fail(DegradedError, why, epoch=self.epoch)
+            yield report
 
     # ------------------------------------------------------------------ evaluation
     def _head_outputs(self, x: np.ndarray) -> np.ndarray:
@@ -459,7 +472,9 @@ class Trainer:
 def fit_iter(
     network: Network, x_train, y_train, x_test=None, y_test=None, config: TrainConfig | None = None
 ) -> Iterator[Report]:
-    """Yield a :class:`Report` after every epoch until ``config.epochs`` (forever if None)."""
-    trainer = Trainer(network, x_train, y_train, x_test, y_test, config)
-    while trainer.config.epochs is None or trainer.epoch < trainer.config.epochs:
-        yield trainer.train_epoch()
+    """Yield a :class:`Report` after every epoch until ``config.epochs`` (forever if None).
+
+    The same loop as the CLI and the app (:meth:`Trainer.run`): a diverging or degrading
+    run raises :class:`DivergenceError` / :class:`DegradedError` with the best weights kept.
+    """
+    yield from Trainer(network, x_train, y_train, x_test, y_test, config).run()

@@ -6,12 +6,20 @@ through signals carrying copied data:
 - ``snapshot(dict)`` at most ~30 times a second (throttled by time, not per epoch), with
   every Report dict produced since the previous snapshot (so curves stay complete), the
   decision-surface grid (computed only when a snapshot is due), the epoch and epochs/s;
-- ``failed(str)`` with the message of a DivergenceError / NNStudioError;
-- ``finished(dict)`` always, last: final weights, preprocessor and the full history.
+- ``failed(str)`` with the message of a DivergenceError / DegradedError / NNStudioError
+  (after a divergence or degradation the weights in ``finished`` are the run's best);
+- ``warning(str)`` for a refused live setting, and once at the start for each of the
+  trainer's notes (e.g. BatchNorm dropping a last batch of one);
+- ``finished(dict)`` always, last: final weights, preprocessor, the full history and
+  ``best_epoch``.
 
-Control (pause, resume, step, stop, learning rate) goes through thread-safe setters that
-the GUI thread calls directly; the worker checks them between epochs, and pause and stop
-also every few dozen steps inside an epoch (see :meth:`TrainingWorker._interrupt`).
+The epochs run through ``Session.run``, the training loop the CLI also uses (budget, best
+weights, divergence and degradation checks live there). Control (pause, resume, step,
+stop) and live settings (:meth:`TrainingWorker.update_settings`, the only route: the
+names are ``nnstudio.engine.training.LIVE_SETTINGS``) go through thread-safe setters that
+the GUI thread calls directly; the worker applies them between epochs and at the pause
+points inside an epoch (pause and stop act every few dozen steps, see
+:meth:`TrainingWorker._interrupt`).
 
 Standard wiring (see :func:`start_worker`): ``moveToThread``, ``thread.started -> run``,
 ``finished -> thread.quit`` and ``deleteLater``.
@@ -22,16 +30,18 @@ from __future__ import annotations
 import copy
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from nnstudio.engine import EpochInterrupted
+from nnstudio.engine.probe import grid_probe
 from nnstudio.errors import NNStudioError
 
-#: Minimum time between two snapshots (about 30 Hz).
-SNAPSHOT_INTERVAL_S = 1.0 / 30.0
+#: Minimum time between two snapshots (about 60 Hz).
+SNAPSHOT_INTERVAL_S = 1.0 / 60.0
+#: Minimum time between two neuron-view probes (every unit's map; about 30 Hz).
+PROBE_INTERVAL_S = 1.0 / 30.0
 #: Resolution of the decision-surface grid sent with snapshots.
 GRID_RESOLUTION = 100
 
@@ -71,15 +81,15 @@ class TrainingWorker(QObject):
         self._stop = False
         self._paused = start_paused
         self._steps_requested = 0
-        self._pending_lr: float | None = None
         self._pending_settings: dict[str, Any] = {}
-        self._run_budget: int | None = None
-        self._done_at_start = 0
         self._learning_rate: float = float(self._project.training.learning_rate)
         self.session: Any = None
         self.epochs_run = 0
         # True while an epoch that a Step request resumed mid-way is being finished
         self._pending_step_epoch = False
+        self._probe_units = False  # the neuron view wants every unit's map
+        self._last_probe = 0.0
+        self._view_probe: Any = None  # probe(session) -> dict joining each snapshot
 
     # ----------------------------------------------------------------- control (any thread)
     def stop(self) -> None:
@@ -98,6 +108,19 @@ class TrainingWorker(QObject):
             self._paused = False
             self._cond.notify_all()
 
+    def set_probe_units(self, on: bool) -> None:
+        """Send every unit's map and the Dense weights with snapshots (at most every
+        PROBE_INTERVAL_S) for the neuron view; off sends the decision surface only."""
+        with self._cond:
+            self._probe_units = bool(on)
+
+    def set_view_probe(self, probe: Any) -> None:
+        """``probe(session) -> dict`` (NumPy only) runs in the worker's thread at each
+        snapshot and its items join it: a feature-pair ``"grid"`` when the data is not
+        2-D, the projection view's outputs (``gui.table_views``). None removes it."""
+        with self._cond:
+            self._view_probe = probe
+
     def request_step(self) -> None:
         """Run exactly one more epoch, then stay paused."""
         with self._cond:
@@ -105,19 +128,12 @@ class TrainingWorker(QObject):
             self._steps_requested += 1
             self._cond.notify_all()
 
-    def set_learning_rate(self, lr: float) -> None:
-        """Change the learning rate; applied before the next epoch, state is kept."""
-        with self._cond:
-            self._pending_lr = float(lr)
-            self._cond.notify_all()
-
     def update_settings(self, changes: dict[str, Any]) -> None:
-        """Change live training settings (engine ``Trainer.LIVE_FIELDS``: learning_rate,
-        epochs, optimizer_params, l1, l2, clip_norm) before the next epoch, keeping state."""
+        """Change live training settings (``nnstudio.engine.training.LIVE_SETTINGS``:
+        learning_rate, epochs, optimizer_params, l1, l2, clip_norm), keeping optimizer
+        state; applied at the next pause point (between epochs, or every few dozen steps
+        while paused). A refused change is reported through ``warning``."""
         with self._cond:
-            changes = dict(changes)
-            if "learning_rate" in changes:
-                self._pending_lr = float(changes.pop("learning_rate"))
             self._pending_settings.update(changes)
             self._cond.notify_all()
 
@@ -144,12 +160,14 @@ class TrainingWorker(QObject):
             self.session = Session.from_project(self._project)
             # The session continues the project's history when it loaded its weights.
             history = self.session.history
+            for note in self.session.trainer.notes:
+                self.warning.emit(note)
+            # the one training loop; its budget follows the project's Epochs (live)
+            rows = self.session.run(self._max_epochs, interrupt=self._interrupt)
             with self._cond:
                 self._learning_rate = float(self.session.trainer.learning_rate)
-                self._apply_lr()
-            self._done_at_start = len(history)
-            self._run_budget = self._budget(self._done_at_start)
-            self._loop(history)
+                self._apply_settings()
+            self._loop(rows)
         except NNStudioError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a worker must never die silently
@@ -163,45 +181,34 @@ class TrainingWorker(QObject):
                     result["weights"] = None
             result["history"] = [dict(row) for row in history]
             result["epochs_run"] = self.epochs_run
+            result["best_epoch"] = None if self.session is None else self.session.best_epoch
             self.finished.emit(result)
 
-    def _budget(self, done: int) -> int | None:
-        if self._max_epochs is not None:
-            return int(self._max_epochs)
-        epochs = self._project.training.epochs
-        if epochs is None:
-            return None
-        return epochs - done if done < epochs else epochs
+    @property
+    def run_budget(self) -> int | None:
+        """Epochs this run will train in all (run so far + left; None = unlimited)."""
+        left = None if self.session is None else self.session.trainer.epochs_left()
+        return None if left is None else self.epochs_run + left
 
     def _apply_settings(self) -> None:
+        """Hand pending live settings to the trainer (worker thread, lock held)."""
         changes, self._pending_settings = self._pending_settings, {}
         if not changes or self.session is None:
             return
-        if "epochs" in changes:
-            self._project.training.epochs = changes.pop("epochs")
-            self._run_budget = self._budget(self._done_at_start)
-        if changes:
+        for name, value in changes.items():  # one refused setting does not block the rest
             try:
-                self.session.trainer.update(**changes)
+                self.session.trainer.update(**{name: value})
             except NNStudioError as exc:
                 self.warning.emit(str(exc))
-
-    def _apply_lr(self) -> None:
-        lr = self._pending_lr
-        self._pending_lr = None
-        if lr is not None and self.session is not None:
-            self.session.trainer.learning_rate = lr
-            self._learning_rate = lr
+        self._learning_rate = float(self.session.trainer.learning_rate)
 
     def _wait_for_work(self) -> bool:
         """Block while paused; returns False when asked to stop. Called with no lock held."""
         with self._cond:
             while True:
-                if self._pending_lr is not None:
-                    self._apply_lr()
                 if self._pending_settings:
                     self._apply_settings()
-                if self._stop:
+                if self._stop or self.session.trainer.epochs_left() == 0:
                     return False
                 if not self._paused:
                     return True
@@ -230,14 +237,14 @@ class TrainingWorker(QObject):
         self.pausedChanged.emit(self.is_paused)
         return not go_on
 
-    def _loop(self, history: list[dict]) -> None:
+    def _loop(self, rows: Iterator[dict]) -> None:
         pending: list[dict] = []
         last_emit = 0.0
         rate_t0 = time.perf_counter()
         rate_epochs = 0
         rate = 0.0
         was_paused = None
-        while self._run_budget is None or self.epochs_run < self._run_budget:
+        while self.session.trainer.epochs_left() != 0:
             paused = self.is_paused
             if paused != was_paused:
                 self.pausedChanged.emit(paused)
@@ -251,15 +258,15 @@ class TrainingWorker(QObject):
             self._pending_step_epoch = self.is_paused
             if paused:  # restart the rate clock after a pause
                 rate_t0, rate_epochs = time.perf_counter(), 0
-            try:
-                # appends the epoch's row to history; _interrupt pauses/stops mid-epoch
-                self.session.train_epoch(self._interrupt)
-            except EpochInterrupted:
+            # one epoch of the loop (its row is also appended to the session's history);
+            # _interrupt pauses or stops mid-epoch, and a stop ends the generator
+            row = next(rows, None)
+            if row is None:
                 break
             self.epochs_run += 1
             self._pending_step_epoch = False
             rate_epochs += 1
-            pending.append(dict(history[-1]))
+            pending.append(dict(row))
             now = time.perf_counter()
             if now - rate_t0 >= 0.5:
                 rate = rate_epochs / (now - rate_t0)
@@ -275,15 +282,36 @@ class TrainingWorker(QObject):
 
     def _emit(self, reports: list[dict], rate: float) -> None:
         grid = None
-        if self._grid_resolution and self.session.dataset.bounds is not None:
-            xs, ys, values = self.session.grid(self._grid_resolution)
-            grid = (np.array(xs, copy=True), np.array(ys, copy=True), np.array(values, copy=True))
+        probe: dict = {}
+        bounds = self.session.dataset.bounds
+        if self._grid_resolution and bounds is not None:
+            now = time.perf_counter()
+            with self._cond:
+                units = self._probe_units and now - self._last_probe >= PROBE_INTERVAL_S
+            if units:
+                self._last_probe = now
+            # the surface (and with units every unit's map) from one forward pass
+            probe = grid_probe(
+                self.session.network,
+                self.session.dataset.preprocessor.transform,
+                bounds,
+                self._grid_resolution,
+                units=units,
+            )
+            grid = probe.pop("grid")
+        with self._cond:
+            view_probe = self._view_probe
+        if view_probe is not None:
+            probe.update(view_probe(self.session))
+            grid = probe.pop("grid", grid)
         self.snapshot.emit(
             {
+                **probe,  # "units" and "weights" (float32 copies) when probed
                 "reports": list(reports),
                 "grid": grid,
                 "epoch": self.session.epochs_done,
                 "epochs_run": self.epochs_run,
+                "budget": self.run_budget,
                 "epochs_per_s": rate,
                 "lr": self.learning_rate,
                 "time": time.perf_counter(),

@@ -174,18 +174,18 @@ def test_train_continues_and_fresh_restarts(xor_file: Path, capsys) -> None:
 
 
 def test_train_ctrl_c_still_saves(xor_file: Path, tmp_path: Path, capsys, monkeypatch) -> None:
-    from nnstudio.session import Session
+    from nnstudio.engine import Trainer
 
-    original = Session.train_epoch
+    original = Trainer.train_epoch
     calls = {"n": 0}
 
-    def interrupt_on_third(self):
+    def interrupt_on_third(self, *args, **kwargs):
         calls["n"] += 1
         if calls["n"] == 3:
             raise KeyboardInterrupt
-        return original(self)
+        return original(self, *args, **kwargs)
 
-    monkeypatch.setattr(Session, "train_epoch", interrupt_on_third)
+    monkeypatch.setattr(Trainer, "train_epoch", interrupt_on_third)
     out_file = tmp_path / "t.nnstudio"
     code, out, _ = run(["train", str(xor_file), "--epochs", "50", "-o", str(out_file)], capsys)
     assert code == 0

@@ -7,6 +7,7 @@ import dataclasses
 import numpy as np
 import pytest
 
+from nnstudio.graph import fill_training
 from nnstudio.gui.worker import TrainingWorker, start_worker
 from nnstudio.io import make_template
 
@@ -15,6 +16,9 @@ TIMEOUT = 60_000
 
 def _project(name: str = "circle", **training):
     project = make_template(name)
+    if "optimizer" in training and "optimizer_params" not in training:
+        filled = fill_training({"optimizer": training["optimizer"]})
+        training["optimizer_params"] = filled["optimizer_params"]
     if training:
         project.training = dataclasses.replace(project.training, **training)
     return project
@@ -83,7 +87,8 @@ def test_learning_rate_change_reaches_running_worker_without_reset(qtbot):
     thread = start_worker(worker)
     qtbot.waitUntil(lambda: len(rec.snapshots) >= 1, timeout=TIMEOUT)
     epochs_before = worker.epochs_run
-    worker.set_learning_rate(0.005)
+    assert not hasattr(worker, "set_learning_rate")  # one route for live settings
+    worker.update_settings({"learning_rate": 0.005})
     qtbot.waitUntil(lambda: worker.session.trainer.learning_rate == 0.005, timeout=TIMEOUT)
     qtbot.waitUntil(
         lambda: any(r["lr"] == pytest.approx(0.005) for s in rec.snapshots for r in s["reports"]),
@@ -125,13 +130,22 @@ def test_live_settings_apply_without_reset(qtbot):
     rec = Recorder(worker)
     thread = start_worker(worker)
     qtbot.waitUntil(lambda: len(rec.snapshots) >= 1, timeout=TIMEOUT)
-    worker.update_settings({"l2": 0.01, "optimizer_params": {"momentum": 0.5}, "epochs": 3})
+    params = fill_training({"optimizer": "momentum", "optimizer_params": {"momentum": 0.5}})[
+        "optimizer_params"
+    ]
+    warnings: list[str] = []
+    worker.warning.connect(warnings.append)
+    worker.update_settings({"l2": 0.01, "optimizer_params": params, "epochs": 3, "l1": -1.0})
     # epochs is the run's budget: the run ends by itself once it is reached.
     qtbot.waitUntil(lambda: rec.result is not None, timeout=TIMEOUT)
     qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
     assert worker.session.trainer.config.l2 == pytest.approx(0.01)
-    assert worker.session.trainer.config.optimizer_params == {"momentum": 0.5}
+    assert worker.session.trainer.config.optimizer_params == params
+    assert worker.session.trainer._opt.momentum == 0.5
     assert rec.failures == []
+    # the refused l1 was reported and did not block the other settings
+    assert len(warnings) == 1 and "l1" in warnings[0]
+    assert worker.session.trainer.config.l1 == 0.0
 
 
 def _long_epoch_project():

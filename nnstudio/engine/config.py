@@ -1,0 +1,116 @@
+"""Training settings: :class:`TrainConfig` (validated; see ``docs/dev/interfaces.md``)."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, fields
+
+import numpy as np
+
+from .errors import ConfigError
+from .optimizers import make_optimizer
+from .registry import LOSSES, OPTIMIZERS
+from .schedules import check_schedule
+
+
+def _is_int(v) -> bool:
+    return isinstance(v, int | np.integer) and not isinstance(v, bool)
+
+
+def _is_num(v) -> bool:
+    return isinstance(v, int | float | np.integer | np.floating) and not isinstance(v, bool)
+
+
+@dataclass
+class TrainConfig:
+    """Everything that defines a training run besides the network and the data."""
+
+    loss: str = "bce"
+    loss_params: dict = field(default_factory=dict)
+    optimizer: str = "adam"
+    learning_rate: float = 0.01
+    optimizer_params: dict = field(default_factory=dict)  # momentum, betas, eps, weight_decay...
+    schedule: str = "constant"
+    schedule_params: dict = field(default_factory=dict)
+    batch_size: int | None = 10  # None = full batch
+    epochs: int | None = 200  # None = unlimited
+    l1: float = 0.0
+    l2: float = 0.0
+    clip_norm: float | None = None
+    seed: int = 0  # shuffling and dropout masks
+    dtype: str = "float32"
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        for key in ("loss_params", "optimizer_params", "schedule_params"):
+            d[key] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in d[key].items()}
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict) -> TrainConfig:
+        """Build and validate a config; raises :class:`ConfigError` on unknown or bad fields."""
+        if not isinstance(d, dict):
+            raise ConfigError("Training settings must be a mapping of names to values.")
+        names = {f.name for f in fields(cls)}
+        unknown = sorted(set(d) - names)
+        if unknown:
+            raise ConfigError(
+                f"Unknown training setting(s): {', '.join(unknown)}. "
+                f"Known: {', '.join(sorted(names))}."
+            )
+        kw = dict(d)
+        for key in ("loss_params", "optimizer_params", "schedule_params"):
+            if key in kw and kw[key] is None:
+                kw[key] = {}
+            if key in kw and not isinstance(kw[key], dict):
+                raise ConfigError(f"{key} must be a mapping, got {kw[key]!r}.")
+            if key in kw:
+                kw[key] = dict(kw[key])
+        cfg = cls(**kw)
+        cfg.validate()
+        return cfg
+
+    def validate(self) -> None:
+        """Raise :class:`ConfigError` naming the first invalid field and its allowed range."""
+        if self.loss not in LOSSES:
+            raise ConfigError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}.")
+        lp = dict(self.loss_params or {})
+        allowed = {"huber": {"delta"}}.get(self.loss, set())
+        bad = sorted(set(lp) - allowed)
+        if bad:
+            raise ConfigError(
+                f"loss_params: {', '.join(bad)} not used by loss {self.loss!r}"
+                + (f" (allowed: {', '.join(sorted(allowed))})." if allowed else ".")
+            )
+        if "delta" in lp and (not _is_num(lp["delta"]) or not lp["delta"] > 0):
+            raise ConfigError(f"loss_params.delta must be a number > 0, got {lp['delta']!r}.")
+        if self.optimizer not in OPTIMIZERS:
+            raise ConfigError(
+                f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}."
+            )
+        lr = self.learning_rate
+        if not _is_num(lr) or not math.isfinite(lr) or lr <= 0:
+            raise ConfigError(f"learning_rate must be a number > 0, got {lr!r}.")
+        make_optimizer(self.optimizer, 1, np.float64, self.optimizer_params)
+        check_schedule(self.schedule, dict(self.schedule_params or {}))
+        if self.batch_size is not None and (not _is_int(self.batch_size) or self.batch_size < 1):
+            raise ConfigError(
+                f"batch_size must be a whole number >= 1 (or None for full batch), "
+                f"got {self.batch_size!r}."
+            )
+        if self.epochs is not None and (not _is_int(self.epochs) or self.epochs < 0):
+            raise ConfigError(
+                f"epochs must be a whole number >= 0 (or None for unlimited), got {self.epochs!r}."
+            )
+        for key in ("l1", "l2"):
+            v = getattr(self, key)
+            if not _is_num(v) or not math.isfinite(v) or v < 0:
+                raise ConfigError(f"{key} must be a number >= 0, got {v!r}.")
+        if self.clip_norm is not None and (
+            not _is_num(self.clip_norm) or not math.isfinite(self.clip_norm) or self.clip_norm <= 0
+        ):
+            raise ConfigError(f"clip_norm must be a number > 0 (or None), got {self.clip_norm!r}.")
+        if not _is_int(self.seed) or self.seed < 0:
+            raise ConfigError(f"seed must be a whole number >= 0, got {self.seed!r}.")
+        if self.dtype not in ("float32", "float64"):
+            raise ConfigError(f"dtype must be 'float32' or 'float64', got {self.dtype!r}.")

@@ -1,0 +1,109 @@
+"""Watching a training run: the best weights so far, and runs that ruin the model.
+
+A run *degrades* when it stays finite but makes the model much worse. Two signs, checked
+after every epoch by the training loop (``Trainer.run``):
+
+- the training loss is above ``DEGRADE_FACTOR`` (10) times the lowest training loss of
+  the run **and** above the loss of the weights the run started from, for
+  ``DEGRADE_PATIENCE`` (3) epochs in a row. The lowest loss includes the starting one, so
+  a run that is ruined from its first epoch (Adam at lr 1e3: losses in the hundreds from
+  a start of 0.7) is caught too. Both bounds matter: a loss that falls from 0.7 to 1e-4
+  and wobbles back to 1e-3 is above ten times its best but far below where the run
+  started, and is left alone;
+- the largest absolute parameter is above ``WEIGHT_LIMIT`` (1e6) **and** more than
+  ``WEIGHT_GROWTH`` (100) times the largest at the best epoch. With standardized inputs,
+  healthy weights stay orders of magnitude below 1e6; a regression on targets in the
+  millions may legitimately grow large weights, but then the loss keeps improving and the
+  best epoch moves with them, so the growth test does not fire.
+
+The *best* epoch is the one with the lowest test loss (the training loss when there is no
+test split; the weights the run started from count as a candidate when there is a test
+split). Its parameters and running statistics are kept as flat copies, so tracking costs
+one copy when an epoch improves and two reductions per epoch.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+#: A training loss above this many times its best (and above the first epoch's) is bad.
+DEGRADE_FACTOR = 10.0
+#: Epochs in a row with a bad training loss before the run is stopped.
+DEGRADE_PATIENCE = 3
+#: Parameters larger than this in absolute value (and ``WEIGHT_GROWTH`` times their size
+#: at the best epoch) stop the run.
+WEIGHT_LIMIT = 1e6
+#: How many times the largest weight may grow past its size at the best epoch.
+WEIGHT_GROWTH = 100.0
+
+
+def max_abs(a: np.ndarray) -> float:
+    """Largest absolute entry of ``a`` (0 for an empty array), without a temporary."""
+    if a.size == 0:
+        return 0.0
+    return max(float(a.max()), -float(a.min()))
+
+
+class RunWatch:
+    """Best weights and degradation signs of one run over ``params`` / ``state`` (the
+    network's flat vectors, read and restored in place). Epochs are numbered like the
+    history; ``start_epoch`` is the epoch the weights were at when watching began."""
+
+    def __init__(
+        self,
+        params: np.ndarray,
+        state: np.ndarray,
+        metric: str,
+        start_epoch: int,
+        start_loss: float,
+    ) -> None:
+        self._params, self._state = params, state
+        self.metric = metric  # "test loss" or "training loss"
+        self.start_epoch = start_epoch
+        self.best_params = params.copy()
+        self.best_state = state.copy()
+        self.best_epoch: int | None = None
+        self.best_loss = math.inf
+        self._w_best = max_abs(params)
+        self._start = start_loss if math.isfinite(start_loss) else math.inf
+        self._low = self._start
+        self._bad = 0
+
+    def consider(self, epoch: int, loss: float) -> None:
+        """Keep the current weights if ``loss`` (of ``metric``) is the best so far."""
+        if math.isfinite(loss) and loss < self.best_loss:
+            self.best_loss, self.best_epoch = loss, epoch
+            np.copyto(self.best_params, self._params)
+            np.copyto(self.best_state, self._state)
+            self._w_best = max_abs(self._params)
+
+    def degraded(self, train_loss: float) -> str | None:
+        """Why the run looks ruined after an epoch with ``train_loss``, or None."""
+        self._low = min(self._low, train_loss)
+        if train_loss > DEGRADE_FACTOR * self._low and train_loss > self._start:
+            self._bad += 1
+        else:
+            self._bad = 0
+        if self._bad >= DEGRADE_PATIENCE:
+            return (
+                f"the training loss rose to {train_loss:.4g}, more than {DEGRADE_FACTOR:g} "
+                f"times its best ({self._low:.4g}) and above where the run started "
+                f"({self._start:.4g}), for {self._bad} epochs in a row"
+            )
+        w = max_abs(self._params)
+        if w > WEIGHT_LIMIT and w > WEIGHT_GROWTH * self._w_best:
+            return (
+                f"the weights grew to {w:.3g} (over {WEIGHT_LIMIT:g}, and more than "
+                f"{WEIGHT_GROWTH:g} times their size at the best epoch)"
+            )
+        return None
+
+    def restore(self) -> bool:
+        """Put the best weights back; False (nothing changed) if no epoch was kept."""
+        if self.best_epoch is None:
+            return False
+        np.copyto(self._params, self.best_params)
+        np.copyto(self._state, self.best_state)
+        return True
