@@ -147,12 +147,22 @@ def _save(project, path: str | Path) -> None:
 def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io import make_template
 
-    target = _output(args.output, f"{args.template}.nnstudio", what="project")
+    if args.csv is None and args.target is not None:
+        raise CLIError("--target needs --csv FILE (the table whose column it names)")
+    default = f"{Path(args.csv).stem if args.csv else args.template}.nnstudio"
+    target = _output(args.output, default, what="project")
     if target.exists() and not args.force:
         raise CLIError(f"{target} already exists; use --force to overwrite it")
-    project = make_template(args.template)
+    if args.csv is not None:
+        from nnstudio.io.templates import project_from_csv
+
+        project = project_from_csv(args.csv, args.target, target)
+        source = f"from {args.csv}, target '{project.data.target_column or 'last column'}'"
+    else:
+        project = make_template(args.template)
+        source = f"template '{args.template}'"
     _save(project, target)
-    print(f"wrote {target} (template '{args.template}')", file=out)
+    print(f"wrote {target} ({source})", file=out)
     return EXIT_OK
 
 
@@ -454,8 +464,9 @@ def _log_row(row: dict, columns: list[str]) -> list[str]:
     return cells
 
 
-def _read_inputs(path: str) -> np.ndarray:
-    """A ``.npy`` array or a numeric CSV (optional header row) -> (n, columns) float64."""
+def _read_inputs(path: str, encoding=None) -> np.ndarray:
+    """A ``.npy`` array or a CSV (optional header row; encoded with the project's table
+    ``encoding`` if it has one, else all numbers) -> (n, columns) float64."""
     from nnstudio.data.files import MAX_CSV_BYTES, check_regular_file
 
     p = Path(path)
@@ -472,56 +483,19 @@ def _read_inputs(path: str) -> np.ndarray:
                 f"cannot read {p}: not a .npy array file (save one with numpy.save)"
             ) from exc
     else:
-        x = _read_csv_matrix(p)
+        from nnstudio.data.inputs import read_new_rows
+
+        x = read_new_rows(p, encoding)  # the datasets' parser and encoding
     if x.ndim == 1:
         x = x.reshape(-1, 1)
     if x.ndim != 2 or x.shape[0] == 0:
         raise CLIError(f"{p}: expected a table of rows (n, features), got shape {x.shape}")
     if x.dtype.kind not in "fiu":
         raise CLIError(f"{p}: inputs must be numbers, got dtype {x.dtype}")
-    x = x.astype(np.float64)
-    if not np.all(np.isfinite(x)):
+    x = x.astype(np.float64, copy=False)
+    if encoding is None and not np.all(np.isfinite(x)):
         raise CLIError(f"{p}: inputs contain NaN or infinite values")
     return x
-
-
-def _read_csv_matrix(path: Path) -> np.ndarray:
-    """Numeric CSV -> (n, columns); errors name the line and the value."""
-    rows: list[tuple[int, list[str]]] = []
-    try:
-        with open(path, newline="", encoding="utf-8-sig") as fh:
-            reader = csv.reader(fh)
-            for row in reader:
-                if row and any(c.strip() for c in row):
-                    rows.append((reader.line_num, row))
-    except (UnicodeDecodeError, csv.Error) as exc:
-        raise CLIError(f"cannot read {path} as a CSV text file ({exc})") from exc
-    if not rows:
-        raise CLIError(f"{path} is empty; give one row of numbers per sample")
-    if _bad_cell(rows[0][1]) is not None:
-        rows = rows[1:]  # a header row
-    if not rows:
-        raise CLIError(f"{path} holds a header but no rows of numbers")
-    width = len(rows[0][1])
-    values = []
-    for line, row in rows:
-        if len(row) != width:
-            raise CLIError(f"{path}, line {line}: {len(row)} values, expected {width}")
-        bad = _bad_cell(row)
-        if bad is not None:
-            raise CLIError(f"{path}, line {line}: {bad!r} is not a number")
-        values.append([float(c) for c in row])
-    return np.asarray(values, dtype=np.float64)
-
-
-def _bad_cell(row: list[str]) -> str | None:
-    """The first cell of ``row`` that is not a number, or None."""
-    for cell in row:
-        try:
-            float(cell)
-        except ValueError:
-            return cell.strip()
-    return None
 
 
 def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
@@ -533,7 +507,7 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     project = _load(args.project)
     _output(str(target), None, [_dataset_input(project)], what="predictions")
     predictor = Predictor(project)
-    x = _read_inputs(args.input)
+    x = _read_inputs(args.input, predictor.preprocessor.encoding)
     width = predictor.preprocessor.n_raw
     if width is not None and x.shape[1] != width:
         which = "the feature columns it was trained on" if width != 2 else "x1, x2"
@@ -544,15 +518,14 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
             f"but the network takes {width} "
             f"({which}), one row per sample"
         )
+    from nnstudio.io.predictions import prediction_columns, write_predictions
+
     outputs = predictor.predict_raw(x)
-    if predictor.task == "regression":
-        names = ["y"] if outputs.shape[1] == 1 else [f"y{i}" for i in range(outputs.shape[1])]
-        table = outputs
-        labels = None
-    else:
-        table = predictor.probabilities(outputs)
-        names = [f"p{i}" for i in range(table.shape[1])]
-        labels = table.argmax(axis=1)
+    del x
+    table = outputs if predictor.task == "regression" else predictor.probabilities(outputs)
+    names, labels, label_names = prediction_columns(
+        table, predictor.task, predictor.preprocessor.class_names
+    )
     bad = np.flatnonzero(~np.all(np.isfinite(table), axis=1))
     if bad.size:
         rows = ", ".join(str(int(i) + 1) for i in bad[:5]) + (", ..." if bad.size > 5 else "")
@@ -562,13 +535,8 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
             "data's range, or retrain the network"
         )
     with AtomicFile(target, "w", newline="", encoding="utf-8") as fh:
-        writer = csv.writer(fh)
-        writer.writerow(names + (["class"] if labels is not None else []))
-        for i, row in enumerate(table):
-            cells = [repr(float(v)) for v in row]
-            if labels is not None:
-                cells.append(str(int(labels[i])))
-            writer.writerow(cells)
+        digits = 17 if predictor.network.dtype == np.float64 else 9
+        write_predictions(fh, names, table, labels, label_names, digits=digits)
     print(f"wrote {len(table)} predictions to {target}", file=out)
     return EXIT_OK
 
@@ -630,6 +598,8 @@ def build_parser() -> argparse.ArgumentParser:
         choices=list(TEMPLATES),
         help=f"template (default {DEFAULT_TEMPLATE})",
     )
+    p.add_argument("--csv", help="build a ready-to-train project from this CSV table instead")
+    p.add_argument("--target", help="with --csv: the column to predict (default: the last)")
     p.add_argument("-o", "--output", help="project file to write (default TEMPLATE.nnstudio)")
     p.add_argument("--force", action="store_true", help="overwrite an existing file")
     p.set_defaults(func=cmd_new)

@@ -110,6 +110,7 @@ def make_dataset(settings: DataSettings) -> Dataset:
     settings.validate()
     data = load_raw(settings)
     raw, y, task, n_classes, raw_names = data.raw, data.y, data.task, data.n_classes, data.names
+    data.raw = data.y = None  # so that the unshuffled arrays are freed by the shuffle
     rng = np.random.default_rng([settings.seed, 1])
     order = rng.permutation(raw.shape[0])
     raw, y = raw[order], y[order]  # fresh arrays: the splits below are views of them

@@ -44,6 +44,14 @@ def _levels(table: Table, j: int) -> np.ndarray:
     return out
 
 
+def _lookup(cells: np.ndarray, names: list[str]) -> np.ndarray:
+    """(n,) int64 index of each cell in ``names`` (-1 where it is not there)."""
+    uniq, inverse = np.unique(cells.astype(str), return_inverse=True)
+    where = {name: i for i, name in enumerate(names)}
+    codes = np.array([where.get(u, -1) for u in uniq.tolist()], dtype=np.int64)
+    return codes[inverse.reshape(-1)] if uniq.size else np.empty(0, np.int64)
+
+
 def detect_kinds(table: Table) -> list[str]:
     """Per column: ``numeric`` if every present cell is a number, ``categorical`` for text
     with at most 50 distinct values, else ``ignore`` (names, identifiers, free text)."""
@@ -231,8 +239,7 @@ class TableEncoding:
             cells = _levels(table, tj)[rows]
             if self.missing == "fill":
                 cells = np.where(cells == "", MISSING_LEVEL, cells)
-            lookup = {level: i for i, level in enumerate(levels)}
-            index = np.fromiter((lookup.get(v, -1) for v in cells), np.int64, cells.size)
+            index = _lookup(cells, levels)
             unknown = np.flatnonzero(index < 0)
             if unknown.size:
                 r = int(rows[unknown[0]])
@@ -275,8 +282,7 @@ class TableEncoding:
             return values.astype(np.float64)
         assert self.classes is not None
         cells = _levels(table, t)[rows]
-        lookup = {name: i for i, name in enumerate(self.classes)}
-        y = np.fromiter((lookup.get(v, -1) for v in cells), np.int64, cells.size)
+        y = _lookup(cells, self.classes)
         bad = np.flatnonzero(y < 0)
         if bad.size:
             raise DataError(

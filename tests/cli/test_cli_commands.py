@@ -244,11 +244,12 @@ def test_predict_csv_and_npy(xor_file: Path, tmp_path: Path, capsys) -> None:
         assert code == 0, err
         with open(y, newline="") as fh:
             rows = list(csv.DictReader(fh))
-        assert list(rows[0]) == ["p0", "p1", "class"]
+        assert list(rows[0]) == ["p0", "p1", "class", "label"]
         got = np.array([float(r["p1"]) for r in rows])
         np.testing.assert_allclose(got, p1, rtol=1e-6)
         np.testing.assert_allclose([float(r["p0"]) + float(r["p1"]) for r in rows], 1.0)
         assert [int(r["class"]) for r in rows] == [int(v > 0.5) for v in p1]
+        assert [r["label"] for r in rows] == [r["class"] for r in rows]  # unnamed classes
 
 
 def test_predict_errors(xor_file: Path, tmp_path: Path, capsys) -> None:
@@ -280,10 +281,10 @@ def test_predict_multiclass_probabilities(tmp_path: Path, capsys) -> None:
     assert code == 0, err
     rows = list(csv.reader(open(y, newline="")))
     n_classes = project.data.n_classes
-    assert rows[0] == [f"p{i}" for i in range(n_classes)] + ["class"]
-    probs = np.array([[float(v) for v in r[:-1]] for r in rows[1:]])
+    assert rows[0] == [f"p{i}" for i in range(n_classes)] + ["class", "label"]
+    probs = np.array([[float(v) for v in r[:-2]] for r in rows[1:]])
     np.testing.assert_allclose(probs.sum(axis=1), 1.0, rtol=1e-6)
-    assert [int(r[-1]) for r in rows[1:]] == list(probs.argmax(axis=1))
+    assert [int(r[-2]) for r in rows[1:]] == list(probs.argmax(axis=1))
 
 
 def test_import_weights_command(xor_file: Path, tmp_path: Path, capsys) -> None:
@@ -487,8 +488,11 @@ def test_predict_csv_errors_name_the_line(xor_file: Path, tmp_path: Path, capsys
     trained = tmp_path / "t.nnstudio"
     run(["train", str(xor_file), "--epochs", "1", "-o", str(trained), "-q"], capsys)
     files = {
-        "text.csv": ("x1,x2\n1,2\nfoo,3\n", "line 3: 'foo' is not a number"),
-        "ragged.csv": ("1,2\n3\n", "line 2: 1 values, expected 2"),
+        "text.csv": (
+            "x1,x2\n1,2\nfoo,3\n",
+            "text.csv, line 3, column 'x1' has 'foo', which is not",
+        ),
+        "ragged.csv": ("1,2\n3\n", "ragged.csv, line 2: 1 values but the table has 2 columns"),
         "empty.csv": ("", "is empty"),
         "header.csv": ("x1,x2\n", "header but no rows"),
         "one.csv": ("1\n2\n", "has 1 column but the network takes 2 (x1, x2)"),
