@@ -577,6 +577,8 @@ def cmd_import_weights(args: argparse.Namespace, out: TextIO) -> int:
 # parser
 
 _UNSET = object()
+
+
 def build_parser() -> argparse.ArgumentParser:
     from nnstudio.io import DEFAULT_TEMPLATE, TEMPLATES
     from nnstudio.io.export import FORMATS
