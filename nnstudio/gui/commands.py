@@ -16,12 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
-from nnstudio.engine import training as _training
+from nnstudio.engine.training import LIVE_SETTINGS as _LIVE
 
 #: TrainConfig fields that may change while training runs (declared once, in the engine).
-LIVE_SETTINGS: frozenset[str] = frozenset(
-    getattr(_training, "LIVE_SETTINGS", None) or _training.Trainer.LIVE_FIELDS
-)
+LIVE_SETTINGS: frozenset[str] = frozenset(_LIVE)
 
 if TYPE_CHECKING:
     from nnstudio.graph import Edge, Node

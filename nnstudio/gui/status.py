@@ -1,7 +1,9 @@
 """The status-bar widget: epoch, losses, accuracy (or RMSE), epochs/s and progress.
 
 The progress bar shows the project's epoch out of the run's last epoch ("250 / 300 · 12 s
-left"), so it agrees with the epoch label when a run continues earlier training.
+left"), so it agrees with the epoch label when a run continues earlier training; it never
+reads past 100 %. While paused it says so and shows no time left. A note ("Changed since
+the last run") marks numbers that belong to an earlier network.
 """
 
 from __future__ import annotations
@@ -47,14 +49,37 @@ class TrainingStatus(QWidget):
         self.progress.setTextVisible(True)
         self.progress.hide()
         layout.addWidget(self.progress)
+        self.note_label = QLabel()
+        self.note_label.setObjectName("statusNote")
+        layout.addWidget(self.note_label)
+        self.paused = False
+        self._last: tuple[dict, dict] | None = None
         self.clear()
 
     def clear(self) -> None:
-        self.epoch_label.setText("Epoch 0")
-        self.loss_label.setText("Loss –")
+        self._last = None
+        self.epoch_label.setText(self.tr("Epoch 0"))
+        self.loss_label.setText(self.tr("Loss –"))
         self.metric_label.setText("")
         self.rate_label.setText("")
         self.progress.hide()
+        self.set_note("")
+
+    def set_note(self, text: str, tip: str = "") -> None:
+        """A short remark after the numbers (e.g. that they belong to an older network)."""
+        self.note_label.setText(f"<i>{text}</i>" if text else "")
+        self.note_label.setToolTip(tip)
+        self.note_label.setVisible(bool(text))
+
+    def set_paused(self, paused: bool) -> None:
+        """Say "Paused" instead of a speed and a time left."""
+        if paused == self.paused:
+            return
+        self.paused = paused
+        if self._last is not None:
+            self.show_report(self._last[0], **self._last[1])
+        elif paused:
+            self.rate_label.setText(self.tr("Paused"))
 
     def show_report(
         self,
@@ -66,7 +91,14 @@ class TrainingStatus(QWidget):
         budget: int | None = None,
     ) -> None:
         """Display a Report dict; ``done``/``budget`` are this run's epochs (progress)."""
-        self.epoch_label.setText(f"Epoch {epoch}")
+        self._last = (
+            report,
+            {"epoch": epoch, "epochs_per_s": epochs_per_s, "done": done, "budget": budget},
+        )
+        if self.paused:
+            epochs_per_s = 0.0
+        self.set_note("")
+        self.epoch_label.setText(self.tr("Epoch {0}").format(epoch))
         self.loss_label.setText(
             f"Loss {_fmt(report.get('train_loss'))} / test {_fmt(report.get('test_loss'))}"
         )
@@ -81,7 +113,10 @@ class TrainingStatus(QWidget):
             )
         else:
             self.metric_label.setText("")
-        self.rate_label.setText(f"{epochs_per_s:,.0f} epochs/s" if epochs_per_s > 0 else "")
+        if self.paused:
+            self.rate_label.setText(self.tr("Paused"))
+        else:
+            self.rate_label.setText(f"{epochs_per_s:,.0f} epochs/s" if epochs_per_s > 0 else "")
         if budget:
             # The bar counts the project's epochs: a run continuing earlier training starts
             # part-way, so "Epoch 250" and the bar always agree ("250 / 300").
@@ -98,5 +133,13 @@ class TrainingStatus(QWidget):
                 f"This run: {min(done, budget):,} of {budget:,} epochs"
                 + (f" (continuing from epoch {start:,})" if start else "")
             )
+        elif done:  # a run "until paused": no fraction, the epoch and the rate
+            self.progress.show()
+            self.progress.setRange(0, 0)
+            text = self.tr("Epoch {0:,}").format(epoch)
+            if epochs_per_s > 0:
+                text += f" · {epochs_per_s:,.0f}/s"
+            self.progress.setFormat(text)
+            self.progress.setToolTip(self.tr("Training until paused or stopped"))
         else:
             self.progress.hide()

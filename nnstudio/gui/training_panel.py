@@ -1,10 +1,14 @@
 """The training panel: loss, optimizer and its hyperparameters, learning rate and schedule,
-batch size, epochs, regularization, gradient clipping and seed.
+batch size, epochs, regularization, gradient clipping, seed and precision.
 
-Every edit builds a new TrainConfig and hands it to ``Document.set_training`` (undoable);
-the panel mirrors the document back with signals blocked, so the two never loop.
-Learning-rate edits are also emitted as ``learningRateChanged(float)``, which the main
-window forwards to the running worker at once.
+Every field, default, range, choice and help text comes from the catalog
+(:data:`~nnstudio.graph.catalog.TRAINING_FIELDS` and the loss, optimizer and schedule
+tables); choosing another optimizer or schedule starts from the catalog's defaults. Every
+edit builds a new TrainConfig and hands it to ``Document.set_training`` (undoable); the
+panel mirrors the document back with signals blocked, so the two never loop. A running
+worker follows the document (the training controller forwards the live settings), so the
+panel has no signal of its own to the worker. Under the schedule, a sentence says what it
+will do to the learning rate over the run.
 """
 
 from __future__ import annotations
@@ -17,7 +21,6 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -26,22 +29,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.engine import LOSSES, OPTIMIZERS, SCHEDULES, TrainConfig
+from nnstudio.engine import TrainConfig
+from nnstudio.engine.schedules import describe_schedule
 from nnstudio.errors import NNStudioError
+from nnstudio.graph.catalog import (
+    LOSS_PARAMS,
+    OPTIMIZER_PARAMS,
+    SCHEDULE_PARAMS,
+    TRAINING_FIELDS,
+    ParamSpec,
+    default_params,
+)
+from nnstudio.gui.commands import LIVE_SETTINGS
 from nnstudio.gui.inspector import FloatSpinBox
 
-#: Fields a running training accepts (the rest is disabled while the document is locked).
-LIVE_FIELDS = ("learning_rate", "epochs", "optimizer_params", "l1", "l2", "clip_norm")
-
-LOSS_TITLES = {
+#: Display names of the choices (the catalog holds the names themselves).
+TITLES = {
     "mse": "Mean squared error",
     "mae": "Mean absolute error",
     "huber": "Huber",
     "bce": "Binary cross-entropy",
     "bce_logits": "Binary cross-entropy (logits)",
     "cce": "Categorical cross-entropy",
-}
-OPTIMIZER_TITLES = {
     "sgd": "SGD",
     "momentum": "SGD + momentum",
     "nesterov": "Nesterov",
@@ -49,81 +58,102 @@ OPTIMIZER_TITLES = {
     "rmsprop": "RMSprop",
     "adam": "Adam",
     "adamw": "AdamW",
+    "float32": "float32 (faster)",
+    "float64": "float64 (exact)",
 }
-
-# (key, label, default, min, max, decimals) of each optimizer's hyperparameters.
-# "beta1"/"beta2" are stored together as optimizer_params["betas"] = [beta1, beta2].
-_P = tuple[str, str, float, float, float, int]
-OPTIMIZER_PARAMS: dict[str, tuple[_P, ...]] = {
-    "sgd": (("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),),
-    "momentum": (
-        ("momentum", "Momentum", 0.9, 0.0, 0.999, 3),
-        ("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),
-    ),
-    "nesterov": (
-        ("momentum", "Momentum", 0.9, 0.0, 0.999, 3),
-        ("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),
-    ),
-    "adagrad": (
-        ("eps", "Epsilon", 1e-10, 1e-12, 1.0, 10),
-        ("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),
-    ),
-    "rmsprop": (
-        ("alpha", "Decay (alpha)", 0.99, 0.0, 0.9999, 4),
-        ("eps", "Epsilon", 1e-8, 1e-12, 1.0, 10),
-        ("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),
-    ),
-    "adam": (
-        ("beta1", "Beta 1", 0.9, 0.0, 0.9999, 4),
-        ("beta2", "Beta 2", 0.999, 0.0, 0.99999, 5),
-        ("eps", "Epsilon", 1e-8, 1e-12, 1.0, 10),
-        ("weight_decay", "Weight decay", 0.0, 0.0, 1.0, 6),
-    ),
-    "adamw": (
-        ("beta1", "Beta 1", 0.9, 0.0, 0.9999, 4),
-        ("beta2", "Beta 2", 0.999, 0.0, 0.99999, 5),
-        ("eps", "Epsilon", 1e-8, 1e-12, 1.0, 10),
-        ("weight_decay", "Weight decay", 0.01, 0.0, 1.0, 6),
-    ),
+#: TrainConfig field -> the panel's attribute for its editor
+WIDGET_NAMES = {
+    "loss": "loss_combo",
+    "optimizer": "optimizer_combo",
+    "learning_rate": "lr_spin",
+    "schedule": "schedule_combo",
+    "batch_size": "batch_spin",
+    "epochs": "epochs_spin",
+    "l1": "l1_spin",
+    "l2": "l2_spin",
+    "clip_norm": "clip_spin",
+    "seed": "seed_spin",
+    "dtype": "dtype_combo",
 }
-SCHEDULE_PARAMS: dict[str, tuple[_P, ...]] = {
-    "constant": (),
-    "step": (
-        ("step_size", "Step every (epochs)", 50, 1, 1_000_000, 0),
-        ("gamma", "Multiply by", 0.5, 0.0, 1.0, 4),
-    ),
-    "exponential": (("gamma", "Multiply per epoch", 0.99, 0.0, 1.0, 5),),
-    "cosine": (
-        ("t_max", "Period (epochs)", 200, 1, 1_000_000, 0),
-        ("eta_min", "Minimum rate", 0.0, 0.0, 10.0, 6),
-    ),
+#: the sub-table of parameters that follows each choice field
+SUB_TABLES = {
+    "loss": ("loss_params", LOSS_PARAMS),
+    "optimizer": ("optimizer_params", OPTIMIZER_PARAMS),
+    "schedule": ("schedule_params", SCHEDULE_PARAMS),
 }
+INT_LIMIT = 2**31 - 1
 
 
-def _double(lo: float, hi: float, decimals: int, value: float) -> QDoubleSpinBox:
-    """A float box showing compact text (``0.01``, ``1e-8``) that accepts ``1e-3`` typed in.
+def make_editor(spec: ParamSpec) -> QWidget:
+    """An editor for one catalog parameter, with its range, choices and help.
 
-    ``decimals`` is kept for the spec tables' sake; FloatSpinBox never rounds the value.
+    An optional number (None allowed) shows None as its lowest value, named by the
+    spec's ``none_label`` ("unlimited", "off", "full batch").
     """
-    del decimals
-    box = FloatSpinBox()
-    box.setRange(lo, hi)
-    box.setValue(value)
-    box.setKeyboardTracking(False)
-    box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-    return box
+    if spec.type == "choice":
+        combo = QComboBox()
+        for name in spec.choices:
+            combo.addItem(TITLES.get(name, name.capitalize()), name)
+        widget: QWidget = combo
+    elif spec.type == "bool":
+        widget = QCheckBox()
+    elif spec.type == "int":
+        lo = int(spec.min) if spec.min is not None else -INT_LIMIT
+        hi = min(int(spec.max), INT_LIMIT) if spec.max is not None else INT_LIMIT
+        box = QSpinBox()
+        box.setRange(min(lo, 0) if spec.optional else lo, hi)
+        box.setKeyboardTracking(False)
+        widget = box
+    else:
+        fbox = FloatSpinBox()
+        fbox.setRange(spec.min if spec.min is not None else -1e12, spec.max or 1e12)
+        fbox.setKeyboardTracking(False)
+        fbox.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        widget = fbox
+    if spec.optional and isinstance(widget, QAbstractSpinBox):
+        widget.setSpecialValueText(spec.none_label)
+    widget.setToolTip(spec.help)
+    return widget
 
 
-def _int(lo: int, hi: int, value: int) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(lo, hi)
-    box.setValue(value)
-    box.setKeyboardTracking(False)
-    return box
+def editor_value(widget: QWidget, spec: ParamSpec) -> Any:
+    if isinstance(widget, QComboBox):
+        return widget.currentData()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    value = widget.value()
+    if spec.optional and value == widget.minimum() and widget.specialValueText():
+        return None
+    return int(value) if spec.type == "int" else float(value)
 
 
-class _ParamGroup(QWidget):
-    """A small form of float/int hyperparameters that can be rebuilt for another choice."""
+def set_editor(widget: QWidget, spec: ParamSpec | None, value: Any) -> None:
+    blocker = QSignalBlocker(widget)
+    if isinstance(widget, QComboBox):
+        i = widget.findData(value)
+        if i < 0:
+            widget.addItem(str(value), value)
+            i = widget.findData(value)
+        widget.setCurrentIndex(i)
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif value is None:
+        widget.setValue(widget.minimum())
+    else:
+        widget.setValue(value)
+    del blocker
+
+
+def _changed_signal(widget: QWidget) -> Any:
+    if isinstance(widget, QComboBox):
+        return widget.currentIndexChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    return widget.valueChanged
+
+
+class ParamGroup(QWidget):
+    """A small form of catalog parameters, rebuilt when the choice it follows changes."""
 
     changed = Signal()
 
@@ -131,40 +161,31 @@ class _ParamGroup(QWidget):
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(12, 0, 0, 0)
-        self.boxes: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        self.specs: tuple[ParamSpec, ...] = ()
+        self.boxes: dict[str, QWidget] = {}
 
-    def rebuild(self, specs: tuple[_P, ...], values: dict[str, Any]) -> None:
-        if [s[0] for s in specs] == list(self.boxes):
-            # Same fields: only update values (a box may be emitting right now).
-            for key, _label, default, *_ in specs:
-                box = self.boxes[key]
-                blocker = QSignalBlocker(box)
-                box.setValue(type(box.value())(values.get(key, default)))
-                del blocker
-            self.setVisible(bool(specs))
-            return
-        while self.form.rowCount():
-            self.form.removeRow(0)
-        self.boxes = {}
-        for key, label, default, lo, hi, decimals in specs:
-            value = values.get(key, default)
-            if decimals == 0:
-                box: QSpinBox | QDoubleSpinBox = _int(int(lo), int(hi), int(value))
-            else:
-                box = _double(lo, hi, decimals, float(value))
-            box.valueChanged.connect(self.changed)
-            self.boxes[key] = box
-            self.form.addRow(label, box)
+    def rebuild(self, specs: tuple[ParamSpec, ...], values: dict[str, Any]) -> None:
+        if [s.name for s in specs] != list(self.boxes):
+            while self.form.rowCount():
+                self.form.removeRow(0)
+            self.boxes = {}
+            for spec in specs:
+                box = make_editor(spec)
+                _changed_signal(box).connect(self.changed)
+                self.boxes[spec.name] = box
+                self.form.addRow(spec.label, box)
+        self.specs = specs
+        for spec in specs:  # a box may be emitting right now: only update values
+            set_editor(self.boxes[spec.name], spec, values.get(spec.name, spec.default))
         self.setVisible(bool(specs))
 
-    def values(self) -> dict[str, float | int]:
-        return {k: b.value() for k, b in self.boxes.items()}
+    def values(self) -> dict[str, Any]:
+        return {s.name: editor_value(self.boxes[s.name], s) for s in self.specs}
 
 
 class TrainingPanel(QWidget):
     """Edits the document's TrainConfig; see the module docstring."""
 
-    learningRateChanged = Signal(float)
     error = Signal(str)
 
     def __init__(self, document: Any, parent: QWidget | None = None) -> None:
@@ -174,89 +195,49 @@ class TrainingPanel(QWidget):
         outer = QVBoxLayout(self)
         form = QFormLayout()
         outer.addLayout(form)
-
-        self.loss_combo = QComboBox()
-        for name in LOSSES:
-            self.loss_combo.addItem(LOSS_TITLES.get(name, name), name)
-        form.addRow("Loss", self.loss_combo)
-        self.huber_delta = _double(1e-6, 1e6, 4, 1.0)
-        self.huber_label = QLabel("Huber delta")
-        form.addRow(self.huber_label, self.huber_delta)
-
-        self.optimizer_combo = QComboBox()
-        for name in OPTIMIZERS:
-            self.optimizer_combo.addItem(OPTIMIZER_TITLES.get(name, name), name)
-        form.addRow("Optimizer", self.optimizer_combo)
-        self.optimizer_params = _ParamGroup()
-        form.addRow(self.optimizer_params)
-
-        self.lr_spin = _double(1e-7, 1e7, 7, 0.01)
-        self.lr_spin.setToolTip("Takes effect at once, even while training")
-        form.addRow("Learning rate", self.lr_spin)
-        self.schedule_combo = QComboBox()
-        for name in SCHEDULES:
-            self.schedule_combo.addItem(name.capitalize(), name)
-        form.addRow("Schedule", self.schedule_combo)
-        self.schedule_params = _ParamGroup()
-        form.addRow(self.schedule_params)
-
-        self.batch_spin = _int(0, 1_000_000, 10)
-        self.batch_spin.setSpecialValueText("full")
-        self.batch_spin.setToolTip("Samples per step; 'full' (0) uses the whole training split")
-        form.addRow("Batch size", self.batch_spin)
-        self.epochs_spin = _int(0, 100_000_000, 200)
-        self.epochs_spin.setSpecialValueText("unlimited")
-        self.epochs_spin.setToolTip("Epochs per run; 'unlimited' (0) trains until stopped")
-        # the Playground's behaviour: train until the user pauses or stops
-        self.until_paused = QCheckBox(self.tr("until paused"))
-        self.until_paused.setToolTip(self.tr("Train until you pause or stop (no epoch limit)"))
-        self.until_paused.toggled.connect(self.epochs_spin.setDisabled)
-        self.until_paused.toggled.connect(self._commit)
-        epochs_row = QHBoxLayout()
-        epochs_row.addWidget(self.epochs_spin, 1)
-        epochs_row.addWidget(self.until_paused)
-        form.addRow("Epochs", epochs_row)
-        self.l1_spin = _double(0.0, 10.0, 6, 0.0)
-        form.addRow("L1", self.l1_spin)
-        self.l2_spin = _double(0.0, 10.0, 6, 0.0)
-        form.addRow("L2", self.l2_spin)
-        self.clip_spin = _double(0.0, 1e6, 3, 0.0)
-        self.clip_spin.setSpecialValueText("off")
-        self.clip_spin.setToolTip("Clip the gradient's global norm; 'off' (0) disables")
-        form.addRow("Gradient clip", self.clip_spin)
-        self.seed_spin = _int(0, 2**31 - 1, 0)
-        form.addRow("Seed", self.seed_spin)
+        self.fields: dict[str, tuple[ParamSpec, QWidget]] = {}
+        self.groups: dict[str, ParamGroup] = {}
+        for spec in TRAINING_FIELDS:
+            if spec.name == "epochs":  # None is a check box; the count stays in the box
+                spec = dataclasses.replace(spec, optional=False, min=max(1, spec.min or 1))
+            editor = make_editor(spec)
+            setattr(self, WIDGET_NAMES.get(spec.name, spec.name + "_editor"), editor)
+            self.fields[spec.name] = (spec, editor)
+            _changed_signal(editor).connect(self._commit)
+            if spec.name == "epochs":
+                self.until_paused = QCheckBox(self.tr("Until paused"))
+                self.until_paused.setToolTip(self.tr("Train until you pause or stop"))
+                self.until_paused.toggled.connect(self._commit)
+                row = QHBoxLayout()
+                row.addWidget(editor, 1)
+                row.addWidget(self.until_paused)
+                form.addRow(self.tr(spec.label), row)
+            else:
+                form.addRow(self.tr(spec.label), editor)
+            if spec.name in SUB_TABLES:
+                group = ParamGroup()
+                group.changed.connect(self._commit)
+                self.groups[spec.name] = group
+                form.addRow(group)
+            if spec.name == "schedule":
+                self.schedule_label = QLabel()
+                self.schedule_label.setObjectName("scheduleDescription")
+                self.schedule_label.setWordWrap(True)
+                form.addRow(self.schedule_label)
+        self.loss_params = self.groups["loss"]
+        self.optimizer_params = self.groups["optimizer"]
+        self.schedule_params = self.groups["schedule"]
+        self.lr_spin.setToolTip(self.tr("Takes effect at once, even while training"))
         self.lock_label = QLabel()
         self.lock_label.setWordWrap(True)
         self.lock_label.hide()
         outer.addWidget(self.lock_label)
         outer.addStretch(1)
 
-        self.structural_widgets = [
-            self.loss_combo,
-            self.huber_delta,
-            self.optimizer_combo,
-            self.schedule_combo,
-            self.schedule_params,
-            self.batch_spin,
-            self.seed_spin,
-        ]
-        for combo in (self.loss_combo, self.optimizer_combo, self.schedule_combo):
-            combo.currentIndexChanged.connect(self._commit)
-        for box in (
-            self.huber_delta,
-            self.batch_spin,
-            self.epochs_spin,
-            self.l1_spin,
-            self.l2_spin,
-            self.clip_spin,
-            self.seed_spin,
-        ):
-            box.valueChanged.connect(self._commit)
-        self.optimizer_params.changed.connect(self._commit)
-        self.schedule_params.changed.connect(self._commit)
-        self.lr_spin.valueChanged.connect(self._lr_edited)
-
+        # fields that must not change while training runs (everything not live)
+        self.structural_widgets: list[QWidget] = [
+            editor for name, (_s, editor) in self.fields.items() if name not in LIVE_SETTINGS
+        ] + [self.groups[c] for c, (key, _t) in SUB_TABLES.items() if key not in LIVE_SETTINGS]
         document.trainingChanged.connect(self.refresh)
         document.projectReplaced.connect(self.refresh)
         document.lockChanged.connect(self._lock_changed)
@@ -265,80 +246,52 @@ class TrainingPanel(QWidget):
     # ------------------------------------------------------------------------ mirror
     def refresh(self) -> None:
         """Show the document's TrainConfig (no signals back to the document)."""
-        cfg: TrainConfig = self.document.project.training
+        cfg = self.document.project.training.to_dict()
         self._updating = True
-        blockers = [QSignalBlocker(w) for w in self._all_widgets()]
         try:
-            self._set_combo(self.loss_combo, cfg.loss)
-            self.huber_delta.setValue(float(cfg.loss_params.get("delta", 1.0)))
-            self._set_combo(self.optimizer_combo, cfg.optimizer)
-            self.optimizer_params.rebuild(
-                OPTIMIZER_PARAMS.get(cfg.optimizer, ()), self._flat_opt_params(cfg)
-            )
-            self.lr_spin.setValue(float(cfg.learning_rate))
-            self._set_combo(self.schedule_combo, cfg.schedule)
-            self.schedule_params.rebuild(
-                SCHEDULE_PARAMS.get(cfg.schedule, ()), dict(cfg.schedule_params)
-            )
-            self.batch_spin.setValue(0 if cfg.batch_size is None else int(cfg.batch_size))
-            if cfg.epochs is not None:  # "until paused" keeps the count shown for later
-                self.epochs_spin.setValue(int(cfg.epochs))
-            self.until_paused.setChecked(cfg.epochs is None)
-            self.epochs_spin.setDisabled(cfg.epochs is None)
-            self.l1_spin.setValue(float(cfg.l1))
-            self.l2_spin.setValue(float(cfg.l2))
-            self.clip_spin.setValue(0.0 if cfg.clip_norm is None else float(cfg.clip_norm))
-            self.seed_spin.setValue(int(cfg.seed))
-            huber = cfg.loss == "huber"
-            self.huber_delta.setVisible(huber)
-            self.huber_label.setVisible(huber)
+            unlimited = cfg["epochs"] is None
+            set_editor(self.until_paused, None, unlimited)
+            self.epochs_spin.setEnabled(not unlimited)
+            for name, (spec, editor) in self.fields.items():
+                if name in cfg and not (name == "epochs" and unlimited):
+                    set_editor(editor, spec, cfg[name])
+                if name in SUB_TABLES:
+                    key, table = SUB_TABLES[name]
+                    group = self.groups[name]
+                    blocker = QSignalBlocker(group)
+                    group.rebuild(table.get(cfg[name], ()), dict(cfg.get(key) or {}))
+                    del blocker
+            self._describe_schedule(cfg)
         finally:
-            del blockers
             self._updating = False
 
+    def _describe_schedule(self, cfg: dict) -> None:
+        try:
+            text = describe_schedule(
+                cfg["schedule"], dict(cfg["schedule_params"]), cfg["learning_rate"], cfg["epochs"]
+            )
+        except NNStudioError as exc:
+            text = str(exc)
+        self.schedule_label.setText(text)
+
     def config(self) -> TrainConfig:
-        """The TrainConfig the widgets show."""
-        old: TrainConfig = self.document.project.training
-        loss = self.loss_combo.currentData()
-        optimizer = self.optimizer_combo.currentData()
-        schedule = self.schedule_combo.currentData()
-        opt_values = self.optimizer_params.values() if optimizer == old.optimizer else {}
-        if optimizer != old.optimizer:
-            opt_values = {s[0]: s[2] for s in OPTIMIZER_PARAMS.get(optimizer, ())}
-        opt_params: dict[str, Any] = {}
-        for key, value in opt_values.items():
-            if key in ("beta1", "beta2"):
-                continue
-            opt_params[key] = float(value)
-        if "beta1" in opt_values:
-            opt_params["betas"] = [float(opt_values["beta1"]), float(opt_values["beta2"])]
-        if schedule == old.schedule:
-            sched_params = dict(self.schedule_params.values())
-        else:
-            sched_params = {s[0]: s[2] for s in SCHEDULE_PARAMS.get(schedule, ())}
-        loss_params = {"delta": float(self.huber_delta.value())} if loss == "huber" else {}
-        batch = self.batch_spin.value()
-        epochs = 0 if self.until_paused.isChecked() else self.epochs_spin.value()
-        clip = self.clip_spin.value()
-        return dataclasses.replace(
-            old,
-            loss=loss,
-            loss_params=loss_params,
-            optimizer=optimizer,
-            optimizer_params=opt_params,
-            learning_rate=float(self.lr_spin.value()),
-            schedule=schedule,
-            schedule_params=sched_params,
-            batch_size=None if batch == 0 else int(batch),
-            epochs=None if epochs == 0 else int(epochs),
-            l1=float(self.l1_spin.value()),
-            l2=float(self.l2_spin.value()),
-            clip_norm=None if clip == 0 else float(clip),
-            seed=int(self.seed_spin.value()),
-        )
+        """The TrainConfig the widgets show (a new choice starts from its defaults)."""
+        old = self.document.project.training
+        changes: dict[str, Any] = {
+            name: editor_value(editor, spec) for name, (spec, editor) in self.fields.items()
+        }
+        if self.until_paused.isChecked():
+            changes["epochs"] = None
+        for choice, (key, table) in SUB_TABLES.items():
+            name = changes[choice]
+            if name == getattr(old, choice):
+                changes[key] = self.groups[choice].values()
+            else:
+                changes[key] = default_params(choice, name) if name in table else {}
+        return dataclasses.replace(old, **changes)
 
     # ------------------------------------------------------------------------ edits
-    def _commit(self) -> None:
+    def _commit(self, *_args: object) -> None:
         if self._updating:
             return
         try:
@@ -347,57 +300,15 @@ class TrainingPanel(QWidget):
             self.error.emit(str(exc))
         self.refresh()
 
-    def _lr_edited(self, value: float) -> None:
-        if self._updating:
-            return
-        self._commit()
-        if abs(float(self.document.project.training.learning_rate) - value) <= 1e-12 * max(
-            1.0, abs(value)
-        ):
-            self.learningRateChanged.emit(float(value))
-
     def _lock_changed(self, reason: str) -> None:
         for w in self.structural_widgets:
             w.setEnabled(not reason)
+        live = [s.label.lower() for s in TRAINING_FIELDS if s.name in LIVE_SETTINGS]
+        if "optimizer_params" in LIVE_SETTINGS:
+            live.append(self.tr("optimizer settings"))
         self.lock_label.setText(
-            f"{reason}: only the learning rate, epochs, optimizer settings and "
-            "regularization can change now."
+            self.tr("{0}: only {1} can change now.").format(reason, ", ".join(live))
             if reason
             else ""
         )
         self.lock_label.setVisible(bool(reason))
-
-    # ------------------------------------------------------------------------ helpers
-    def _all_widgets(self) -> list[QWidget]:
-        return [
-            self.loss_combo,
-            self.huber_delta,
-            self.optimizer_combo,
-            self.optimizer_params,
-            self.lr_spin,
-            self.schedule_combo,
-            self.schedule_params,
-            self.batch_spin,
-            self.epochs_spin,
-            self.until_paused,
-            self.l1_spin,
-            self.l2_spin,
-            self.clip_spin,
-            self.seed_spin,
-        ]
-
-    @staticmethod
-    def _set_combo(combo: QComboBox, value: str) -> None:
-        i = combo.findData(value)
-        if i < 0:
-            combo.addItem(value, value)
-            i = combo.findData(value)
-        combo.setCurrentIndex(i)
-
-    @staticmethod
-    def _flat_opt_params(cfg: TrainConfig) -> dict[str, Any]:
-        values = dict(cfg.optimizer_params)
-        betas = values.pop("betas", None)
-        if betas is not None and len(betas) == 2:
-            values["beta1"], values["beta2"] = float(betas[0]), float(betas[1])
-        return values

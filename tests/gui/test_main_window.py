@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import sys
 
 import numpy as np
@@ -10,8 +9,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QMessageBox
-from window_helpers import open_window
+from window_helpers import click_in_next_box, open_window
 
+from nnstudio.graph.catalog import train_config
 from nnstudio.io import TEMPLATES, load_project, make_template
 
 TIMEOUT = 60_000
@@ -28,9 +28,13 @@ def window(qtbot, tmp_path):
 
 
 def _project(name="circle", **training):
+    """A template with some training settings changed (a new optimizer gets its defaults)."""
     project = make_template(name)
     if training:
-        project.training = dataclasses.replace(project.training, **training)
+        settings = project.training.to_dict()
+        if "optimizer" in training:
+            settings["optimizer_params"] = {}
+        project.training = train_config(settings, **training)
     return project
 
 
@@ -122,7 +126,7 @@ def test_space_toggles_training(qtbot, window):
     assert window.worker is not None and not window.worker.is_paused
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert window.worker.is_paused
-    assert window.train_action.text() == "&Train"
+    assert window.train_action.text() == "&Resume"
     qtbot.keyClick(window, Qt.Key.Key_Space)
     assert not window.worker.is_paused
     with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
@@ -166,10 +170,18 @@ def test_reset_forgets_weights(qtbot, window):
     with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
         window.start_training(max_epochs=3)
     assert window.document.project.weights is not None
-    window.reset_training()
+    # Reset asks first; Cancel keeps the trained weights
+    asked = click_in_next_box(QMessageBox.StandardButton.Cancel)
+    assert not window.reset_training()
+    assert asked and "3 epochs" in asked[0]
+    assert window.document.project.weights is not None and window.plots.n_points == 3
+    asked = click_in_next_box(QMessageBox.StandardButton.Reset)
+    assert window.reset_training()
+    assert asked
     assert window.document.project.weights is None
     assert window.document.project.history == []
     assert window.plots.n_points == 0
+    assert "reset" in window.statusBar().currentMessage()
 
 
 def test_save_then_open_gives_the_same_project(qtbot, window, tmp_path):
@@ -227,13 +239,13 @@ def test_autosave_and_recovery(qtbot, tmp_path):
     window = _make_window(qtbot, tmp_path, _project())
     doc = window.document
     doc.set_param("dense_1", "units", 5)
-    saved = window.autosave()
+    saved = window.recovery.autosave()
     assert saved is not None and saved.is_file()
     assert load_project(saved).network.nodes["dense_1"].params["units"] == 5
     # A second window for the same (untitled) project finds it, as after a crash.
     other = _make_window(qtbot, tmp_path / "other", _project())
-    other.recovery_dir = window.recovery_dir
-    assert other.pending_recovery() == saved
+    other.recovery.folder = window.recovery.folder
+    assert other.recovery.pending() == saved
     window.close()
     assert not saved.exists()
 
@@ -326,7 +338,7 @@ def test_export_then_import_weights(qtbot, window, tmp_path):
     trained = {k: v.copy() for k, v in window.document.project.weights.items()}
     out = tmp_path / "w.npz"
     assert window.export("npz", str(out)) == []
-    window.reset_training()
+    window.reset_training(ask=False)
     assert window.document.project.weights is None
     window.import_weights(str(out))
     for name, value in trained.items():

@@ -69,7 +69,7 @@ def test_plot_and_canvas_exports_write_files_and_remember_the_folder(window, tmp
 
 def test_unwritable_plot_export_shows_a_message_not_a_traceback(window, tmp_path):
     window._guard(lambda: window.export_curves_csv(str(tmp_path / "no" / "c.csv")))
-    assert "Cannot write" in window.message_box.text()
+    assert "cannot write" in window.message_box.text().lower()
 
 
 def test_autosave_of_a_saved_project_is_offered_on_a_fresh_start(qtbot, tmp_path):
@@ -77,15 +77,15 @@ def test_autosave_of_a_saved_project_is_offered_on_a_fresh_start(qtbot, tmp_path
     save_project(make_template("circle"), path)
     first = _window(qtbot, tmp_path, load_project(path), str(path))
     first.document.set_param("dense_1", "units", 7)
-    autosave = first.autosave()
+    autosave = first.recovery.autosave()
     assert autosave is not None
     # The app "crashes": no clean close, the lock is left behind by a dead instance.
-    first._instance_lock.unlock()
-    first._instance_lock = None
+    first.recovery.instance_lock.unlock()
+    first.recovery.instance_lock = None
 
     fresh = _window(qtbot, tmp_path / "again", recovery=tmp_path / "recovery")
     asked = []
-    fresh._ask_recover = lambda name, when: asked.append(name) or True
+    fresh.recovery.ask = lambda name, when, age: asked.append(name) or True
     assert fresh.offer_recovery()
     assert asked == ["mine.nnstudio"]
     assert fresh.document.path == str(path)
@@ -100,20 +100,20 @@ def test_a_second_instance_does_not_recover_the_first_ones_autosaves(qtbot, tmp_
     save_project(make_template("circle"), path)
     first = _window(qtbot, tmp_path, load_project(path), str(path))
     first.document.set_param("dense_1", "units", 7)
-    assert first.autosave() is not None
+    assert first.recovery.autosave() is not None
     second = _window(qtbot, tmp_path / "two", recovery=tmp_path / "recovery")
-    assert second.pending_recovery() is None
+    assert second.recovery.pending() is None
     first.document.mark_saved(str(path))
 
 
 def test_refused_recovery_deletes_the_autosave(qtbot, tmp_path):
     first = _window(qtbot, tmp_path)
     first.document.set_param("dense_1", "units", 5)
-    autosave = first.autosave()
-    first._instance_lock.unlock()
-    first._instance_lock = None
+    autosave = first.recovery.autosave()
+    first.recovery.instance_lock.unlock()
+    first.recovery.instance_lock = None
     fresh = _window(qtbot, tmp_path / "b", recovery=tmp_path / "recovery")
-    fresh._ask_recover = lambda name, when: False
+    fresh.recovery.ask = lambda name, when, age: False
     assert not fresh.offer_recovery()
     assert not autosave.exists()
     first.document.mark_saved("")
@@ -127,30 +127,55 @@ def test_progress_bar_counts_project_epochs_when_a_run_continues():
     assert status.progress.maximum() == 300 and status.progress.value() == 150
     assert status.progress.text().startswith("150 / 300")
     assert "15 s left" in status.progress.text()
+    # paused: no speed and no time left, until it runs again
+    status.set_paused(True)
+    assert status.progress.text() == "150 / 300"
+    assert status.rate_label.text() == "Paused"
+    status.set_paused(False)
+    assert "15 s left" in status.progress.text()
     status.show_report(report, epoch=300, epochs_per_s=10.0, done=200, budget=200)
     assert status.progress.text() == "300 / 300"
-    status.show_report(report, epoch=10, done=10, budget=None)
+    # a budget lowered below the epochs already run never reads past 100 %
+    status.show_report(report, epoch=420, epochs_per_s=10.0, done=320, budget=120)
+    assert status.progress.value() == status.progress.maximum() == 220
+    assert status.progress.text() == "220 / 220"
+    status.show_report(report, epoch=10, done=0, budget=None)
     assert status.progress.isHidden()
 
 
-def test_closing_mid_run_keeps_the_runs_weights_for_the_save_prompt(qtbot, tmp_path):
+def test_cancelled_close_leaves_the_run_going_and_a_confirmed_one_saves_its_weights(
+    qtbot, tmp_path
+):
     project = make_template("circle")
     project.training = dataclasses.replace(project.training, epochs=None)
     window = _window(qtbot, tmp_path, project)
+    path = tmp_path / "run.nnstudio"
+    window.save_to(str(path))
     seen = []
 
-    def ask():
-        seen.append(window.document.project.weights is not None and window.worker is None)
-        return QMessageBox.StandardButton.Cancel
+    def ask(answer):
+        def _ask():
+            seen.append(window.worker is not None and window.worker.is_paused)
+            return answer
 
-    window._ask_unsaved = ask
+        return _ask
+
+    window._ask_unsaved = ask(QMessageBox.StandardButton.Cancel)
     with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
         window.start_training()
     window.close()
-    assert seen == [True]  # asked after the run ended and its weights arrived
-    assert window.isVisible()  # Cancel keeps the window open
-    history = window.document.project.history
-    assert history and np.isfinite(history[-1]["train_loss"])
-    window._ask_unsaved = lambda: QMessageBox.StandardButton.Discard
+    assert seen == [True]  # asked while the run waited, paused
+    assert window.isVisible()  # Cancel keeps the window open ...
+    worker = window.worker
+    assert worker is not None and not worker.is_paused  # ... and the run going on
+    epochs = worker.epochs_run
+    qtbot.waitUntil(lambda: worker.epochs_run > epochs + 2, timeout=TIMEOUT)
+    assert window.train_action.text() == "&Pause"
+
+    window._ask_unsaved = ask(QMessageBox.StandardButton.Save)
     window.close()
-    assert not window.isVisible()
+    assert not window.isVisible() and window.worker is None
+    assert window.last_thread.isFinished()
+    saved = load_project(path)
+    assert saved.weights is not None and len(saved.history) > epochs + 2
+    assert np.isfinite(saved.history[-1]["train_loss"])

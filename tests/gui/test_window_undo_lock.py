@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from window_helpers import open_window
 
 from nnstudio.io import make_template
@@ -37,13 +39,47 @@ def test_undo_action_names_the_step_and_is_locked_while_training(qtbot, tmp_path
     doc.remove_nodes([next(n for n in doc.spec.nodes if n.startswith("dropout"))])
     with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
         window.start_training()
-    # the last step removed a node: undoing it would change the network under the worker
-    assert not window.undo_action.isEnabled()
-    window.undo_action.trigger()  # a disabled action does nothing
+    # the last step removed a node: undoing it would change the network under the worker;
+    # Ctrl+Z is refused and the status bar says why
+    assert not doc.can_undo()
+    _press_ctrl_z(qtbot, window)
     assert len(doc.spec.nodes) == n_nodes
+    message = window.statusBar().currentMessage()
+    assert "Training is running" in message and "Delete" in message
     with qtbot.waitSignal(window.trainingFinished, timeout=TIMEOUT):
         window.stop_training()
-    qtbot.waitUntil(lambda: window.undo_action.isEnabled(), timeout=TIMEOUT)
+    assert doc.can_undo()
+    window.wait_for_thread()
+
+
+def _press_ctrl_z(qtbot, window):
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.canvas.setFocus()
+    qtbot.keyClick(window.canvas, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_ctrl_z_of_a_loss_change_is_refused_during_training_and_says_why(qtbot, tmp_path):
+    project = make_template("circle")
+    project.training = dataclasses.replace(project.training, epochs=None)
+    window = _window(qtbot, tmp_path, project)
+    doc = window.document
+    _choose = window.training_panel.loss_combo
+    _choose.setCurrentIndex(_choose.findData("mse"))
+    assert doc.project.training.loss == "mse"
+    _choose.setCurrentIndex(_choose.findData("bce"))  # back to a loss that trains
+    with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
+        window.start_training()
+    worker = window.worker
+    _press_ctrl_z(qtbot, window)
+    assert doc.project.training.loss == "bce"  # the made-before-training edit stays
+    assert "loss" in window.statusBar().currentMessage()
+    assert "Training is running" in window.statusBar().currentMessage()
+    assert window.worker is worker and worker.session.trainer.config.loss == "bce"
+    # a live setting changed during the run can be undone at once
+    window.training_panel.l2_spin.setValue(0.003)
+    _press_ctrl_z(qtbot, window)
+    assert doc.project.training.l2 == 0.0
     window.wait_for_thread()
 
 

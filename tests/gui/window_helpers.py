@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from nnstudio.gui.main_window import MainWindow
 
@@ -20,3 +21,24 @@ def open_window(qtbot, tmp_path, project=None, path=None, recovery=None) -> Main
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def click_in_next_box(button: QMessageBox.StandardButton, attempts: int = 250) -> list[str]:
+    """Click ``button`` of the next modal message box with the mouse, as a user would.
+
+    Call it before the action that opens the box; the returned list receives the box's
+    text once it was shown (empty if no box appeared within ``attempts`` x 20 ms).
+    """
+    seen: list[str] = []
+
+    def click(left: int = attempts) -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            if left > 0:
+                QTimer.singleShot(20, lambda: click(left - 1))
+            return
+        seen.append(box.text())
+        QTest.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(0, click)
+    return seen
