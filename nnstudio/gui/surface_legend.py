@@ -55,8 +55,11 @@ class ColorLegend(QWidget):
         self.setToolTip(f"{caption}: {_fmt(self.levels[0])} … {_fmt(self.levels[1])}")
         self.update()
 
-    def set_classes(self, n_classes: int) -> None:
+    def set_classes(self, n_classes: int, names: list[str] | None = None) -> None:
+        """One colour per class, labelled with ``names`` (the data's class names) or the
+        class indices."""
         self.n_classes = int(n_classes)
+        self.class_names = list(names) if names and len(names) == self.n_classes else None
         self.caption = self.tr("predicted class")
         self.setToolTip(self.caption)
         self.update()
@@ -64,7 +67,8 @@ class ColorLegend(QWidget):
     def labels(self) -> list[str]:
         """The texts under the bar (tests read them)."""
         if self.n_classes:
-            return [str(k) for k in range(self.n_classes)]
+            names = getattr(self, "class_names", None)
+            return list(names) if names else [str(k) for k in range(self.n_classes)]
         lo, hi = self.levels
         return [_fmt(lo), _fmt((lo + hi) / 2), _fmt(hi)]
 
