@@ -32,8 +32,8 @@ class Dataset:
         preprocessor: the fitted raw -> model input transform.
         bounds: ``(xmin, xmax, ymin, ymax)`` of the raw 2-D data with a 10 % margin, or
             ``None`` if the raw data is not 2-D.
-        class_names: one name per class label (``None`` for regression; synthetic sets
-            get ``"0"``, ``"1"``...).
+        class_names: one name per class label of a table (``None`` for regression and
+            the synthetic sets, whose classes are their indices).
         encoding: for CSV files, how the columns were encoded (else ``None``).
     """
 
@@ -91,8 +91,7 @@ def load_raw(settings: DataSettings) -> RawData:
     rng = np.random.default_rng(settings.seed)
     n_classes = info.n_classes if info.n_classes is not None else settings.n_classes
     raw, y = info.generator(settings.n_points, settings.noise, rng, n_classes)
-    names = None if info.task == "regression" else [str(c) for c in range(n_classes)]
-    return RawData(raw, y, str(info.task), int(n_classes), ["x1", "x2"], names)
+    return RawData(raw, y, str(info.task), int(n_classes), ["x1", "x2"])
 
 
 def generate_raw(settings: DataSettings) -> tuple[np.ndarray, np.ndarray, str, int, list[str]]:
