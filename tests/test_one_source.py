@@ -441,3 +441,17 @@ def test_preprocessing_is_untouched_by_the_ir_change():
     net = compile_spec(spec)
     ir = build_ir(spec, net.get_weights(), pre.to_dict())
     assert [op.op for op in ir.ops][:2] == ["standardize", "dense"]
+
+
+def test_train_config_has_no_defaults_of_its_own():
+    from dataclasses import MISSING, fields
+
+    from nnstudio.engine import TrainConfig, Trainer
+
+    assert all(f.default is MISSING and f.default_factory is MISSING for f in fields(TrainConfig))
+    with pytest.raises(ConfigError, match="epochs"):
+        TrainConfig.from_dict({k: v for k, v in training_defaults().items() if k != "epochs"})
+    net = compile_spec(NetworkSpec.sequential(2, [3], "tanh", 1, "sigmoid"))
+    with pytest.raises(ConfigError, match="train_config"):
+        Trainer(net, np.zeros((4, 2)), np.zeros(4))
+    assert TrainConfig.from_dict(training_defaults()) == train_config()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
@@ -23,22 +23,27 @@ def _is_num(v) -> bool:
 
 @dataclass
 class TrainConfig:
-    """Everything that defines a training run besides the network and the data."""
+    """Everything that defines a training run besides the network and the data.
 
-    loss: str = "bce"
-    loss_params: dict = field(default_factory=dict)
-    optimizer: str = "adam"
-    learning_rate: float = 0.01
-    optimizer_params: dict = field(default_factory=dict)  # momentum, betas, eps, weight_decay...
-    schedule: str = "constant"
-    schedule_params: dict = field(default_factory=dict)
-    batch_size: int | None = 10  # None = full batch
-    epochs: int | None = 200  # None = unlimited
-    l1: float = 0.0
-    l2: float = 0.0
-    clip_norm: float | None = None
-    seed: int = 0  # shuffling and dropout masks
-    dtype: str = "float32"
+    Every field is required and the three parameter dicts are complete: the defaults are
+    declared once, in the graph catalog; build a config with
+    ``nnstudio.graph.train_config(**fields)`` (or ``from_dict`` of a complete dict).
+    """
+
+    loss: str
+    loss_params: dict  # every parameter of the loss (huber: delta)
+    optimizer: str
+    learning_rate: float
+    optimizer_params: dict  # every setting of the optimizer (adam: beta1, beta2, eps, ...)
+    schedule: str
+    schedule_params: dict  # every parameter of the schedule (step: step_size, gamma)
+    batch_size: int | None  # None = full batch
+    epochs: int | None  # None = unlimited
+    l1: float
+    l2: float
+    clip_norm: float | None
+    seed: int  # shuffling and dropout masks
+    dtype: str
 
     def to_dict(self) -> dict:
         d = asdict(self)
@@ -57,6 +62,12 @@ class TrainConfig:
             raise ConfigError(
                 f"Unknown training setting(s): {', '.join(unknown)}. "
                 f"Known: {', '.join(sorted(names))}."
+            )
+        missing = [f.name for f in fields(cls) if f.name not in d]
+        if missing:
+            raise ConfigError(
+                f"Training setting(s) {', '.join(missing)} missing; give every setting "
+                "(nnstudio.graph.fill_training fills them from the catalog)."
             )
         kw = dict(d)
         for key in ("loss_params", "optimizer_params", "schedule_params"):

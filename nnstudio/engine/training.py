@@ -98,7 +98,10 @@ class Trainer:
         *,
         epoch_offset: int = 0,
     ) -> None:
-        config = config if config is not None else TrainConfig()
+        if config is None:
+            raise ConfigError(
+                "A Trainer needs its TrainConfig: build one with nnstudio.graph.train_config()."
+            )
         config.validate()
         self.network = network
         self.config = config

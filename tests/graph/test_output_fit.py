@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nnstudio.engine import TrainConfig
-from nnstudio.graph import GraphError, NetworkSpec, validate
+from nnstudio.graph import GraphError, NetworkSpec, train_config, validate
 from nnstudio.graph.output_fit import fit_output, output_mismatch, output_recipe
 
 
@@ -24,7 +23,7 @@ def _out(spec):
 )
 def test_fit_output_sets_units_activation_and_loss_together(task, k, units, act, loss):
     spec = NetworkSpec.sequential(4, [8], "tanh", 1, "sigmoid")
-    training = TrainConfig(loss="bce", learning_rate=0.02)
+    training = train_config(loss="bce", learning_rate=0.02)
     new_spec, new_training = fit_output(spec, training, task, k)
     assert (_out(new_spec)["units"], _out(new_spec)["activation"]) == (units, act)
     assert new_training.loss == loss and new_training.learning_rate == 0.02
@@ -43,7 +42,7 @@ def test_mismatch_is_reported_before_the_fix():
 
 def test_a_chosen_regression_loss_is_kept():
     spec = NetworkSpec.sequential(2, [4], "relu", 3, "softmax")
-    _spec, training = fit_output(spec, TrainConfig(loss="huber"), "regression", 1)
+    _spec, training = fit_output(spec, train_config(loss="huber"), "regression", 1)
     assert training.loss == "huber"
 
 
@@ -52,7 +51,7 @@ def test_trailing_activation_layer_is_adjusted_with_its_dense_layer():
     dense = spec.sinks()[0]
     act = spec.add_node("activation", {"activation": "sigmoid"}).id
     spec.add_edge(dense, act)
-    new_spec, training = fit_output(spec, TrainConfig(loss="bce"), "multiclass", 4)
+    new_spec, training = fit_output(spec, train_config(loss="bce"), "multiclass", 4)
     assert new_spec.nodes[dense].params["units"] == 4
     assert new_spec.nodes[dense].params["activation"] == "linear"
     assert new_spec.nodes[act].params["activation"] == "softmax"
@@ -63,7 +62,7 @@ def test_unfixable_networks_and_bad_tasks_raise():
     spec = NetworkSpec.sequential(2, [4], "relu", 1, "linear")
     spec.add_node("dense", {"units": 2, "activation": "relu"})  # a second sink
     with pytest.raises(GraphError, match="exactly one output"):
-        fit_output(spec, TrainConfig(), "binary", 2)
+        fit_output(spec, train_config(), "binary", 2)
     with pytest.raises(GraphError, match="Unknown task"):
         output_recipe("clustering")
     with pytest.raises(GraphError, match="number of classes"):
