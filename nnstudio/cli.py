@@ -167,6 +167,7 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
+    from nnstudio.data import TABLES
     from nnstudio.graph import infer_shapes, param_counts
 
     project = _load(args.project)
@@ -214,6 +215,17 @@ def cmd_info(args: argparse.Namespace, out: TextIO) -> int:
     if d.name == "csv":
         target = "last column" if d.target_column is None else f"column {d.target_column!r}"
         field("data", f"csv {d.csv_path} (target: {target}), train ratio {d.train_ratio}")
+        choices = [f"missing values: {d.missing}"]
+        choices += [f"{name}: {kind}" for name, kind in d.column_types.items()]
+        field("", ", ".join(choices))
+    elif d.name in TABLES:
+        table = TABLES[d.name]
+        classes = f"{table.n_classes} classes" if table.task != "regression" else "regression"
+        field(
+            "data",
+            f"{d.name} (bundled table, {len(table.feature_names)} features, {classes}), "
+            f"train ratio {d.train_ratio}, seed {d.seed}",
+        )
     else:
         classes = f", {d.n_classes} classes" if d.name in ("blobs", "spiral_multi") else ""
         field(

@@ -163,3 +163,18 @@ def test_bundled_project_round_trips_its_class_names(tmp_path, capsys):
     assert project.preprocessor["classes"] == ["class_0", "class_1", "class_2"]
     assert Predictor(project).preprocessor.class_names == ["class_0", "class_1", "class_2"]
     assert Path(path).stat().st_size > 0
+
+
+def test_info_describes_tables(tmp_path, capsys):
+    path = tmp_path / "wine.nnstudio"
+    run(["new", "-t", "wine", "-o", path], capsys)
+    code, out, _ = run(["info", path], capsys)
+    assert code == 0
+    assert "wine (bundled table, 13 features, 3 classes), train ratio 0.7" in out
+    assert "noise" not in out and "features  " not in out
+    data = tmp_path / "people.csv"
+    data.write_text(PEOPLE)
+    project = tmp_path / "p.nnstudio"
+    run(["new", "--csv", data, "--target", "label", "-o", project], capsys)
+    code, out, _ = run(["info", project], capsys)
+    assert "csv people.csv (target: column 'label')" in out and "missing values: drop" in out
