@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from .bundled import TABLES, load_bundled
 from .synthetic import DATASETS
 
 ORANGE = np.array([245, 147, 34], dtype=np.float64)  # Playground's negative class
@@ -40,12 +41,17 @@ def thumbnail(name: str, size: int = 48, n_classes: int = 3, seed: int = 0) -> n
     """A ``(size, size, 3)`` uint8 picture of dataset ``name``.
 
     Rasterises 300 noise-free points of the -6..6 view as 2x2 dots coloured by class
-    (the Playground's orange / blue). ``"csv"`` (and unknown names) get a table glyph.
+    (the Playground's orange / blue). A bundled table is drawn by its first two principal
+    components (``views.pca_projection``), regression targets on the orange-blue ramp.
+    ``"csv"`` (and unknown names) get a table glyph.
     """
     size = max(8, int(size))
     img = np.empty((size, size, 3), dtype=np.float64)
     img[:] = BACKGROUND
     info = DATASETS.get(name)
+    if name in TABLES:
+        _table_points(img, name)
+        return np.clip(np.rint(img), 0, 255).astype(np.uint8)
     if info is None or info.generator is None:
         _table_glyph(img)
         return img.astype(np.uint8)
@@ -60,6 +66,30 @@ def thumbnail(name: str, size: int = 48, n_classes: int = 3, seed: int = 0) -> n
         for dc in (0, 1):
             img[rows + dr, cols + dc] = colors
     return np.clip(np.rint(img), 0, 255).astype(np.uint8)
+
+
+def _table_points(img: np.ndarray, name: str) -> None:
+    """The bundled table ``name`` on its first two principal components (at most 300
+    points), 2x2 dots coloured by class (or target), drawn into ``img``."""
+    from .views import pca_projection, subsample
+
+    raw, y, task, _k, _names, _classes = load_bundled(name)
+    idx = subsample(raw.shape[0], THUMBNAIL_POINTS)
+    xy = pca_projection(raw[idx]).coords
+    y = y[idx]
+    if task == "regression":
+        lo, hi = float(y.min()), float(y.max())
+        y = (y - lo) / (hi - lo) * 2 - 1 if hi > lo else np.zeros_like(y)
+    colors = point_colors(y, task)
+    size = img.shape[0]
+    lo, hi = xy.min(axis=0), xy.max(axis=0)
+    span = np.where(hi > lo, hi - lo, 1.0)
+    unit = (xy - lo) / span  # 0..1
+    cols = np.clip((3 + unit[:, 0] * (size - 8)).astype(int), 0, size - 2)
+    rows = np.clip((size - 5 - unit[:, 1] * (size - 8)).astype(int), 0, size - 2)
+    for dr in (0, 1):
+        for dc in (0, 1):
+            img[rows + dr, cols + dc] = colors
 
 
 def _table_glyph(img: np.ndarray) -> None:

@@ -32,3 +32,16 @@ def test_regression_colour_ramp():
     c = point_colors(np.array([-1.0, 0.0, 1.0]), "regression")
     np.testing.assert_allclose(c, [ORANGE, [255, 255, 255], BLUE])
     np.testing.assert_allclose(point_colors(np.array([0, 1]), "binary"), [ORANGE, BLUE])
+
+
+def test_bundled_tables_get_a_scatter_of_their_principal_components():
+    from nnstudio.data import TABLES
+
+    for name in TABLES:
+        img = thumbnail(name, 48)
+        assert img.shape == (48, 48, 3)
+        colours = {tuple(c) for c in img.reshape(-1, 3)}
+        assert len(colours) >= 3  # background plus at least two point colours
+    iris = thumbnail("iris", 48).reshape(-1, 3).astype(int)
+    for c in ([245, 147, 34], [8, 119, 189], [76, 175, 80]):  # the three species
+        assert (np.abs(iris - c).sum(axis=1) == 0).any()
