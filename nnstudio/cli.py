@@ -476,9 +476,12 @@ def _log_row(row: dict, columns: list[str]) -> list[str]:
     return cells
 
 
-def _read_inputs(path: str, encoding=None) -> np.ndarray:
+def _read_inputs(path: str, encoding=None, image_shape=None) -> np.ndarray:
     """A ``.npy`` array or a CSV (optional header row; encoded with the project's table
-    ``encoding`` if it has one, else all numbers) -> (n, columns) float64."""
+    ``encoding`` if it has one, else all numbers) -> (n, columns) float64.
+
+    ``image_shape``: the network's input (channels, height, width) if it takes images; a
+    ``.npy`` of images (n, c, h, w) of that shape is read as flat rows (C order)."""
     from nnstudio.data.files import MAX_CSV_BYTES, check_regular_file
 
     p = Path(path)
@@ -498,6 +501,12 @@ def _read_inputs(path: str, encoding=None) -> np.ndarray:
         from nnstudio.data.inputs import read_new_rows
 
         x = read_new_rows(p, encoding)  # the datasets' parser and encoding
+    if x.ndim > 2:
+        if image_shape is None or tuple(x.shape[1:]) != tuple(image_shape):
+            dims = ", ".join(map(str, image_shape or ()))
+            want = f"images (n, {dims}) or flat rows" if image_shape else "flat rows (n, features)"
+            raise CLIError(f"{p}: got an array of shape {x.shape}; the network takes {want}")
+        x = x.reshape(x.shape[0], -1)  # the Input node views these rows as images again
     if x.ndim == 1:
         x = x.reshape(-1, 1)
     if x.ndim != 2 or x.shape[0] == 0:
@@ -519,7 +528,8 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     project = _load(args.project)
     _output(str(target), None, [_dataset_input(project)], what="predictions")
     predictor = Predictor(project)
-    x = _read_inputs(args.input, predictor.preprocessor.encoding)
+    shape = predictor.network.input_shape
+    x = _read_inputs(args.input, predictor.preprocessor.encoding, shape if len(shape) > 1 else None)
     width = predictor.preprocessor.n_raw
     if width is not None and x.shape[1] != width:
         which = "the feature columns it was trained on" if width != 2 else "x1, x2"

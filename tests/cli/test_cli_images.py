@@ -52,3 +52,14 @@ def test_digits_cnn_template_reaches_97_percent(tmp_path, capsys):
     np.testing.assert_allclose(
         probs, predictor.probabilities(predictor.predict_raw(rows)), rtol=1e-6
     )
+    # the same digits as images (n, 1, 8, 8)
+    images = tmp_path / "images.npy"
+    np.save(images, rows.reshape(20, 1, 8, 8))
+    out2 = tmp_path / "pred2.csv"
+    code, _, err = run(["predict", path, "--input", images, "-o", out2], capsys)
+    assert code == 0, err
+    assert out2.read_text() == out.read_text()
+    np.save(images, rows.reshape(20, 8, 8, 1))  # channels last: refused, with the reason
+    code, _, err = run(["predict", path, "--input", images, "-o", tmp_path / "p3.csv"], capsys)
+    assert code != 0
+    assert err.startswith("error:") and "(20, 8, 8, 1)" in err and "images (n, 1, 8, 8)" in err
