@@ -14,6 +14,7 @@ results join the snapshot. When no run is going, the current network is drawn di
 from __future__ import annotations
 
 from collections.abc import Callable
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import QDockWidget
 
 from nnstudio.data.views import FeaturePair, PairData, grid_points, pair_view
 from nnstudio.errors import NNStudioError
+from nnstudio.graph import compile_spec
 from nnstudio.gui.feature_pair import FeaturePairPanel
 from nnstudio.gui.projection_view import ProjectionView
 from nnstudio.gui.worker import GRID_RESOLUTION
@@ -157,14 +159,18 @@ class TableViews(QObject):
         if doc.problems():
             self.window.surface.clear_surface()
             return
-        try:
-            from nnstudio.session import Session
-
-            session = Session.from_project(doc.project)
+        project = doc.project
+        try:  # the document's cached dataset: no second read of a large CSV
+            network = compile_spec(
+                project.network, dtype=project.training.dtype, seed=project.training.seed
+            )
+            if project.weights is not None:
+                network.set_weights(dict(project.weights))
+            current = SimpleNamespace(network=network, dataset=doc.dataset())
         except NNStudioError:
             self.window.surface.clear_surface()
             return
-        out = view_probe(self.pair, self.view.bounds, self.projection.samples)(session)
+        out = view_probe(self.pair, self.view.bounds, self.projection.samples)(current)
         self.window.surface.set_grid(out["grid"])
         self.projection.set_outputs(out["projection_outputs"])
         self.previews += 1
