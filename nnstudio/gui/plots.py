@@ -273,12 +273,10 @@ class TrainingPlots(QWidget):
 
     def export_csv(self, path: str | Path) -> None:
         """Write every recorded column to ``path`` as CSV (empty cells for missing values)."""
+        from nnstudio.io.atomic import AtomicFile
+
         data = self.curves()
-        try:
-            fh = open(path, "w", newline="", encoding="utf-8")  # noqa: SIM115
-        except OSError as exc:
-            raise PlotExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
-        with fh:
+        with AtomicFile(path, "w", newline="", encoding="utf-8", error=PlotExportError) as fh:
             writer = csv.writer(fh)
             writer.writerow(_COLUMNS)
             for i in range(self._buffer.size):
@@ -290,28 +288,28 @@ class TrainingPlots(QWidget):
 
     def export_png(self, path: str | Path) -> None:
         """Write both plots as one PNG; raises PlotExportError if it cannot be written."""
+        from nnstudio.gui.atomic_images import save_image_atomic
+
         self.flush()
-        if not self.grab().save(str(path), "PNG"):
-            raise PlotExportError(f"Cannot write {path}: check that the folder is writable.")
+        save_image_atomic(self.grab(), path, PlotExportError, "PNG")
 
     def export_svg(self, path: str | Path) -> None:
         """Write both plots side by side as one SVG (vector curves and text), on the
         plots' background colour; raises PlotExportError if it cannot be written."""
+        from nnstudio.gui.atomic_images import svg_atomic
+
+        self.flush()
+        svg_atomic(path, PlotExportError, lambda device: self._draw_svg(device))
+
+    def _draw_svg(self, device) -> None:  # noqa: ANN001 - a QIODevice
         from PySide6.QtCore import QRect, QRectF
         from PySide6.QtGui import QPainter
         from PySide6.QtSvg import QSvgGenerator
 
-        self.flush()
-        path = Path(path)
-        try:
-            with open(path, "wb"):
-                pass
-        except OSError as exc:
-            raise PlotExportError(f"Cannot write {path}: {exc.strerror or exc}.") from exc
         # Only the two plots (not the log-scale check box), each at its place.
         area = self.loss_plot.geometry().united(self.metric_plot.geometry())
         gen = QSvgGenerator()
-        gen.setFileName(str(path))
+        gen.setOutputDevice(device)
         gen.setSize(area.size())
         gen.setViewBox(QRect(0, 0, area.width(), area.height()))
         gen.setResolution(self.logicalDpiX())

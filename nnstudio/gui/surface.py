@@ -315,10 +315,10 @@ class DecisionSurface(QWidget):
 
     def export_image(self, path: str) -> None:
         """Write the surface (image, points and axes) as PNG; raises PlotExportError."""
+        from nnstudio.gui.atomic_images import save_image_atomic
         from nnstudio.gui.plots import PlotExportError
 
-        if not self.plot.grab().save(str(path)):
-            raise PlotExportError(f"Cannot write {path}: check that the folder is writable.")
+        save_image_atomic(self.plot.grab(), path, PlotExportError, "PNG")
 
     # ------------------------------------------------------------------------ internals
     def _toggle_test(self, on: bool) -> None:

@@ -112,7 +112,7 @@ def protected_inputs() -> tuple[Path, ...]:
 
 def _check_target(target: Path, error: type[Exception]) -> Path:
     if str(target) in ("", "."):
-        raise error("cannot write to an empty path; give a file name")
+        raise error("Cannot write to an empty path; give a file name")
     for protected in _PROTECTED.get():
         if same_file(target, protected):
             raise OutputPathError(
@@ -121,9 +121,9 @@ def _check_target(target: Path, error: type[Exception]) -> Path:
             )
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise error(f"cannot write {target}: it is a folder; give a file name")
+        raise error(f"Cannot write {target}: it is a folder; give a file name")
     if not folder.is_dir():
-        raise error(f"cannot write {target}: the folder {folder} does not exist; create it first")
+        raise error(f"Cannot write {target}: the folder {folder} does not exist; create it first")
     return folder
 
 
@@ -158,7 +158,7 @@ class AtomicFile:
             )
         except OSError as exc:
             raise error(
-                f"cannot write {self.path}: {exc.strerror or exc}; choose a folder you can write to"
+                f"Cannot write {self.path}: {exc.strerror or exc}; choose a folder you can write to"
             ) from exc
         try:
             if mode == "wb":
@@ -197,7 +197,7 @@ class AtomicFile:
         except OSError as exc:
             self._close_quietly()
             self._remove_tmp()
-            raise self._error(f"cannot write {self.path}: {exc.strerror or exc}") from exc
+            raise self._error(f"Cannot write {self.path}: {exc.strerror or exc}") from exc
         except BaseException:
             self._close_quietly()
             self._remove_tmp()

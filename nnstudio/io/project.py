@@ -324,7 +324,7 @@ def _unpack(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     except Exception as exc:  # zlib.error, CRC errors, bad headers...
         raise NotAProjectError(
             f"the project file is damaged and cannot be unpacked ({type(exc).__name__}: "
-            f"{exc}); restore it from a backup"
+            f"{_flat(exc)}); restore it from a backup"
         ) from exc
 
 
@@ -343,6 +343,16 @@ def _read_weights(zf: zipfile.ZipFile, network: NetworkSpec) -> dict[str, np.nda
     n_arrays = 4 * max(1, len(network.nodes))
     blob = _unpack(zf, WEIGHTS_NPZ, weights_budget(max_values, n_arrays))
     return parse_npz(blob, WEIGHTS_NPZ, max_values)
+
+
+def _flat(exc: BaseException) -> str:
+    """``str(exc)`` on one line: a list of problems (``"...:\n- a\n- b"``) becomes
+    ``"...: a; b"``, so every load error prints as one ``error: ...`` line."""
+    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
+    if not lines:
+        return type(exc).__name__
+    head, rest = lines[0], [line.removeprefix("- ") for line in lines[1:]]
+    return head + (" " + "; ".join(rest) if rest else "")
 
 
 def _tname(value: Any) -> str:
@@ -442,34 +452,35 @@ def _build_network(d: dict) -> NetworkSpec:
         return NetworkSpec.from_dict(d)
     except UnknownLayerError as exc:
         raise UnknownLayerKindError(
-            f"the network uses an unknown layer kind: {exc} (was it made by a newer NN Studio?)"
+            f"the network uses an unknown layer kind: {_flat(exc)} (was it made by a newer "
+            "NN Studio?)"
         ) from exc
     except ParamError as exc:
-        raise ProjectParamError(f"invalid layer parameter: {exc}") from exc
+        raise ProjectParamError(f"invalid layer parameter: {_flat(exc)}") from exc
     except GraphError as exc:
-        raise ProjectNetworkError(f"invalid network: {exc}") from exc
+        raise ProjectNetworkError(f"invalid network: {_flat(exc)}") from exc
     except NNStudioError as exc:
-        raise ProjectNetworkError(f"invalid network: {exc}") from exc
+        raise ProjectNetworkError(f"invalid network: {_flat(exc)}") from exc
     except (*_LOOSE_FAILURES, RecursionError) as exc:
-        raise ProjectFormatError(f"the 'network' section is malformed ({exc})") from exc
+        raise ProjectFormatError(f"the 'network' section is malformed ({_flat(exc)})") from exc
 
 
 def _build_part(fn: Any, d: dict, error: type[ProjectError], section: str) -> Any:
     try:
         return fn(d)
     except NNStudioError as exc:
-        raise error(f"invalid '{section}' settings: {exc}") from exc
+        raise error(f"invalid '{section}' settings: {_flat(exc)}") from exc
     except (*_LOOSE_FAILURES, RecursionError) as exc:
-        raise ProjectFormatError(f"the '{section}' section is malformed ({exc})") from exc
+        raise ProjectFormatError(f"the '{section}' section is malformed ({_flat(exc)})") from exc
 
 
 def _run_check(fn: Any, error: type[ProjectError], section: str) -> None:
     try:
         fn()
     except NNStudioError as exc:
-        raise error(f"invalid '{section}' settings: {exc}") from exc
+        raise error(f"invalid '{section}' settings: {_flat(exc)}") from exc
     except _LOOSE_FAILURES as exc:
-        raise ProjectFormatError(f"the '{section}' section is malformed ({exc})") from exc
+        raise ProjectFormatError(f"the '{section}' section is malformed ({_flat(exc)})") from exc
 
 
 def _check_weights(network: NetworkSpec, weights: dict[str, np.ndarray]) -> None:
@@ -477,12 +488,12 @@ def _check_weights(network: NetworkSpec, weights: dict[str, np.ndarray]) -> None
         problems = check_weights(network, weights)
     except NNStudioError as exc:
         raise ProjectWeightsError(
-            f"the file holds weights but its network is not valid ({exc}); fix the network "
-            "and retrain"
+            f"the file holds weights but its network is not valid ({_flat(exc)}); fix the "
+            "network and retrain"
         ) from exc
     except (*_LOOSE_FAILURES, MemoryError) as exc:
         raise ProjectWeightsError(
-            f"the network cannot be compiled to check its weights ({exc})"
+            f"the network cannot be compiled to check its weights ({_flat(exc)})"
         ) from exc
     if problems:
         raise ProjectWeightsError(
