@@ -230,6 +230,13 @@ def test_wheel_contains_resources_and_resolves_them(tmp_path):
         f"nnstudio/resources/examples/{p.name}"
         for p in (REPO / "resources" / "examples").glob("*.nnstudio")
     ]
+    # the bundled datasets (iris, wine, ...) and their sources/licences
+    expected += [
+        f"nnstudio/resources/datasets/{p.name}"
+        for p in (REPO / "resources" / "datasets").iterdir()
+        if p.suffix in (".csv", ".gz", ".md")
+    ]
+    assert "nnstudio/resources/datasets/digits.csv.gz" in expected
     # the in-app manual (Help > Documentation) ships with the package
     expected += [f"nnstudio/docs/{p.name}" for p in (REPO / "docs").glob("*.md")]
     assert "nnstudio/docs/index.md" in expected
