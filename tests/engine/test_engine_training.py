@@ -336,3 +336,33 @@ def test_fit_iter_unlimited_and_evaluate():
     assert r.train_accuracy == pytest.approx(
         float(np.mean((net.predict(x[:30])[:, 0] > 0.5) == y[:30]))
     )
+
+
+def _bn_mlp():
+    nodes = [
+        node("in", "input", {"units": 2}),
+        node("d", "dense", {"units": 4, "activation": "relu"}, ["in"]),
+        node("bn", "batchnorm", {}, ["d"]),
+        node("out", "dense", {"units": 1, "activation": "sigmoid"}, ["bn"]),
+    ]
+    return Network(nodes, dtype="float64", seed=0)
+
+
+def test_batchnorm_refuses_a_training_split_of_one_sample():
+    x, y = _blobs(1)
+    with pytest.raises(ConfigError, match="the training split has 1 sample"):
+        Trainer(_bn_mlp(), x, y, config=train_config(batch_size=10))
+    with pytest.raises(ConfigError, match="batch size is 1"):
+        Trainer(_bn_mlp(), *_blobs(20), config=train_config(batch_size=1))
+
+
+def test_batchnorm_drops_the_last_batch_of_one_and_never_trains_on_it():
+    x, y = _blobs(21)
+    tr = Trainer(_bn_mlp(), x, y, config=train_config(batch_size=10, dtype="float64"))
+    assert len(tr.notes) == 1 and "uses 20 samples" in tr.notes[0]
+    report = tr.train_epoch()
+    assert report.step == 2 and np.isfinite(report.train_loss)
+    assert all(np.isfinite(w).all() for w in tr.network.get_weights().values())
+    # without BatchNorm the batch of one is trained on as before
+    plain = Trainer(mlp([2, 4, 1]), x, y, config=train_config(batch_size=10))
+    assert plain.notes == [] and plain.train_epoch().step == 3

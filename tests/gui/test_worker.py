@@ -185,3 +185,15 @@ def test_pause_and_stop_act_inside_a_long_epoch(qtbot):
 
 def _steps(worker: TrainingWorker) -> int:
     return worker.session.trainer.step
+
+
+def test_a_degrading_run_fails_with_the_message_and_hands_back_the_best_weights(qtbot):
+    project = _project("spiral", optimizer="adam", learning_rate=1e3, epochs=100)
+    worker = TrainingWorker(project, grid_resolution=0)
+    rec, _thread = _run(qtbot, worker)
+    assert len(rec.failures) == 1 and rec.failures[0].startswith("Training degraded at epoch")
+    result = rec.result
+    assert result["best_epoch"] == worker.session.best_epoch
+    best = worker.session.best_weights
+    assert all(np.array_equal(result["weights"][k], best[k]) for k in best)
+    assert [r["epoch"] for r in result["history"]] == list(range(1, result["best_epoch"] + 1))
