@@ -62,7 +62,7 @@ class DataPanel(QWidget):
         self._updating = False
         self._csv_columns: list[str] = []
         outer = QVBoxLayout(self)
-        form = QFormLayout()
+        form = self.form = QFormLayout()
         outer.addLayout(form)
 
         self.dataset_combo = QComboBox()
@@ -188,6 +188,7 @@ class DataPanel(QWidget):
             synthetic = info is not None and info.generator is not None
             for w in (self.points_spin, self.noise_spin):
                 w.setEnabled(synthetic and not self._locked)
+                self.form.setRowVisible(w, synthetic)  # tables have no points or noise
             self.csv_widget.setVisible(is_csv)
             self.target_combo.setVisible(is_csv)
             self.target_label.setVisible(is_csv)

@@ -86,8 +86,9 @@ class FeaturePairPanel(QWidget):
                 combo.clear()
                 for k, name in enumerate(self.names):
                     combo.addItem(name, k)
-            self.x_combo.setCurrentIndex(0)
-            self.y_combo.setCurrentIndex(1 if len(self.names) > 1 else 0)
+            first, second = _default_axes(raw)
+            self.x_combo.setCurrentIndex(first)
+            self.y_combo.setCurrentIndex(second)
         finally:
             self._updating = False
         self._rebuild_sliders()
@@ -175,3 +176,11 @@ class FeaturePairPanel(QWidget):
         """For tests and screenshots: the axes and held values."""
         pair = self.pair
         return {"pair": None if pair is None else (pair.i, pair.j), "held": self.held.copy()}
+
+
+def _default_axes(raw: np.ndarray) -> tuple[int, int]:
+    """The first two columns with more than two distinct values (one-hot 0/1 columns make
+    poor axes), else the first two columns."""
+    varied = [k for k in range(raw.shape[1]) if np.unique(raw[:, k][~np.isnan(raw[:, k])]).size > 2]
+    picks = varied[:2] + [k for k in range(raw.shape[1]) if k not in varied[:2]]
+    return picks[0], picks[1] if len(picks) > 1 else picks[0]
