@@ -183,17 +183,19 @@ class SpaceShortcut(QObject):
             return False
         w = self.window
         if (
-            event.key() == Qt.Key.Key_Space
-            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-            and isinstance(watched, QWidget)
-            and watched.window() is w
-            and not edits_text(watched)
-            and watched is not w.canvas
-            and not w.canvas.isAncestorOf(watched)
+            event.key() != Qt.Key.Key_Space
+            or event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            or not isinstance(watched, QWidget)
+            or watched.window() is not w
+            or watched is w.canvas
+            or w.canvas.isAncestorOf(watched)
         ):
+            return False
+        if edits_text(watched):
+            event.accept()  # the field wants the key: it types a space, no Train/Pause
+        else:
             event.ignore()  # nobody overrides: the window's shortcut fires
-            return True
-        return False
+        return True
 
 
 def update_undo_actions(w: MainWindow) -> None:
