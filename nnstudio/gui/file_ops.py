@@ -50,6 +50,32 @@ class FileOperations:
             QMessageBox.StandardButton.Save,
         )
 
+    def _start_weights_box(self) -> tuple[QMessageBox, Any, Any]:
+        """The question of :meth:`_ask_start_weights`: (box, initial button, trained button)."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Export PyTorch training script"))
+        box.setText(self.tr("Where should the exported training start?"))
+        box.setInformativeText(
+            self.tr(
+                "Initial weights: the run from the beginning, as this project's seed "
+                "starts it.\nTrained weights: the network as it is now, to train it further."
+            )
+        )
+        initial = box.addButton(self.tr("Initial weights"), QMessageBox.ButtonRole.AcceptRole)
+        trained = box.addButton(self.tr("Trained weights"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(initial)
+        return box, initial, trained
+
+    def _ask_start_weights(self) -> str | None:
+        """``"initial"``, ``"trained"`` or None (cancelled) for a training export of a
+        trained project (tests replace this)."""
+        box, initial, trained = self._start_weights_box()
+        box.exec()
+        clicked = box.clickedButton()
+        return "initial" if clicked is initial else "trained" if clicked is trained else None
+
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current project (saved, discarded or clean)."""
         if not self.document.is_dirty:
@@ -144,7 +170,7 @@ class FileOperations:
     # ------------------------------------------------------------------ export / import
     def export(self, fmt: str, path: str | None = None) -> list[str]:
         """Export the model as ``fmt``; the status bar lists every file written."""
-        from nnstudio.io.export import export_project
+        from nnstudio.io.export import FOLDER_FORMATS, export_project
         from nnstudio.io.paths import check_output_path
 
         label, file_filter, suffix = EXPORT_FORMATS[fmt]
@@ -156,6 +182,12 @@ class FileOperations:
                 + "\n".join(f"• {p}" for p in problems),
             )
             return []
+        options = {}
+        if fmt in FOLDER_FORMATS and self.document.project.weights is not None:
+            start = self._ask_start_weights()  # the training's start: the user's choice
+            if start is None:
+                return []
+            options["start_weights"] = start
         if path is None:
             stem = self.document.project.name or "model"
             path = self._save_dialog(
@@ -166,7 +198,7 @@ class FileOperations:
         # never over the open project's own file (or, in export_project, its dataset)
         check_output_path(path, [("project file", self.document.path)], what="export")
         written: list[Path] = []
-        warnings = export_project(self.document.project, fmt, path, written=written)
+        warnings = export_project(self.document.project, fmt, path, written=written, **options)
         where = describe_written(written or [Path(path)])
         note = self.tr("Exported {0}: {1}").format(label, where)
         if warnings:
