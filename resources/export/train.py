@@ -123,7 +123,7 @@ class ReplayedDropout(nn.Module):
     def forward(self, x: torch.Tensor) -> torch.Tensor:
         if not self.training or self.rate == 0.0:
             return x
-        return x * self.mask
+        return x * self.mask.reshape(x.shape)  # drawn per sample as (n, features)
 
 
 class TrainNet(nn.Module):

@@ -17,6 +17,7 @@ import numpy as np
 import pytest
 
 from nnstudio.data import FEATURES
+from nnstudio.graph import NetworkSpec
 
 sys.path.insert(0, str(Path(__file__).parent))
 
@@ -368,3 +369,39 @@ def test_csv_project_trains_the_same_and_records_its_source(tmp_path):
     _, ref = read_log(nnstudio_log(path, folder, EPOCHS, tmp_path))
     np.testing.assert_allclose(ours["train_loss"], ref["train_loss"], rtol=RTOL)
     np.testing.assert_allclose(ours["test_accuracy"], ref["test_accuracy"], rtol=RTOL)
+
+
+def test_image_network_with_dropout_and_batchnorm_trains_the_same(tmp_path):
+    """digits as 1x8x8 images: Conv2D, BatchNorm per channel, Dropout on feature maps
+    (masks drawn per sample over (channels, height, width), as the engine draws them)."""
+    from nnstudio.io import make_template, save_project
+
+    spec = NetworkSpec()
+    layers = [
+        ("input", {"units": 64, "channels": 1, "height": 8, "width": 8}),
+        ("conv2d", {"filters": 3, "kernel_size": 3, "padding": "same", "activation": "relu"}),
+        ("batchnorm", {}),
+        ("dropout", {"rate": 0.25}),
+        ("maxpool2d", {"pool_size": 2, "stride": 2}),
+        ("flatten", {}),
+        ("dense", {"units": 10, "activation": "softmax"}),
+    ]
+    prev = None
+    for kind, params in layers:
+        node = spec.add_node(kind, params)
+        if prev is not None:
+            spec.add_edge(prev, node.id)
+        prev = node.id
+    p = make_template("digits-cnn")
+    p.network = spec
+    p.data.train_ratio = 0.1  # 179 training images: a small, fast case
+    p.training.batch_size = 32
+    p.training.epochs = EPOCHS
+    path = tmp_path / "images.nnstudio"
+    save_project(p, path)
+    folder = export(path, tmp_path / "out")
+    assert run_train_py(folder, "--dtype", "float64", "--quiet") == 0
+    _, ours = read_log(folder / "log.csv")
+    _, ref = read_log(nnstudio_log(path, folder, EPOCHS, tmp_path))
+    np.testing.assert_allclose(ours["train_loss"], ref["train_loss"], rtol=RTOL)
+    np.testing.assert_allclose(ours["test_loss"], ref["test_loss"], rtol=RTOL)
