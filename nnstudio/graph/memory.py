@@ -137,18 +137,27 @@ def format_bytes(n: float) -> str:
     return f"{max(1, round(n / 1024))} KB"
 
 
-def check_memory(estimate: MemoryEstimate, available: int | None = None) -> None:
+def check_memory(
+    estimate: MemoryEstimate, available: int | None = None, doing: str = "training this network"
+) -> None:
     """Raise :class:`NotEnoughMemoryError` if ``estimate`` exceeds the available memory
-    (read from the machine unless given)."""
+    (read from the machine unless given); ``doing`` starts the message."""
     free = available_memory() if available is None else available
     if free is None or estimate.total <= free:
         return
+    parts = [
+        f"{label} {format_bytes(n)}"
+        for label, n in (
+            ("weights and gradients", estimate.parameters),
+            ("optimizer state", estimate.optimizer),
+            ("layer outputs", estimate.activations),
+        )
+        if n
+    ]
+    advice = "fewer units or layers" + (", or a smaller batch size" if estimate.activations else "")
     raise NotEnoughMemoryError(
-        f"training this network needs about {format_bytes(estimate.total)} of memory "
-        f"(weights and gradients {format_bytes(estimate.parameters)}, optimizer state "
-        f"{format_bytes(estimate.optimizer)}, layer outputs {format_bytes(estimate.activations)})"
-        f", but this machine has {format_bytes(free)} available; use fewer units or layers, "
-        "or a smaller batch size"
+        f"{doing} needs about {format_bytes(estimate.total)} of memory ({', '.join(parts)}), "
+        f"but this machine has {format_bytes(free)} available; use {advice}"
     )
 
 
@@ -178,4 +187,16 @@ def check_training_memory(
         grid_points=GRID_POINTS if surface else 0,
     )
     check_memory(estimate, available)
+    return estimate
+
+
+def check_network_memory(
+    spec: NetworkSpec, dtype: str, n_features: int | None = None, available: int | None = None
+) -> MemoryEstimate:
+    """Refuse (:class:`NotEnoughMemoryError`) to build a network whose parameters and
+    gradients alone do not fit (e.g. to export its initial weights); returns the estimate."""
+    size = np.dtype(dtype).itemsize
+    _, values = _shapes_and_params(spec, n_features)
+    estimate = MemoryEstimate(parameters=2 * values * size, optimizer=0, activations=0)
+    check_memory(estimate, available, "building this network")
     return estimate

@@ -187,3 +187,12 @@ def test_validate_on_a_fifo_dataset_does_not_hang(tmp_path: Path) -> None:
         timeout=120,  # a hang fails here instead of blocking the suite
     )
     assert proc.returncode == 1 and "not a regular file" in proc.stderr
+
+
+def test_exporting_an_untrained_network_too_large_to_build_is_refused(
+    tmp_path: Path, capsys
+) -> None:
+    path = _huge_network_project(tmp_path)
+    code, _, err = run(["export", path, "-f", "npz", "-o", tmp_path / "x.npz"], capsys)
+    assert code == 1 and "building this network needs about" in err
+    assert "internal error" not in err and not (tmp_path / "x.npz").exists()

@@ -31,6 +31,7 @@ def resolve(project: Any) -> tuple[Any, dict[str, np.ndarray], dict[str, Any], l
     Raises ExportError with every reason when the network is invalid.
     """
     from nnstudio.graph import compile_spec, validate
+    from nnstudio.graph.memory import check_network_memory
 
     spec = project.network
     warnings: list[str] = []
@@ -57,6 +58,7 @@ def resolve(project: Any) -> tuple[Any, dict[str, np.ndarray], dict[str, Any], l
     if weights is None:
         warnings.append(UNTRAINED_WARNING)
         try:
+            check_network_memory(spec, project.training.dtype, n_features_of(preprocessor))
             network = compile_spec(spec, dtype=project.training.dtype, seed=project.training.seed)
         except NNStudioError as exc:
             raise ExportError(f"cannot export: the network cannot be built ({exc})") from exc
