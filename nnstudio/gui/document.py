@@ -4,7 +4,9 @@ It owns the :class:`~nnstudio.io.Project` and a :class:`QUndoStack`. Every user 
 through one public method, which first tries the change on a copy (so a refused edit raises
 its typed error and changes nothing) and then pushes one undo command (or macro). Commands
 call the ``_apply_*`` methods below, which change the project and emit the signals that
-views mirror. Views never own state.
+views mirror. Views never own state. Edits made of several steps (splice a layer into a
+connection, paste, fit the output to the data, edit one weight) live in
+:mod:`~nnstudio.gui.document_edits`.
 """
 
 from __future__ import annotations
@@ -14,7 +16,6 @@ import json
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
@@ -30,9 +31,9 @@ from nnstudio.graph import (
 )
 from nnstudio.graph import check_connect as graph_check_connect
 
-from . import clipboard
 from . import commands as cmd
 from .clipboard import ClipboardError  # noqa: F401 - raised by paste, re-exported
+from .document_edits import CompoundEdits, LockedError, WeightEditError  # noqa: F401
 
 if TYPE_CHECKING:
     from nnstudio.data import Dataset, DataSettings
@@ -40,15 +41,7 @@ if TYPE_CHECKING:
     from nnstudio.io import Project
 
 
-class LockedError(NNStudioError):
-    """An edit was refused because the document is locked (e.g. while training runs)."""
-
-
-class WeightEditError(NNStudioError):
-    """A weight edit names no weight of the network or is not a finite number."""
-
-
-class Document(QObject):
+class Document(CompoundEdits, QObject):
     """Owns the project and the undo stack; see the module docstring."""
 
     nodeAdded = Signal(str)
@@ -386,184 +379,6 @@ class Document(QObject):
         if new:
             self._push("Auto-arrange", cmd.MoveNodesOp(self, {i: old[i] for i in new}, new))
 
-    # ------------------------------------------------------------------ Playground edits
-    def set_units(self, node_id: str, units: int) -> None:
-        """The "+"/"−" buttons of a Dense node: its units (at least 1), one undo step."""
-        self.set_param(node_id, "units", max(1, int(units)))
-
-    def add_layer_after(self, node_id: str, kind: str = "dense", params: dict | None = None) -> str:
-        """Insert a new ``kind`` node after ``node_id``, taking over its outgoing wires.
-
-        ``node_id -> new -> (each former target)``; nodes to the right of ``node_id`` move
-        one column right to make room. One undo step; returns the new id.
-        """
-        from nnstudio.graph.layout import X_SPACING
-
-        self._check_unlocked()
-        node = self.spec.nodes[node_id]
-        x, y = node.pos
-        pos = (float(x) + X_SPACING, float(y))
-        outgoing = [e for e in self.spec.edges if e.src == node_id]
-        shifted = {
-            i: (float(n.pos[0]) + X_SPACING, float(n.pos[1]))
-            for i, n in self.spec.nodes.items()
-            if n.pos[0] > x + 1
-        }
-        text = f"Add layer after {node_id}"
-        return self._splice(node_id, outgoing, kind, params, pos, shifted, text)
-
-    def insert_flatten(self, node_id: str) -> str:
-        """Put a Flatten between ``node_id`` and the layer feeding it (the fix of a
-        :class:`~nnstudio.graph.FlattenNeededError`), halfway between the two on the
-        canvas: one undo step. Returns the Flatten's id."""
-        edges = [e for e in self.spec.edges if e.dst == node_id]
-        if len(edges) != 1:
-            raise GraphError(f"'{node_id}' needs exactly one input to insert a Flatten before it.")
-        edge = edges[0]
-        (x0, y0), (x1, y1) = self.spec.nodes[edge.src].pos, self.spec.nodes[node_id].pos
-        pos = ((float(x0) + float(x1)) / 2, (float(y0) + float(y1)) / 2 + 60.0)
-        return self.splice(edge, pos, kind="flatten")
-
-    def splice(
-        self,
-        edge: Edge,
-        pos: tuple[float, float],
-        *,
-        kind: str | None = None,
-        node_id: str | None = None,
-        params: dict | None = None,
-    ) -> str:
-        """Put a new ``kind`` node (or the existing, unconnected ``node_id``) on ``edge``.
-
-        ``src -> node -> dst`` (same input slot of ``dst``), the node at ``pos``: one undo
-        step (a moved existing node included). Returns the node's id.
-        """
-        self._check_unlocked()
-        if edge not in self.spec.edges:
-            raise GraphError(f"There is no connection from '{edge.src}' to '{edge.dst}'.")
-        if node_id is not None:
-            if any(node_id in (e.src, e.dst) for e in self.spec.edges):
-                raise GraphError(
-                    f"'{node_id}' is already connected; only an unconnected layer can be "
-                    "dropped onto a connection (delete its connections first)."
-                )
-            old = tuple(self.spec.nodes[node_id].pos)
-            p = (float(pos[0]), float(pos[1]))
-            moves = {node_id: p} if old != p else {}
-            return self._splice(
-                edge.src, [edge], None, None, p, moves, f"Insert {node_id}", existing=node_id
-            )
-        return self._splice(edge.src, [edge], kind or "dense", params, pos, {}, "Insert layer")
-
-    def _splice(
-        self,
-        src: str,
-        edges: list[Edge],
-        kind: str | None,
-        params: dict | None,
-        pos: tuple[float, float],
-        moves: dict[str, tuple[float, float]],
-        text: str,
-        existing: str | None = None,
-    ) -> str:
-        """``src -> middle -> dst`` for each edge (src, dst) in ``edges``: one undo step."""
-        trial = self.spec.copy()
-        ops: list[cmd.Operation] = []
-        if moves:
-            old = {i: tuple(trial.nodes[i].pos) for i in moves}
-            for i, p in moves.items():
-                trial.move_node(i, p)
-            ops.append(cmd.MoveNodesOp(self, old, moves))  # type: ignore[arg-type]
-        for edge in edges:
-            trial.remove_edge(edge)
-            ops.append(cmd.RemoveEdgeOp(self, edge))
-        if existing is None:
-            params = dict(params or {})
-            pos = (float(pos[0]), float(pos[1]))
-            node = trial.add_node(kind or "dense", params=params, pos=pos)
-            ops.append(cmd.AddNodeOp(self, node))
-            middle = node.id
-        else:
-            middle = existing
-        first = trial.add_edge(src, middle)
-        ops.append(cmd.AddEdgeOp(self, first))
-        for edge in edges:
-            ops.append(cmd.AddEdgeOp(self, trial.add_edge(middle, edge.dst, edge.slot)))
-        self._push(text, *ops)
-        return middle
-
-    def set_weight(self, name: str, index: tuple[int, ...], value: float) -> None:
-        """Set one trained weight, e.g. ``("dense_1.weight", (0, 3), 0.5)``: one undo step.
-
-        An untrained project first takes its network's initial weights. Refused while
-        training runs (the worker owns the weights then).
-        """
-        if self._lock:
-            raise LockedError(
-                f"{self._lock}: weights can be edited only while training is stopped or "
-                "finished; stop it first."
-            )
-        value = float(value)
-        if not np.isfinite(value):
-            raise WeightEditError(f"A weight must be a finite number, not {value!r}.")
-        before = self._project.weights
-        weights = dict(before) if before is not None else self._initial_weights()
-        if name not in weights:
-            raise WeightEditError(f"The network has no weight array named '{name}'.")
-        array = np.array(weights[name], copy=True)
-        try:
-            array[tuple(index)] = value
-        except (IndexError, TypeError) as exc:
-            raise WeightEditError(f"{name} has no element {tuple(index)}.") from exc
-        weights[name] = array
-        self._push(
-            f"Set {name}{list(index)} to {value:.4g}",
-            cmd.SetWeightsOp(self, before, weights, self._project.preprocessor),
-        )
-
-    def _initial_weights(self) -> dict:
-        from nnstudio.session import Session
-
-        return Session.from_project(self._project).network.get_weights()
-
-    # ------------------------------------------------------------------ clipboard
-    def copy_nodes(self, ids: Iterable[str]) -> str:
-        """JSON text with the nodes and the edges between them (for the clipboard)."""
-        return clipboard.nodes_to_text(self.spec, ids)
-
-    def paste(
-        self, text: str, offset: tuple[float, float] = (40, 40), *, label: str | None = None
-    ) -> list[str]:
-        """Add the nodes of ``copy_nodes`` text, shifted by ``offset``; returns new ids.
-
-        ``label`` names the undo step (default ``"Paste N node(s)"``).
-        """
-        self._check_unlocked()
-        raw_nodes, raw_edges = clipboard.parse_text(text)
-        if not raw_nodes:
-            return []
-        trial = self.spec.copy()
-        mapping = clipboard.add_to(trial, raw_nodes, offset)
-        new_edges = [
-            trial.add_edge(mapping[raw["src"]], mapping[raw["dst"]])
-            for raw in raw_edges
-            if raw["src"] in mapping and raw["dst"] in mapping
-        ]
-        n = len(mapping)
-        self._push(
-            label or f"Paste {n} node{'s' if n != 1 else ''}",
-            *(cmd.AddNodeOp(self, trial.nodes[new_id]) for new_id in mapping.values()),
-            *(cmd.AddEdgeOp(self, edge) for edge in new_edges),
-        )
-        return list(mapping.values())
-
-    def duplicate(self, ids: Iterable[str]) -> list[str]:
-        """Copy and paste ``ids`` in one undo step named "Duplicate ..."; returns new ids."""
-        ids = [i for i in dict.fromkeys(ids) if i in self.spec.nodes]
-        if not ids:
-            return []
-        return self.paste(self.copy_nodes(ids), label=f"Duplicate {', '.join(ids)}")
-
     # ------------------------------------------------------------------ data / training
     def set_data_settings(self, settings: DataSettings) -> None:
         """Change the data settings (undoable); the input node follows the feature count."""
@@ -600,28 +415,6 @@ class Document(QObject):
             )
         names = ", ".join(sorted(name.replace("_", " ") for name in op.changed))
         self._push(f"Change {names}", op)
-
-    def fit_output_to_data(self) -> bool:
-        """Set the output layer's units and activation and the loss to fit the dataset's
-        task and classes (``graph.output_fit.fit_output``), as one undo step. Returns
-        False when they already fit. Raises DataError / GraphError / LockedError."""
-        from nnstudio.graph.output_fit import fit_output
-
-        self._check_unlocked()
-        ds = self.dataset()
-        spec, training = fit_output(self.spec, self._project.training, ds.task, ds.n_classes)
-        ops: list[cmd.Operation] = []
-        for node_id, node in spec.nodes.items():
-            for name, value in node.params.items():
-                old = self.spec.nodes[node_id].params.get(name)
-                if old != value:
-                    ops.append(cmd.SetParamOp(self, node_id, name, old, value))
-        top = cmd.SetTrainingOp(self, self._project.training, train_config(training.to_dict()))
-        if top.changed:
-            ops.append(top)
-        if ops:
-            self._push("Fit the output to the data", *ops)
-        return bool(ops)
 
     # ------------------------------------------------------------------ _apply_* (commands)
     def _apply_insert_node(self, node: Any, index: int | None) -> None:

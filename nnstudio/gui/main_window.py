@@ -52,7 +52,6 @@ from nnstudio.io import make_template
 APP_NAME = "NN Studio"
 PAUSED_LOCK = "Training is paused"
 #: The status bar shows training progress at most this often (ms).
-STATUS_INTERVAL_MS = 100
 MESSAGE_MS = 8000
 
 
@@ -91,13 +90,6 @@ class MainWindow(FileOperations, QMainWindow):
         self.help_browser: Any = None
         self.surface_updates = 0
         self._stale = False
-        # The status bar shows the newest snapshot at most STATUS_INTERVAL_MS apart (its
-        # relayout and repaint cost ~3 ms, too much for every 60 Hz snapshot).
-        self._status_pending: tuple | None = None
-        self._status_timer = QTimer(self)
-        self._status_timer.setSingleShot(True)
-        self._status_timer.setInterval(STATUS_INTERVAL_MS)
-        self._status_timer.timeout.connect(self._flush_status)
         self.setObjectName("MainWindow")
         self.setDockNestingEnabled(True)
 
@@ -451,28 +443,14 @@ class MainWindow(FileOperations, QMainWindow):
             self.surface_updates += 1
         report = self.controller.last_report
         if report is not None:
-            self._status_pending = (
+            self.status.post_report(  # at most every STATUS_INTERVAL_MS, newest wins
                 report,
-                {
-                    "epoch": snap["epoch"],
-                    "epochs_per_s": 0.0
-                    if self.controller.paused
-                    else snap.get("epochs_per_s", 0.0),
-                    "done": snap["epochs_run"],
-                    "budget": snap.get("budget"),
-                },
+                epoch=snap["epoch"],
+                epochs_per_s=snap.get("epochs_per_s", 0.0),
+                done=snap["epochs_run"],
+                budget=snap.get("budget"),
             )
-            if not self._status_timer.isActive():
-                self._flush_status()
         self.snapshotShown.emit(snap)
-
-    def _flush_status(self) -> None:
-        """Show the newest pending snapshot in the status bar; the next waits a moment."""
-        if self._status_pending is not None:
-            report, kwargs = self._status_pending
-            self._status_pending = None
-            self.status.show_report(report, **kwargs)
-            self._status_timer.start()
 
     def _on_failed(self, message: str) -> None:
         if "last finite" not in message:  # the engine's divergence message says it already
@@ -481,9 +459,7 @@ class MainWindow(FileOperations, QMainWindow):
 
     def _on_finished(self, result: dict) -> None:
         self.plots.flush()
-        self._status_timer.stop()
-        self._flush_status()
-        self._status_timer.stop()
+        self.status.flush()
         self._stale = False
         self.recovery.autosave()
         self._update_actions()

@@ -10,7 +10,12 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
+
+#: Least time between two status updates while training (a re-layout of the labels costs
+#: more than a frame when snapshots come at 60 Hz); the newest snapshot wins.
+STATUS_INTERVAL_MS = 100
 
 
 def _fmt(v: float | None, digits: int = 4) -> str:
@@ -54,10 +59,35 @@ class TrainingStatus(QWidget):
         layout.addWidget(self.note_label)
         self.paused = False
         self._last: tuple[dict, dict] | None = None
+        self._pending: tuple[dict, dict] | None = None
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(STATUS_INTERVAL_MS)
+        self._timer.timeout.connect(self._show_pending)
         self.clear()
 
+    def post_report(self, report: dict, **kwargs: object) -> None:
+        """:meth:`show_report` now, or (within STATUS_INTERVAL_MS of the last) a moment
+        later with the newest report posted by then."""
+        self._pending = (report, kwargs)
+        if not self._timer.isActive():
+            self._show_pending()
+
+    def flush(self) -> None:
+        """Show a posted report at once (the run ended)."""
+        self._timer.stop()
+        self._show_pending()
+        self._timer.stop()
+
+    def _show_pending(self) -> None:
+        if self._pending is not None:
+            report, kwargs = self._pending
+            self._pending = None
+            self.show_report(report, **kwargs)
+            self._timer.start()
+
     def clear(self) -> None:
-        self._last = None
+        self._last = self._pending = None
         self.epoch_label.setText(self.tr("Epoch 0"))
         self.loss_label.setText(self.tr("Loss –"))
         self.metric_label.setText("")
