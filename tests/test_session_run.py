@@ -233,3 +233,15 @@ def test_batchnorm_refuses_batches_of_one(n_points, batch_size, words):
     project = _with_batchnorm(_project(n_points=n_points, batch_size=batch_size))
     with pytest.raises(ConfigError, match=words):
         Session.from_project(project)
+
+
+def test_a_run_that_learns_then_collapses_keeps_the_weights_of_its_best_epoch():
+    """SGD at lr 3 on moons reaches 0.9 test accuracy, blows up at epoch 10 and then sits
+    at chance: it must stop with the best epoch's weights, not finish at 0.5."""
+    project = _project("moons", n_points=500, optimizer="sgd", learning_rate=3.0, epochs=100)
+    session = Session.from_project(project)
+    with pytest.raises(DegradedError, match="more than a third of the way back") as info:
+        list(session.run())
+    assert info.value.kept_epoch == session.best_epoch and session.best_epoch >= 5
+    assert session.history[-1]["epoch"] == session.best_epoch
+    assert session.trainer.evaluate().test_accuracy > 0.85

@@ -383,6 +383,8 @@ class Adam(Optimizer):
         if self.Vmax is not None:
             np.maximum(self.Vmax, V, out=self.Vmax)
             V = self.Vmax
+        if s == 0.0:  # lr 0 (a cosine schedule at eta_min 0): moments move, weights do not
+            return
         np.sqrt(V, out=tmp)
         tmp *= c / s
         tmp += self.eps / s

@@ -43,7 +43,7 @@ def test_a_ruinous_continuation_keeps_the_good_model_and_says_so(tmp_path: Path,
     good = load_project(path)
     code, _, err = run(["train", str(path), "--epochs", "50", "--lr", "1000"], capsys)
     assert code == 1
-    assert err.count("\n") == 1 and err.startswith("error: Training degraded at epoch 123: ")
+    assert err.count("\n") == 1 and err.startswith("error: Training degraded at epoch 125: ")
     assert "Kept the weights the run started from" in err
     assert f"Saved those weights to {path}" in err and "Lower the learning rate" in err
     saved = load_project(path)

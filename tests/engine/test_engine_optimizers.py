@@ -9,7 +9,7 @@ import pytest
 
 from nnstudio.engine import ConfigError
 from nnstudio.engine.optimizers import make_optimizer
-from nnstudio.graph import fill_params
+from nnstudio.graph import default_params, fill_params
 
 
 def filled(name, params=None):
@@ -215,3 +215,17 @@ def test_a_live_change_of_one_setting_keeps_the_others():
     with pytest.raises(ConfigError, match="momentum"):
         opt.set_hyperparameters({"momentum": -1})
     assert opt.momentum == 0.5
+
+
+@pytest.mark.parametrize(
+    "name", ["sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "adamw"]
+)
+def test_a_learning_rate_of_zero_moves_no_weight(name):
+    """A cosine schedule with eta_min 0 reaches lr 0 at t_max (PyTorch: a no-op step)."""
+    opt = make_optimizer(name, 3, np.float64, default_params("optimizer", name))
+    p = np.array(P0)
+    opt.step(p, np.array(grad(P0)), 0.1)
+    before = p.copy()
+    opt.step(p, np.array(grad(p.tolist())), 0.0)
+    np.testing.assert_array_equal(p, before)
+    assert opt.t == 2

@@ -18,13 +18,28 @@ def test_small_losses_wobbling_below_the_start_are_not_degradation():
         assert watch.degraded(loss) is None
 
 
-def test_a_loss_far_above_its_best_and_the_start_for_three_epochs_is():
+def test_a_loss_far_above_its_best_and_back_toward_the_start_for_five_epochs_is():
     watch, _, _ = _watch()
-    results = [watch.degraded(loss) for loss in [0.4, 9.0, 8.0, 50.0]]
-    assert results[:3] == [None, None, None] and DEGRADE_PATIENCE == 3
-    assert "rose to 50" in results[3] and "for 3 epochs in a row" in results[3]
+    results = [watch.degraded(loss) for loss in [0.4, 9.0, 8.0, 50.0, 7.0, 6.0]]
+    assert results[:5] == [None] * 5 and DEGRADE_PATIENCE == 5
+    assert "rose to 6" in results[5] and "for 5 epochs in a row" in results[5]
     watch, _, _ = _watch()
-    assert [watch.degraded(x) for x in [9.0, 9.0, 0.5, 9.0, 9.0]] == [None] * 5  # not in a row
+    losses = [9.0] * 4 + [0.5] + [9.0] * 4  # not in a row
+    assert [watch.degraded(x) for x in losses] == [None] * 9
+
+
+def test_a_run_that_learns_then_collapses_is_degraded():
+    """SGD at lr 3 on moons: 1.39 at the start, 0.11, then stuck at chance (0.72)."""
+    watch, _, _ = _watch(start_loss=1.39)
+    for loss in [1.09, 0.24, 0.2, 0.15, 0.11, 481.0, 0.73, 0.72, 0.75]:
+        assert watch.degraded(loss) is None
+    assert "more than a third of the way back" in watch.degraded(0.71)
+
+
+def test_noisy_losses_under_five_times_the_best_are_left_alone():
+    watch, _, _ = _watch(start_loss=0.7)
+    for loss in [0.5, 0.3] + [0.45, 0.3, 0.44, 1.2, 0.4] * 4:  # a third back, not 5x
+        assert watch.degraded(loss) is None
 
 
 def test_weights_growing_without_bound_are_degradation_but_large_improving_ones_are_not():
