@@ -16,14 +16,16 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Signal
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -192,7 +194,16 @@ class TrainingPanel(QWidget):
         super().__init__(parent)
         self.document = document
         self._updating = False
-        outer = QVBoxLayout(self)
+        # the fields scroll when the dock is short, instead of squeezing each row
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        QVBoxLayout(self).addWidget(scroll)
+        self.layout().setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer = QVBoxLayout(body)
         form = QFormLayout()
         outer.addLayout(form)
         self.fields: dict[str, tuple[ParamSpec, QWidget]] = {}
@@ -303,12 +314,11 @@ class TrainingPanel(QWidget):
     def _lock_changed(self, reason: str) -> None:
         for w in self.structural_widgets:
             w.setEnabled(not reason)
-        live = [s.label.lower() for s in TRAINING_FIELDS if s.name in LIVE_SETTINGS]
+        live = [self.tr(s.label) for s in TRAINING_FIELDS if s.name in LIVE_SETTINGS]
         if "optimizer_params" in LIVE_SETTINGS:
-            live.append(self.tr("optimizer settings"))
+            live.append(self.tr("the optimizer's settings"))
+        names = self.tr("{0} and {1}").format(", ".join(live[:-1]), live[-1])
         self.lock_label.setText(
-            self.tr("{0}: only {1} can change now.").format(reason, ", ".join(live))
-            if reason
-            else ""
+            self.tr("{0}: only {1} can change now.").format(reason, names) if reason else ""
         )
         self.lock_label.setVisible(bool(reason))
