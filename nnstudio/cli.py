@@ -588,7 +588,7 @@ def cmd_import_weights(args: argparse.Namespace, out: TextIO) -> int:
 
     target = _output(args.output, args.project, [("weights file", args.weights)], what="project")
     project = _load(args.project)
-    weights = load_weights_file(args.weights)
+    weights = load_weights_file(args.weights, project.network)  # sizes checked against it
     updated = apply_weights(project, weights)
     _save(updated, target)
     print(f"imported {len(weights)} tensors from {args.weights} into {target}", file=out)

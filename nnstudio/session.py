@@ -127,7 +127,7 @@ class Session:
         """
         if init_weights is not None:
             if isinstance(init_weights, str | os.PathLike | Path):
-                init_weights = load_weights_file(init_weights)
+                init_weights = load_weights_file(init_weights, project.network)
             project = apply_weights(project, init_weights)
         config = TrainConfig.from_dict(project.training.to_dict())
         if dtype is not None:

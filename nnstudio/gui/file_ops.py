@@ -220,7 +220,7 @@ class FileOperations:
             if not path:
                 return
         self.settings.setValue("lastFolder", os.path.dirname(os.path.abspath(path)))
-        weights = load_weights_file(path)
+        weights = load_weights_file(path, self.document.project.network)
         updated = apply_weights(self.document.project, weights)
         self.document.set_weights(updated.weights, updated.preprocessor, updated.history)
         self.show_history()

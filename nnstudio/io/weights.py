@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from nnstudio.errors import NNStudioError
-from nnstudio.io.archive import SUPPORTED_DTYPES
-from nnstudio.io.errors import WeightsImportError
+from nnstudio.io.archive import SUPPORTED_DTYPES, parse_npz, weights_budget
+from nnstudio.io.errors import ProjectError, WeightsImportError
 
 if TYPE_CHECKING:
     from nnstudio.graph import NetworkSpec
@@ -99,23 +99,48 @@ def _fmt(shape: tuple[int, ...] | object) -> str:
     return "(" + ", ".join(str(int(n)) for n in shape) + ("," if len(shape) == 1 else "") + ")"
 
 
-def load_weights_file(path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
+#: most numbers a weights file may hold when the network it is for is not given
+MAX_IMPORT_VALUES = 2**28
+
+
+def load_weights_file(
+    path: str | os.PathLike[str], network: NetworkSpec | None = None
+) -> dict[str, np.ndarray]:
     """Read every tensor of a ``.npz`` or ``.safetensors`` file: name -> array.
 
     The kind comes from the suffix, or, for any other name, from the file's first bytes (an
-    ``.npz`` is a zip archive). ``.npz`` files are read with ``allow_pickle=False``. Raises
-    :class:`WeightsImportError` if the file is missing, of another kind, or damaged.
+    ``.npz`` is a zip archive). Sizes are checked before data is read: the file and every
+    ``.npy`` header (shape, dtype) against what ``network`` can hold (or
+    :data:`MAX_IMPORT_VALUES` numbers); only float32/float64 arrays are read, nothing is
+    unpickled. Raises :class:`WeightsImportError` if the file is missing, not a regular
+    file, of another kind, too large or damaged.
     """
     p = Path(path)
     if p.is_dir():
         raise WeightsImportError(f"{p} is a folder; give a .npz or .safetensors weights file")
-    if not p.is_file():
+    if not p.exists():
         raise WeightsImportError(f"weights file not found: {p}")
+    if not p.is_file():
+        raise WeightsImportError(f"{p} is not a regular file (a device, pipe or socket)")
+    max_values = MAX_IMPORT_VALUES
+    if network is not None:
+        from nnstudio.graph import total_params
+
+        try:
+            max_values = 2 * int(total_params(network)) + 64
+        except NNStudioError:
+            pass
+    budget = weights_budget(max_values, 4 * (len(network.nodes) if network else 1024))
+    if p.stat().st_size > budget:
+        raise WeightsImportError(
+            f"{p} is {p.stat().st_size} bytes, more than weights for this network can take "
+            f"({budget} bytes); is it the right file?"
+        )
     suffix = p.suffix.lower()
     if suffix not in WEIGHT_SUFFIXES:
         suffix = _sniff(p)
     if suffix == ".npz":
-        return _load_npz(p)
+        return _load_npz(p, max_values)
     if suffix == ".safetensors":
         return _load_safetensors(p)
     if suffix == ".npy":
@@ -144,17 +169,16 @@ def _sniff(path: Path) -> str | None:
     return None
 
 
-def _load_npz(path: Path) -> dict[str, np.ndarray]:
+def _load_npz(path: Path, max_values: int) -> dict[str, np.ndarray]:
     try:
-        with np.load(path, allow_pickle=False) as npz:
-            if not hasattr(npz, "files"):  # a single .npy array, not an archive
-                raise ValueError("not an archive")
-            return {str(name): np.array(npz[name]) for name in npz.files}
-    except Exception as exc:  # numpy raises many kinds on damaged files
+        return parse_npz(path.read_bytes(), path.name, max_values)
+    except ProjectError as exc:
         raise WeightsImportError(
-            f"cannot read weights file {path}: it is not a valid .npz archive of arrays "
-            "(damaged, another kind of file, or holding Python objects)"
+            f"cannot read weights file {path}: it is not a valid .npz archive of float arrays "
+            f"({exc})"
         ) from exc
+    except OSError as exc:
+        raise WeightsImportError(f"cannot read weights file {path}: {exc.strerror}") from exc
 
 
 def _load_safetensors(path: Path) -> dict[str, np.ndarray]:

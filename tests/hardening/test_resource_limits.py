@@ -196,3 +196,26 @@ def test_exporting_an_untrained_network_too_large_to_build_is_refused(
     code, _, err = run(["export", path, "-f", "npz", "-o", tmp_path / "x.npz"], capsys)
     assert code == 1 and "building this network needs about" in err
     assert "internal error" not in err and not (tmp_path / "x.npz").exists()
+
+
+def test_imported_weight_files_are_checked_like_project_weights(tmp_path: Path, capsys) -> None:
+    from nnstudio.io.weights import load_weights_file
+
+    path = saved(tmp_path, trained=True)
+    network = load_project(path).network
+    bomb = tmp_path / "bomb.npz"
+    inner = zipfile.ZipFile(bomb, "w", compression=zipfile.ZIP_DEFLATED)
+    with inner, inner.open("dense_1.weight.npy", "w", force_zip64=True) as fh:
+        for _ in range(64):
+            fh.write(b"\0" * (1 << 20))
+    code, _, err = run(["import-weights", path, bomb, "-o", tmp_path / "out.nnstudio"], capsys)
+    assert code == 1 and "declares 64.0 MB" in err and "internal error" not in err
+    odd = tmp_path / "odd.npz"
+    np.savez(odd, **{"dense_1.weight": np.zeros((2, 3), np.complex64)})
+    with pytest.raises(ProjectError, match="complex64.*float32 or float64"):
+        load_weights_file(odd, network)
+    big = tmp_path / "big.npz"
+    np.savez(big, **{"dense_1.weight": np.zeros(10_000)})
+    with pytest.raises(ProjectError, match="can take"):
+        load_weights_file(big, network)
+    assert load_weights_file(big)["dense_1.weight"].shape == (10_000,)  # no network: 2**28
