@@ -60,9 +60,7 @@ def parse_text(text: str) -> tuple[list[dict], list[dict]]:
     return raw_nodes, raw_edges
 
 
-def add_to(
-    spec: NetworkSpec, raw_nodes: list[dict], offset: tuple[float, float]
-) -> dict[str, str]:
+def add_to(spec: NetworkSpec, raw_nodes: list[dict], offset: tuple[float, float]) -> dict[str, str]:
     """Add ``raw_nodes`` to ``spec`` (new ids), shifted by ``offset``; old id -> new id."""
     mapping: dict[str, str] = {}
     for raw in raw_nodes:
