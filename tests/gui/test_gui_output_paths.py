@@ -45,3 +45,18 @@ def test_save_as_over_the_projects_dataset_is_refused(qtbot, tmp_path: Path) -> 
     assert window._guard(lambda: window.save_to(str(data))) is None
     assert "dataset" in window.message_box.text()
     assert data.read_bytes() == before
+
+
+def test_a_network_too_large_for_memory_is_refused_when_opened(qtbot, tmp_path: Path) -> None:
+    """Opening builds a session for the preview: the estimate refuses it, no MemoryError."""
+    from nnstudio.graph import NetworkSpec
+
+    project = make_template("xor")
+    project.data.n_points = 40
+    project.network = NetworkSpec.sequential(2, [100_000, 100_000], "relu", 1, "sigmoid")
+    path = tmp_path / "huge.nnstudio"
+    save_project(project, path)
+    window = open_window(qtbot, tmp_path, load_project(path), str(path))
+    window._schedule_preview()
+    qtbot.waitUntil(lambda: "needs about" in window.statusBar().currentMessage(), timeout=10_000)
+    assert "available" in window.statusBar().currentMessage()
