@@ -169,7 +169,7 @@ CASES = [
                 ("dropout", {"rate": 0.1}),
             ],
         ),
-        {"loss": "bce", "optimizer": "adam", "learning_rate": 0.02, "batch_size": 7},
+        {"loss": "bce", "optimizer": "adam", "learning_rate": 0.005, "batch_size": 7},
     ),
     (
         "sgd-mse-full-batch-leaky",
