@@ -130,23 +130,29 @@ class TrainingStatus(QWidget):
         self.set_note("")
         self.epoch_label.setText(self.tr("Epoch {0}").format(epoch))
         self.loss_label.setText(
-            f"Loss {_fmt(report.get('train_loss'))} / test {_fmt(report.get('test_loss'))}"
+            self.tr("Loss {0} / test {1}").format(
+                _fmt(report.get("train_loss")), _fmt(report.get("test_loss"))
+            )
         )
         if report.get("train_accuracy") is not None:
             self.metric_label.setText(
-                f"Accuracy {_fmt(report.get('train_accuracy'), 3)}"
-                f" / test {_fmt(report.get('test_accuracy'), 3)}"
+                self.tr("Accuracy {0} / test {1}").format(
+                    _fmt(report.get("train_accuracy"), 3), _fmt(report.get("test_accuracy"), 3)
+                )
             )
         elif report.get("train_rmse") is not None:
             self.metric_label.setText(
-                f"RMSE {_fmt(report.get('train_rmse'))} / test {_fmt(report.get('test_rmse'))}"
+                self.tr("RMSE {0} / test {1}").format(
+                    _fmt(report.get("train_rmse")), _fmt(report.get("test_rmse"))
+                )
             )
         else:
             self.metric_label.setText("")
         if self.paused:
             self.rate_label.setText(self.tr("Paused"))
         else:
-            self.rate_label.setText(f"{epochs_per_s:,.0f} epochs/s" if epochs_per_s > 0 else "")
+            rate = self.tr("{0:,.0f} epochs/s").format(epochs_per_s)
+            self.rate_label.setText(rate if epochs_per_s > 0 else "")
         if budget:
             # The bar counts the project's epochs: a run continuing earlier training starts
             # part-way, so "Epoch 250" and the bar always agree ("250 / 300").
@@ -157,11 +163,12 @@ class TrainingStatus(QWidget):
             self.progress.setValue(min(epoch, total))
             text = f"{min(epoch, total):,} / {total:,}"
             if epochs_per_s > 0 and done < budget:
-                text += f" · {format_duration((budget - done) / epochs_per_s)} left"
+                left = format_duration((budget - done) / epochs_per_s)
+                text += self.tr(" · {0} left").format(left)
             self.progress.setFormat(text)
             self.progress.setToolTip(
-                f"This run: {min(done, budget):,} of {budget:,} epochs"
-                + (f" (continuing from epoch {start:,})" if start else "")
+                self.tr("This run: {0:,} of {1:,} epochs").format(min(done, budget), budget)
+                + (self.tr(" (continuing from epoch {0:,})").format(start) if start else "")
             )
         elif done:  # a run "until paused": no fraction, the epoch and the rate
             self.progress.show()
