@@ -10,8 +10,9 @@ through signals carrying copied data:
   (after a divergence or degradation the weights in ``finished`` are the run's best);
 - ``warning(str)`` for a refused live setting, and once at the start for each of the
   trainer's notes (e.g. BatchNorm dropping a last batch of one);
-- ``finished(dict)`` always, last: final weights, preprocessor, the full history and
-  ``best_epoch``.
+- ``finished(dict)`` always, last: final weights, preprocessor, the full history,
+  ``best_epoch`` and ``best_weights`` (the run's best epoch and its weights, for a
+  "Restore best" action; None before any epoch).
 
 The epochs run through ``Session.run``, the training loop the CLI also uses (budget, best
 weights, divergence and degradation checks live there). Control (pause, resume, step,
@@ -177,11 +178,15 @@ class TrainingWorker(QObject):
                 try:
                     result["weights"] = self.session.network.get_weights()
                     result["preprocessor"] = self.session.dataset.preprocessor.to_dict()
+                    # for a "Restore best" action: the best epoch's weights (copies)
+                    result["best_epoch"] = self.session.best_epoch
+                    result["best_weights"] = self.session.best_weights
                 except Exception:  # noqa: BLE001
                     result["weights"] = None
             result["history"] = [dict(row) for row in history]
             result["epochs_run"] = self.epochs_run
-            result["best_epoch"] = None if self.session is None else self.session.best_epoch
+            result.setdefault("best_epoch", None)
+            result.setdefault("best_weights", None)
             self.finished.emit(result)
 
     @property

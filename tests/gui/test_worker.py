@@ -62,8 +62,19 @@ def test_worker_trains_and_sends_complete_curves(qtbot):
     xs, ys, values = rec.snapshots[-1]["grid"]
     assert xs.shape == (100,) and ys.shape == (100,) and values.shape == (100, 100, 1)
     assert set(rec.result["weights"]) >= {"dense_1.weight", "dense_1.bias"}
+    # the best epoch (lowest test loss) and its weights come back for "Restore best"
+    best = rec.result["best_epoch"]
+    test_losses = [r["test_loss"] for r in history]
+    assert best == 1 + int(np.argmin(test_losses)) or min(test_losses) > _start_loss(project)
+    assert rec.result["best_weights"].keys() == rec.result["weights"].keys()
     # The project given to the worker was copied, not trained in place.
     assert project.weights is None and project.history == []
+
+
+def _start_loss(project) -> float:
+    from nnstudio.session import Session
+
+    return Session.from_project(project).trainer.evaluate().test_loss
 
 
 def test_pause_step_and_stop(qtbot):
