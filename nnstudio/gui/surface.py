@@ -105,6 +105,7 @@ class DecisionSurface(QWidget):
         super().__init__(parent)
         self.task = "binary"
         self.n_classes = 2
+        self.class_names: list[str] | None = None
         self.logits = False
         self.levels: tuple[float, float] = (0.0, 1.0)
         self._lut = diverging_lut()
@@ -203,6 +204,7 @@ class DecisionSurface(QWidget):
         """
         self.task = dataset.task
         self.n_classes = int(dataset.n_classes)
+        self.class_names = getattr(dataset, "class_names", None)  # legend labels
         self.logits = loss in ("bce_logits",)
         bounds = dataset.bounds
         two_d = bounds is not None and dataset.raw_train.shape[1] == 2
@@ -336,7 +338,9 @@ class DecisionSurface(QWidget):
         if self.task == "regression":
             self.legend.set_scale(self.levels, self.tr("predicted value"))
         elif self.task == "multiclass":
-            self.legend.set_classes(max(self.n_classes, 2))
+            self.legend.set_classes(max(self.n_classes, 2), self.class_names)
+        elif self.class_names and len(self.class_names) == 2:  # the data's class names
+            self.legend.set_scale((0.0, 1.0), self.tr("P({name})").format(name=self.class_names[1]))
         else:
             self.legend.set_scale((0.0, 1.0), self.tr("P(class 1)"))
 

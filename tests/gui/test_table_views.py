@@ -109,3 +109,14 @@ def test_digits_64_features(qtbot, tmp_path):
     tv.refresh_preview()
     assert tv.projection.projection.coords.shape == (1797, 2)
     assert window.surface.frames >= 1
+
+
+def test_legends_use_the_class_names(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path, make_template("iris"))
+    assert window.surface.legend.labels() == ["setosa", "versicolor", "virginica"]
+
+
+def test_binary_legend_names_the_positive_class(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path, make_template("breast-cancer"))
+    assert window.surface.legend.caption == "P(benign)"
+    assert window.table_views.pair_panel.x_combo.currentText() == "mean radius"
