@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import importlib.util
 import os
-import socket
 import subprocess
 import sys
 import sysconfig
@@ -160,12 +159,6 @@ def test_checkpoint_resumes_exactly(dropout_project, tmp_path):
         assert torch.equal(a[key], b[key]), key
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.mark.slow
 def test_torchrun_two_processes_on_cpu(dropout_project, tmp_path):
     if not TORCHRUN.exists():
@@ -180,10 +173,8 @@ def test_torchrun_two_processes_on_cpu(dropout_project, tmp_path):
     def torchrun(*extra: str) -> subprocess.CompletedProcess:
         cmd = [
             str(TORCHRUN),
-            "--nnodes=1",
+            "--standalone",  # one machine, localhost, a free port chosen by torchrun
             "--nproc_per_node=2",
-            "--master_addr=127.0.0.1",
-            f"--master_port={_free_port()}",
             "train.py",
             "--device",
             "cpu",
