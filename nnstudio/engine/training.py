@@ -133,7 +133,8 @@ class Trainer:
         self.batch_size = bs
         self.notes: list[str] = []
         sizes = {bs, n % bs} - {0}
-        if any(nd.kind == "batchnorm" for nd in net.nodes):
+        self._has_bn = any(nd.kind == "batchnorm" for nd in net.nodes)
+        if self._has_bn:
             if bs == 1:
                 raise ConfigError(
                     "BatchNorm needs batches of at least 2 samples, but "
@@ -356,6 +357,10 @@ class Trainer:
             net = self.network
             x = self._inputs(x, "x")
             t = self.head.targets(y, net.dtype)
+            if self._has_bn and x.shape[0] < 2:
+                raise ConfigError(
+                    "BatchNorm cannot train on a batch of one sample; give 2 or more."
+                )
             plan = net.plan(x.shape[0], training=True, skip_activation=self.head.skip_activation)
             plan.rngbox[0] = self.rng
             keep = np.empty((x.shape[0], net.output_width), dtype=net.dtype)

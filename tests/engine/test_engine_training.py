@@ -354,6 +354,10 @@ def test_batchnorm_refuses_a_training_split_of_one_sample():
         Trainer(_bn_mlp(), x, y, config=train_config(batch_size=10))
     with pytest.raises(ConfigError, match="batch size is 1"):
         Trainer(_bn_mlp(), *_blobs(20), config=train_config(batch_size=1))
+    tr = Trainer(_bn_mlp(), *_blobs(20), config=train_config(batch_size=10))
+    with pytest.raises(ConfigError, match="batch of one sample"):
+        tr.train_batch(*_blobs(1))
+    assert tr.step == 0
 
 
 def test_batchnorm_drops_the_last_batch_of_one_and_never_trains_on_it():
