@@ -3,16 +3,12 @@
 The window owns one :class:`~nnstudio.gui.document.Document` for its whole life (New and
 Open replace the document's project, so every view stays connected) and composes:
 
-- :class:`~nnstudio.gui.training_controller.TrainingController`: the run on its QThread,
-  the training lock, live settings;
-- :class:`~nnstudio.gui.recovery.Recovery`: autosave a moment after each change, and the
-  offer to restore after a crash;
-- :mod:`~nnstudio.gui.actions`: actions, menus and toolbar;
-- :class:`~nnstudio.gui.file_ops.FileOperations`: new, open, save, export, import.
+- ``training_controller.TrainingController``: the run on its QThread, lock, live settings;
+- ``recovery.Recovery``: autosave a moment after each change, restore after a crash;
+- ``actions``: actions, menus and toolbar; ``file_ops.FileOperations``: files and exports.
 
-What remains here is the layout, the views' reactions to the document and to training
-snapshots, refusals shown in the status bar, and closing. The window never closes with a
-live thread.
+What remains here is the layout, the views' reactions to the document and to snapshots,
+refusals shown in the status bar, and closing (never with a live thread).
 """
 
 from __future__ import annotations
@@ -201,7 +197,7 @@ class MainWindow(FileOperations, QMainWindow):
         return self.controller.worker
 
     @property
-    def thread(self) -> Any:  # noqa: D401 - the QThread of the run (shadows QObject.thread)
+    def thread(self) -> Any:  # the run's QThread (shadows QObject.thread)
         return self.controller.thread
 
     @property
@@ -376,23 +372,22 @@ class MainWindow(FileOperations, QMainWindow):
     # =================================================================== training
     def toggle_training(self) -> None:
         """Space: start, pause or resume."""
-        if not self.controller.running and self._refuse_training():
-            return
-        self.controller.toggle()
+        if self.controller.running:
+            self.controller.toggle()
+        else:
+            self.start_training()
 
     def start_training(self, max_epochs: int | None = None, *, paused: bool = False) -> None:
-        """Start a run on a background thread (``max_epochs`` overrides the project's)."""
-        if not self.controller.running and self._refuse_training():
-            return
-        if not self.controller.running and (self.document.project.weights is None):
-            self.plots.clear()
+        """Start a run on a background thread (``max_epochs`` overrides the project's);
+        an invalid network is refused with every problem."""
+        if not self.controller.running:
+            if problems := self.document.problems():
+                text = "\n".join(str(p) for p in problems)
+                self.show_error(self.tr("Cannot train"), text)
+                return
+            if self.document.project.weights is None:
+                self.plots.clear()
         self.controller.start(max_epochs, paused=paused)
-
-    def _refuse_training(self) -> bool:
-        problems = self.document.problems()
-        if problems:
-            self.show_error(self.tr("Cannot train"), "\n".join(str(p) for p in problems))
-        return bool(problems)
 
     def step(self) -> None:
         """One epoch, then stay paused."""
