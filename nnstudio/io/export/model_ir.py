@@ -158,6 +158,9 @@ class ModelIR:
     constants: every array an op reads, by name; network weights keep their
     ``"<node id>.<param>"`` names, preprocessing constants are ``"preprocess.mean"`` /
     ``"preprocess.std"``. ``weight_names`` lists the network weights only, in op order.
+    ``classes``: class names of the output (output column ``i``, or for one sigmoid
+    output class ``i`` of ``0, 1``), ``None`` without named classes; ``input_names``: the
+    raw input columns' names for tables (``column=level`` for one-hot columns), else None.
     """
 
     ops: list[Op]
@@ -169,6 +172,8 @@ class ModelIR:
     n_outputs: int
     output_activation: str
     preprocessing: Preprocessing
+    classes: list[str] | None = None
+    input_names: list[str] | None = None
 
     def network_weights(self) -> dict[str, np.ndarray]:
         """The network's weights by ``"<node id>.<param>"`` name (no preprocessing)."""
@@ -189,10 +194,26 @@ class ModelIR:
             "weights": {n: list(self.constants[n].shape) for n in self.weight_names},
             "ops": [op.to_dict() for op in self.ops],
         }
+        if self.input_names is not None:
+            out["input"]["columns"] = list(self.input_names)
+        if self.classes is not None:
+            out["output"]["classes"] = list(self.classes)
+            out["output"]["meaning"] = self.output_meaning()
         if network is not None:
             out["network"] = network
         out.update(extra)
         return out
+
+    def output_meaning(self) -> str:
+        """One sentence mapping the output columns to the class names."""
+        if self.classes is None:
+            return "regression outputs"
+        if self.n_outputs == 1 and len(self.classes) == 2:
+            return (
+                f"output[:, 0] is the probability (or logit) of class '{self.classes[1]}'; "
+                f"below 0.5 (logit 0) the prediction is '{self.classes[0]}'"
+            )
+        return "column i is the score of class classes[i]; argmax gives the predicted class"
 
     def describe_json(self, network: dict[str, Any] | None = None, **extra: Any) -> str:
         return json.dumps(self.describe(network, **extra), indent=1, sort_keys=False)
@@ -386,4 +407,29 @@ def build_ir(
         n_outputs=width_of[final],
         output_activation=graph.activations[out_id],
         preprocessing=pre,
+        classes=_labels(preprocessor, "classes"),
+        input_names=_input_names(preprocessor),
     )
+
+
+def _labels(preprocessor: Mapping[str, Any] | None, key: str) -> list[str] | None:
+    """A list of names stored in the preprocessor (e.g. ``classes``), or None."""
+    if not isinstance(preprocessor, Mapping):
+        return None
+    value = preprocessor.get(key)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return list(value)
+    return None
+
+
+def _input_names(preprocessor: Mapping[str, Any] | None) -> list[str] | None:
+    """Raw input column names of a CSV dataset (from the stored table encoding)."""
+    table = preprocessor.get("table") if isinstance(preprocessor, Mapping) else None
+    if not isinstance(table, Mapping):
+        return None
+    try:
+        from nnstudio.data import TableEncoding
+
+        return TableEncoding.from_dict(dict(table)).feature_names
+    except Exception:  # noqa: BLE001 - a damaged encoding only loses the column names
+        return None

@@ -24,7 +24,7 @@ _HEADER = '''#!/usr/bin/env python3
 
 Exported from NN Studio. Needs only NumPy; the preprocessing is included, so the model
 takes the raw inputs: {n_raw} column(s){features}.
-Outputs: {n_outputs} column(s), final activation: {activation}.
+Outputs: {n_outputs} column(s), final activation: {activation}.{classes_note}
 
 In Python (with this file next to your code)::
 
@@ -50,6 +50,7 @@ _FOOTER = '''
 
 N_RAW = {n_raw}
 N_OUTPUTS = {n_outputs}
+CLASSES = {classes}  # class names of the outputs (None: regression or unnamed classes)
 INPUT_NAME = {input_name!r}
 OUTPUT_TENSOR = {output!r}
 OPS = json.loads(
@@ -128,6 +129,12 @@ def _constants_b64(ir: ModelIR) -> str:
     return "\n".join(f'    "{c}"' for c in chunks)
 
 
+def _classes_note(ir: ModelIR) -> str:
+    if ir.classes is None:
+        return ""
+    return f"\nClasses (CLASSES below): {ir.output_meaning()}; CLASSES = {ir.classes!r}."
+
+
 def render(ir: ModelIR, filename: str = "model.py", title: str = "NN Studio model") -> str:
     """The full text of the standalone script."""
     feats = ir.preprocessing.features
@@ -141,6 +148,7 @@ def render(ir: ModelIR, filename: str = "model.py", title: str = "NN Studio mode
         features=features,
         n_outputs=ir.n_outputs,
         activation=ir.output_activation,
+        classes_note=_classes_note(ir),
         module=module,
         filename=filename,
     )
@@ -152,6 +160,7 @@ def render(ir: ModelIR, filename: str = "model.py", title: str = "NN Studio mode
         n_outputs=ir.n_outputs,
         input_name=RAW,
         output=ir.output,
+        classes=repr(ir.classes),
         ops=ops,
         constants=_constants_b64(ir),
     )

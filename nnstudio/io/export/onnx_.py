@@ -10,6 +10,7 @@ dropout is omitted (identity).
 
 from __future__ import annotations
 
+import json
 import math
 from pathlib import Path
 
@@ -156,8 +157,12 @@ def build_model(
         doc_string="Exported from NN Studio. Input: raw features; preprocessing is included.",
     )
     model.ir_version = min(model.ir_version, 8)  # readable by older runtimes too
-    if description is not None:
-        helper.set_model_props(model, {"nnstudio": description})
+    props = {} if description is None else {"nnstudio": description}
+    if ir.classes is not None:  # output columns -> class names (also in "nnstudio")
+        props["classes"] = json.dumps(ir.classes)
+        model.graph.output[0].doc_string = ir.output_meaning() + f"; classes: {ir.classes}"
+    if props:
+        helper.set_model_props(model, props)
     onnx.checker.check_model(model, full_check=True)
     return model
 

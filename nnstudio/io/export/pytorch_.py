@@ -181,7 +181,7 @@ _TEMPLATE = '''"""{title}
 
 Exported from NN Studio: a PyTorch module mirroring the network graph. It takes the RAW
 inputs (n_samples, {n_raw}){pre_note};
-it returns (n_samples, {n_outputs}) outputs (final activation: {activation}).
+it returns (n_samples, {n_outputs}) outputs (final activation: {activation}).{classes_note}
 
     from {module} import load
     model = load()                      # weights from {stem}.pt (or {stem}.npz) beside this file
@@ -201,6 +201,8 @@ import torch.nn.functional as F
 from torch import nn
 
 WEIGHTS_STEM = {stem_json}
+#: class names of the outputs (None: regression or unnamed classes)
+CLASSES = {classes}
 
 
 class {cls}(nn.Module):
@@ -261,11 +263,20 @@ def render(ir: ModelIR, stem: str = "model") -> tuple[str, dict[str, np.ndarray]
         module=stem if stem.isidentifier() else "model",
         stem=stem,
         stem_json=json.dumps(stem),
+        classes=repr(ir.classes),
+        classes_note=_classes_note(ir),
         cls=CLASS_NAME,
         init="\n".join(f"        {ln}" for ln in init),
         forward="\n".join(f"        {ln}" for ln in gen.forward),
     )
     return text, gen.state
+
+
+def _classes_note(ir: ModelIR) -> str:
+    """A docstring paragraph mapping outputs to class names ("" without classes)."""
+    if ir.classes is None:
+        return ""
+    return f"\nClasses (CLASSES below): {ir.output_meaning()}; CLASSES = {ir.classes!r}."
 
 
 def write(ir: ModelIR, out_path: Path, description: str) -> list[Path]:
