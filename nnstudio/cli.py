@@ -382,6 +382,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         project.history = []
     session = Session.from_project(project, init_weights=args.init_weights)
     rows = session.run(args.epochs)  # the one training loop (budget fixed here)
+    run_rows: list[dict] = []  # this run's epochs, for its diagnosis and run record
     epochs = session.trainer.epochs_left()
     for note in session.trainer.notes:
         print(f"note: {note}", file=sys.stderr)
@@ -411,6 +412,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     try:
         for row in rows:
             done += 1
+            run_rows.append(row)
             if writer is not None:
                 writer.writerow(_log_row(row, columns))
             elapsed = time.perf_counter() - start
@@ -435,18 +437,39 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
             log_file.close()
     if is_tty and (done or diverged is None):
         out.write("\n")
+    from nnstudio import cli_insight
+
+    failure = None if diverged is None else str(diverged)
+    findings = cli_insight.findings_of(session, run_rows, failure)
     if diverged is not None:
-        _save(session.store(), output)
+        trained = session.store()
+        cli_insight.record_run(
+            project, trained, run_rows, session.best_epoch, f"failed: {diverged}", findings
+        )
+        _save(trained, output)
+        if not args.quiet:
+            cli_insight.print_findings(findings, out)
         raise CLIError(f"{diverged} Saved those weights to {output}.") from diverged
     if interrupted and not args.quiet:
         print(f"interrupted after {done} epochs; saving", file=out)
+    if args.restore_best:
+        cli_insight.restore_best(session, out, args.quiet)
     trained = session.store()
+    cli_insight.record_run(
+        project,
+        trained,
+        run_rows,
+        session.best_epoch,
+        "stopped" if interrupted else "finished",
+        findings,
+    )
     _save(trained, output)
     if not args.quiet:
         final = ""
         if done:
             final = " (" + _progress(session.history[-1], regression, None) + ")"
         print(f"saved {output}{final}", file=out)
+        cli_insight.print_findings(findings, out)
     return EXIT_OK
 
 
@@ -565,11 +588,12 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.io.export import export_project
+    from nnstudio.io.paths import check_output_path
 
     folder_formats = getattr(sys.modules["nnstudio.io.export"], "FOLDER_FORMATS", ())
     options = {}
     if args.format in folder_formats:  # a folder (export_project checks it)
-        target = Path(args.output)
+        target = check_output_path(args.output, what="export folder")  # not empty
         options["start_weights"] = args.weights or "initial"
     else:
         if args.weights is not None:
@@ -602,6 +626,7 @@ _UNSET = object()
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from nnstudio import cli_insight
     from nnstudio.io import DEFAULT_TEMPLATE, TEMPLATES
     from nnstudio.io.export import FORMATS
 
@@ -651,6 +676,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--log", help="write per-epoch metrics to this CSV file")
     p.add_argument("--every", type=_positive_int, help="when piped, print a line every N epochs")
     p.add_argument("-q", "--quiet", action="store_true", help="print nothing but errors")
+    cli_insight.add_train_options(p)
     p.set_defaults(func=cmd_train)
 
     p = sub.add_parser("predict", help="run a trained project on inputs from a file")
@@ -675,6 +701,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("weights", help="a .npz or .safetensors file")
     p.add_argument("-o", "--output", help="where to save (default: overwrite PROJECT)")
     p.set_defaults(func=cmd_import_weights)
+    cli_insight.add_parsers(sub)
     return parser
 
 

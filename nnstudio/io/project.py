@@ -5,6 +5,7 @@ Layout of the zip (see ``docs/file-format.md``)::
     project.json    format version, app, name, network, data, training, preprocessor, metadata
     weights.npz     once trained: "<node id>.<param>" -> array (read with allow_pickle=False)
     history.json    once trained: list of per-epoch metric dicts
+    runs.json       optional: one record per training run (``nnstudio.io.runs``)
 
 Loading parses into plain typed pieces first, checks the format version explicitly, then
 builds the live objects; anything malformed raises a :class:`ProjectError` subclass.
@@ -63,6 +64,7 @@ from nnstudio.io.errors import (
 )
 from nnstudio.io.history import HISTORY_CSV, HISTORY_JSON, check_history, parse_history_csv
 from nnstudio.io.paths import check_output_path
+from nnstudio.io.runs import RUNS_JSON, check_runs
 from nnstudio.io.statistics import check_statistics
 from nnstudio.io.weights import check_weights
 
@@ -94,6 +96,8 @@ class Project:
     preprocessor: dict | None = None
     history: list[dict] = field(default_factory=list)
     metadata: dict = field(default_factory=dict)
+    #: run history: one record per training run (``nnstudio.io.runs``), oldest first
+    runs: list[dict] = field(default_factory=list)
     #: the file this project was loaded from (not saved; resolves relative CSV paths)
     path: Path | None = field(default=None, compare=False, repr=False)
 
@@ -125,6 +129,7 @@ class Project:
             preprocessor=json.loads(json.dumps(self.preprocessor)),
             history=json.loads(json.dumps(self.history)),
             metadata=json.loads(json.dumps(self.metadata)),
+            runs=json.loads(json.dumps(self.runs)),
             path=self.path,
         )
 
@@ -160,6 +165,7 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     try:
         doc = json.dumps(project_to_dict(project), indent=2, allow_nan=False, sort_keys=False)
         history = json.dumps(_jsonable_history(project.history), indent=1, allow_nan=False)
+        runs = json.dumps(project.runs, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise ProjectFormatError(f"cannot save project '{project.name}': {exc}") from exc
     weights_blob = None if project.weights is None else _npz_bytes(project.weights)
@@ -172,6 +178,8 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
                 _write_member(zf, WEIGHTS_NPZ, weights_blob)
             if project.history:
                 _write_member(zf, HISTORY_JSON, history.encode("utf-8"))
+            if project.runs:
+                _write_member(zf, RUNS_JSON, runs.encode("utf-8"))
 
 
 def _refuse_own_dataset(project: Project, target: Path) -> None:
@@ -310,6 +318,10 @@ def _load_from(fh: Any) -> Project:
         else:
             history = []
         project = _build(doc, history)
+        if RUNS_JSON in names:
+            project.runs = check_runs(
+                parse_json(_unpack(zf, RUNS_JSON, MAX_HISTORY_BYTES), RUNS_JSON)
+            )
         if WEIGHTS_NPZ in names:
             project.weights = _read_weights(zf, project.network)
             _check_weights(project.network, project.weights)

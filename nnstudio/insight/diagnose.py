@@ -1,0 +1,492 @@
+"""Health diagnosis of a training run in words (issue 11).
+
+:func:`diagnose` reads the evidence of a run (:class:`Evidence`: its per-epoch history
+rows, the latest per-layer statistics from :func:`nnstudio.engine.layerstats.layer_stats`,
+the training settings, a summary of the data, and the error that ended it, if any) and
+returns :class:`Finding` objects, each with a stable code, the layer it concerns (or
+None), the evidence in numbers, the action to try and, where the action is a setting, a
+machine-readable ``fix`` the GUI can apply:
+
+- ``{"training": {name: value}}``: training settings (names of ``TrainConfig``);
+- ``{"data": {name: value}}``: data settings (names of ``DataSettings``);
+- ``{"node": node_id, "params": {name: value}}``: a node's parameters;
+- ``{"restore_best": True}``: put the run's best weights back.
+
+Every threshold is a constant below. A healthy run gives no finding.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+
+import numpy as np
+
+#: Codes in the order findings are listed.
+CODES = (
+    "output-mismatch",
+    "unscaled-inputs",
+    "class-imbalance",
+    "lr-too-high",
+    "exploding-gradients",
+    "vanishing-gradients",
+    "dead-units",
+    "saturated-units",
+    "overfitting",
+    "plateau",
+    "lr-too-low",
+)
+#: A hidden layer with at least this fraction of dead ReLU units is reported.
+DEAD_FRACTION = 0.5
+#: A hidden layer with at least this fraction of saturated tanh/sigmoid units.
+SATURATED_FRACTION = 0.8
+#: First trainable layer's gradient norm below this times the last one's: vanishing.
+VANISHING_RATIO = 1e-3
+#: A layer gradient norm above this (or first/last above 1/VANISHING_RATIO): exploding.
+EXPLODING_NORM = 1e3
+#: Largest |weight| above this: weights growing without bound.
+WEIGHT_LIMIT = 1e3
+#: Rising: the last training loss above this times the best and above the first.
+RISE_FACTOR = 2.0
+#: Oscillating: over the last OSC_WINDOW epochs, at least OSC_SIGN_CHANGES of the
+#: successive changes flip sign and their mean size exceeds OSC_AMPLITUDE times the loss,
+#: while the loss stays above OSC_LEVEL times the first epoch's (a wobble near zero is not).
+OSC_WINDOW = 12
+OSC_LEVEL = 0.2
+OSC_SIGN_CHANGES = 0.6
+OSC_AMPLITUDE = 0.3
+#: Overfitting: test loss this much above its best (relative, and by OVERFIT_SHARE of the
+#: first epoch's test loss) while training loss fell since, with at least OVERFIT_AFTER
+#: epochs after the best test epoch.
+OVERFIT_RISE = 1.0
+OVERFIT_SHARE = 0.1
+OVERFIT_AFTER = 5
+#: Plateau / too slow: epochs needed before judging, and the relative changes.
+SLOW_MIN_EPOCHS = 20
+PLATEAU_CHANGE = 1e-3
+PLATEAU_LOSS_KEPT = 0.5
+SLOW_TOTAL_DROP = 0.1
+SLOW_STEADY = 0.8
+#: Inputs are unscaled when a feature's std or |mean| exceeds this (or a std is below
+#: 1/this while others are not).
+UNSCALED = 10.0
+#: Classes are imbalanced when the largest has this many times the samples of the smallest.
+IMBALANCE_RATIO = 4.0
+
+
+@dataclass
+class Finding:
+    """One diagnosis: ``code`` (stable), ``layer`` (node id or None), ``evidence`` (text
+    with numbers), ``action`` (what to try), ``numbers`` (the evidence as values) and
+    ``fix`` (a setting change the GUI can apply, or None)."""
+
+    code: str
+    layer: str | None
+    evidence: str
+    action: str
+    numbers: dict = field(default_factory=dict)
+    fix: dict | None = None
+
+    def line(self) -> str:
+        """One line, code first: ``[dead-units] dense_1: ... -> action``."""
+        where = f" {self.layer}:" if self.layer else ""
+        return f"[{self.code}]{where} {self.evidence}; {self.action}"
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Evidence:
+    """What :func:`diagnose` looks at.
+
+    ``rows``: per-epoch history dicts of the run (``train_loss``, ``test_loss``, ...),
+    including any epochs after the best that a divergence cut from the project's history;
+    ``stats``: ``layer_stats`` of the current weights (or None); ``training``: the
+    ``TrainConfig.to_dict()``; ``task``, ``n_classes``, ``class_counts`` (training split,
+    classification), ``feature_mean`` / ``feature_std`` (model inputs of the training split),
+    ``standardize`` (the data setting), ``target_range`` (min, max of regression targets),
+    ``output_activation``, ``output_node``; ``failure``: the message of the error that
+    ended the run (divergence / degradation) or None.
+    """
+
+    rows: list[dict]
+    stats: dict | None
+    training: dict
+    task: str
+    n_classes: int = 1
+    class_counts: list[int] | None = None
+    feature_mean: np.ndarray | None = None
+    feature_std: np.ndarray | None = None
+    standardize: bool = True
+    target_range: tuple[float, float] | None = None
+    output_activation: str = "linear"
+    output_node: str | None = None
+    failure: str | None = None
+
+
+def _series(rows: list[dict], key: str) -> np.ndarray:
+    vals = [r.get(key) for r in rows]
+    if not vals or any(v is None for v in vals):
+        return np.zeros(0)
+    return np.asarray(vals, dtype=np.float64)
+
+
+def diagnose(ev: Evidence) -> list[Finding]:
+    """The findings for ``ev``, in :data:`CODES` order (at most one per code and layer)."""
+    found: list[Finding] = []
+    for rule in (
+        _output_mismatch,
+        _unscaled_inputs,
+        _class_imbalance,
+        _lr_too_high,
+        _gradients,
+        _units,
+        _overfitting,
+        _slow,
+    ):
+        found.extend(rule(ev))
+    order = {c: i for i, c in enumerate(CODES)}
+    return sorted(found, key=lambda f: order[f.code])
+
+
+# --------------------------------------------------------------------------- data/setup
+def _output_mismatch(ev: Evidence) -> list[Finding]:
+    act, loss = ev.output_activation, ev.training.get("loss")
+    node = ev.output_node
+    to_linear = None if node is None else {"node": node, "params": {"activation": "linear"}}
+    if ev.task == "regression" and ev.target_range is not None:
+        lo, hi = ev.target_range
+        limits = {
+            "sigmoid": (0.0, 1.0),
+            "tanh": (-1.0, 1.0),
+            "relu": (0.0, math.inf),
+            "softplus": (0.0, math.inf),
+            "softmax": (0.0, 1.0),
+        }.get(act)
+        if limits is not None and (lo < limits[0] or hi > limits[1]):
+            return [
+                Finding(
+                    "output-mismatch",
+                    node,
+                    f"the targets range over [{lo:.3g}, {hi:.3g}] but a {act} output only "
+                    f"gives values in [{limits[0]:g}, {limits[1]:g}]",
+                    "make the output activation linear",
+                    {"target_min": lo, "target_max": hi},
+                    to_linear,
+                )
+            ]
+    if loss == "bce_logits" and act == "sigmoid":
+        return [
+            Finding(
+                "output-mismatch",
+                node,
+                "the loss bce_logits applies a sigmoid itself, but the output already has one",
+                "make the output activation linear (or use the loss bce)",
+                {},
+                to_linear,
+            )
+        ]
+    if loss == "cce" and act in ("sigmoid", "tanh", "relu"):
+        return [
+            Finding(
+                "output-mismatch",
+                node,
+                f"cross-entropy over {ev.n_classes} classes expects softmax or linear outputs, "
+                f"not {act}",
+                "make the output activation softmax",
+                {},
+                None if node is None else {"node": node, "params": {"activation": "softmax"}},
+            )
+        ]
+    return []
+
+
+def _unscaled_inputs(ev: Evidence) -> list[Finding]:
+    if ev.feature_std is None or ev.feature_mean is None or len(ev.feature_std) == 0:
+        return []
+    std = np.asarray(ev.feature_std, dtype=np.float64)
+    mean = np.asarray(ev.feature_mean, dtype=np.float64)
+    varying = std > 0
+    if not varying.any():
+        return []
+    big_std, big_mean = float(std.max()), float(np.abs(mean).max())
+    small_std = float(std[varying].min())
+    if (
+        big_std > UNSCALED
+        or big_mean > UNSCALED * max(1.0, big_std)
+        or (small_std < 1.0 / UNSCALED and big_std >= 1.0)
+    ):
+        fix = None if ev.standardize else {"data": {"standardize": True}}
+        return [
+            Finding(
+                "unscaled-inputs",
+                None,
+                f"input features have standard deviations from {small_std:.3g} to "
+                f"{big_std:.3g} and means up to {big_mean:.3g} in size",
+                "standardize the inputs" if fix else "scale the inputs to similar ranges",
+                {"std_min": small_std, "std_max": big_std, "mean_max": big_mean},
+                fix,
+            )
+        ]
+    return []
+
+
+def _class_imbalance(ev: Evidence) -> list[Finding]:
+    counts = [c for c in (ev.class_counts or [])]
+    if ev.task == "regression" or len(counts) < 2 or min(counts) < 0:
+        return []
+    lo, hi = min(counts), max(counts)
+    if lo == 0 or hi >= IMBALANCE_RATIO * lo:
+        share = hi / max(1, sum(counts))
+        return [
+            Finding(
+                "class-imbalance",
+                None,
+                f"the largest class has {hi} training samples and the smallest {lo}; always "
+                f"predicting the largest is {share:.0%} accurate",
+                "judge by per-class recall (confusion matrix), gather or resample the small "
+                "classes",
+                {"largest": hi, "smallest": lo, "majority_accuracy": share},
+                None,
+            )
+        ]
+    return []
+
+
+# --------------------------------------------------------------------------- the curve
+def _lr_too_high(ev: Evidence) -> list[Finding]:
+    lr = float(ev.training.get("learning_rate") or 0.0)
+    fix = {"training": {"learning_rate": lr / 10}} if lr > 0 else None
+    action = f"lower the learning rate (now {lr:g}; try {lr / 10:g})"
+    loss = _series(ev.rows, "train_loss")
+    if ev.failure:
+        return [
+            Finding(
+                "lr-too-high",
+                None,
+                f"the run stopped: {_first_sentence(ev.failure)}",
+                action,
+                {},
+                fix,
+            )
+        ]
+    wmax = _max_weight(ev.stats)
+    if wmax is not None and wmax > WEIGHT_LIMIT:
+        return [
+            Finding(
+                "lr-too-high",
+                None,
+                f"the largest weight is {wmax:.3g}: the weights are growing without bound",
+                action,
+                {"weight_max": wmax},
+                fix,
+            )
+        ]
+    if loss.size >= 3 and np.isfinite(loss).all():
+        first, best, last = float(loss[0]), float(loss.min()), float(loss[-1])
+        if last > RISE_FACTOR * best and last > first:
+            return [
+                Finding(
+                    "lr-too-high",
+                    None,
+                    f"the training loss ended at {last:.4g}, above where it started "
+                    f"({first:.4g}) and {last / max(best, 1e-300):.3g} times its best "
+                    f"({best:.4g})",
+                    action,
+                    {"first": first, "best": best, "last": last},
+                    fix,
+                )
+            ]
+        w = loss[-OSC_WINDOW:]
+        if w.size >= OSC_WINDOW:
+            d = np.diff(w)
+            flips = float(np.mean(np.sign(d[1:]) != np.sign(d[:-1])))
+            amplitude = float(np.mean(np.abs(d)) / max(np.mean(w), 1e-300))
+            high = float(np.mean(w)) > OSC_LEVEL * first
+            if flips >= OSC_SIGN_CHANGES and amplitude > OSC_AMPLITUDE and high:
+                return [
+                    Finding(
+                        "lr-too-high",
+                        None,
+                        f"the training loss oscillates: over the last {w.size} epochs "
+                        f"it changes direction {flips:.0%} of the time by "
+                        f"{amplitude:.0%} of its size on average",
+                        action,
+                        {"flips": flips, "amplitude": amplitude},
+                        fix,
+                    )
+                ]
+    return []
+
+
+def _overfitting(ev: Evidence) -> list[Finding]:
+    test = _series(ev.rows, "test_loss")
+    train = _series(ev.rows, "train_loss")
+    if test.size < OVERFIT_AFTER + 2 or train.size != test.size or not np.isfinite(test).all():
+        return []
+    b = int(np.argmin(test))
+    best, last = float(test[b]), float(test[-1])
+    if (
+        test.size - 1 - b >= OVERFIT_AFTER
+        and last > best * (1.0 + OVERFIT_RISE) + 1e-12
+        and last - best > OVERFIT_SHARE * float(test[0])
+        and float(train[-1]) < float(train[b])
+    ):
+        epoch = ev.rows[b].get("epoch", b + 1)
+        l2 = float(ev.training.get("l2") or 0.0)
+        return [
+            Finding(
+                "overfitting",
+                None,
+                f"the test loss rose from {best:.4g} (epoch {epoch}) to {last:.4g} while the "
+                f"training loss fell from {float(train[b]):.4g} to {float(train[-1]):.4g}",
+                "restore the best weights; add L2 or dropout, use a smaller network or more data",
+                {"best_test_loss": best, "last_test_loss": last, "best_epoch": epoch},
+                {"training": {"l2": 1e-3}} if l2 == 0 else {"restore_best": True},
+            )
+        ]
+    return []
+
+
+def _slow(ev: Evidence) -> list[Finding]:
+    loss = _series(ev.rows, "train_loss")
+    if loss.size < SLOW_MIN_EPOCHS or not np.isfinite(loss).all():
+        return []
+    lr = float(ev.training.get("learning_rate") or 0.0)
+    first, last = float(loss[0]), float(loss[-1])
+    if first <= 0:
+        return []
+    tail = loss[-max(SLOW_MIN_EPOCHS // 2, loss.size // 3) :]
+    tail_change = abs(float(tail[0]) - float(tail[-1])) / max(float(tail[0]), 1e-300)
+    total_drop = (first - last) / first
+    steady = float(np.mean(np.diff(loss) < 0))
+    if total_drop < SLOW_TOTAL_DROP and steady >= SLOW_STEADY and total_drop > 0:
+        return [
+            Finding(
+                "lr-too-low",
+                None,
+                f"the training loss fell only {total_drop:.1%} in {loss.size} epochs "
+                f"({first:.4g} -> {last:.4g}), but steadily",
+                f"raise the learning rate (now {lr:g}; try {lr * 10:g})",
+                {"drop": total_drop, "epochs": int(loss.size)},
+                {"training": {"learning_rate": lr * 10}} if lr > 0 else None,
+            )
+        ]
+    if tail_change < PLATEAU_CHANGE and last > PLATEAU_LOSS_KEPT * first:
+        return [
+            Finding(
+                "plateau",
+                None,
+                f"the training loss has stayed at {last:.4g} for the last {tail.size} epochs "
+                f"(changed {tail_change:.2%}), still {last / first:.0%} of where it started",
+                "try a larger learning rate, another optimizer (adam), or a larger network",
+                {"loss": last, "epochs": int(tail.size)},
+                {"training": {"optimizer": "adam"}}
+                if ev.training.get("optimizer") != "adam"
+                else None,
+            )
+        ]
+    return []
+
+
+# --------------------------------------------------------------------------- layers
+def _grad_layers(stats: dict | None) -> list[tuple[str, float]]:
+    if not stats:
+        return []
+    return [
+        (nid, stats["layers"][nid]["grad_norm"])
+        for nid in stats["order"]
+        if "grad_norm" in stats["layers"][nid]
+    ]
+
+
+def _gradients(ev: Evidence) -> list[Finding]:
+    layers = _grad_layers(ev.stats)
+    out: list[Finding] = []
+    clip = ev.training.get("clip_norm")
+    for nid, g in layers:
+        if not math.isfinite(g) or g > EXPLODING_NORM:
+            out.append(
+                Finding(
+                    "exploding-gradients",
+                    nid,
+                    f"the gradient norm of {nid} is {g:.3g}",
+                    "turn on gradient clipping (norm 1) and lower the learning rate",
+                    {"grad_norm": g},
+                    {"training": {"clip_norm": 1.0}} if not clip else None,
+                )
+            )
+            return out
+    if len(layers) >= 2:
+        (first, g0), (last, g1) = layers[0], layers[-1]
+        dead = (ev.stats["layers"][first].get("dead") or 0.0) >= DEAD_FRACTION
+        if g1 > 0 and g0 < VANISHING_RATIO * g1 and not dead:  # dead units: no gradient
+            ratio = g0 / g1
+            out.append(
+                Finding(
+                    "vanishing-gradients",
+                    first,
+                    f"the gradient norm of {first} is {g0:.3g}, {ratio:.2g} times that of the "
+                    f"last layer {last} ({g1:.3g})",
+                    "use ReLU-family activations in the hidden layers, fewer layers, or BatchNorm",
+                    {"grad_norm": g0, "last_grad_norm": g1, "ratio": ratio},
+                    None,
+                )
+            )
+    return out
+
+
+def _units(ev: Evidence) -> list[Finding]:
+    if not ev.stats:
+        return []
+    out: list[Finding] = []
+    for nid in ev.stats["order"]:
+        s = ev.stats["layers"][nid]
+        if s.get("output"):
+            continue
+        units = s.get("units", 0)
+        dead = s.get("dead")
+        if dead is not None and dead >= DEAD_FRACTION:
+            fix = None
+            if s.get("kind") in ("dense", "conv2d", "activation"):
+                fix = {"node": nid, "params": {"activation": "leaky_relu"}}
+            out.append(
+                Finding(
+                    "dead-units",
+                    nid,
+                    f"{dead:.0%} of the {units} ReLU units of {nid} output 0 on every "
+                    "training sample",
+                    "use leaky_relu, lower the learning rate, or re-initialise (Reset)",
+                    {"dead": dead, "units": units},
+                    fix,
+                )
+            )
+        sat = s.get("saturated")
+        if sat is not None and sat >= SATURATED_FRACTION:
+            out.append(
+                Finding(
+                    "saturated-units",
+                    nid,
+                    f"{sat:.0%} of the {units} {s.get('activation')} units of {nid} sit at their "
+                    "limits on most training samples",
+                    "standardize the inputs, lower the learning rate, or use relu",
+                    {"saturated": sat, "units": units},
+                    {"node": nid, "params": {"activation": "relu"}}
+                    if s.get("kind") in ("dense", "conv2d", "activation")
+                    else None,
+                )
+            )
+    return out
+
+
+def _max_weight(stats: dict | None) -> float | None:
+    if not stats:
+        return None
+    values = [s["weight_max"] for s in stats["layers"].values() if "weight_max" in s]
+    return max(values) if values else None
+
+
+def _first_sentence(text: str) -> str:
+    head = text.split(". ")[0].strip()
+    return head.rstrip(".")

@@ -1,0 +1,65 @@
+"""From a :class:`~nnstudio.session.Session` to statistics, evidence and findings.
+
+The GUI worker, ``nnstudio train`` and ``nnstudio diagnose`` all call these, so the
+statistics and the rules are computed one way.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from nnstudio.engine.layerstats import layer_stats
+from nnstudio.insight.diagnose import Evidence, Finding, diagnose
+
+
+def session_stats(session, *, histograms: bool = True) -> dict:
+    """:func:`~nnstudio.engine.layerstats.layer_stats` of the session's network on its
+    training split (first rows), without changing the network or the training state."""
+    ds = session.dataset
+    head = session.trainer.head
+    n = min(len(ds.y_train), 1024)
+    x = ds.x_train[:n]
+    t = head.targets(ds.y_train[:n], session.network.dtype)
+    with np.errstate(over="ignore", invalid="ignore"):
+        return layer_stats(session.network, x, t, head, histograms=histograms)
+
+
+def session_evidence(
+    session,
+    *,
+    rows: list[dict] | None = None,
+    stats: dict | None = None,
+    failure: str | None = None,
+) -> Evidence:
+    """The :class:`Evidence` of ``session``: ``rows`` default to its history, ``stats`` to
+    :func:`session_stats` of its current weights."""
+    ds = session.dataset
+    x = ds.x_train
+    counts = None
+    target_range = None
+    if ds.task == "regression":
+        y = np.asarray(ds.y_train, dtype=np.float64)
+        target_range = (float(y.min()), float(y.max())) if y.size else None
+    else:
+        labels = np.asarray(ds.y_train).astype(np.int64).ravel()
+        counts = np.bincount(labels, minlength=max(2, ds.n_classes)).tolist()
+    return Evidence(
+        rows=list(session.history if rows is None else rows),
+        stats=session_stats(session, histograms=False) if stats is None else stats,
+        training=session.trainer.config.to_dict(),
+        task=ds.task,
+        n_classes=ds.n_classes,
+        class_counts=counts,
+        feature_mean=x.mean(axis=0) if len(x) else None,
+        feature_std=x.std(axis=0) if len(x) else None,
+        standardize=bool(session.project.data.standardize),
+        target_range=target_range,
+        output_activation=session.network.output_activation,
+        output_node=session.network.nodes[-1].id,
+        failure=failure,
+    )
+
+
+def diagnose_session(session, **kwargs) -> list[Finding]:
+    """:func:`~nnstudio.insight.diagnose.diagnose` of :func:`session_evidence`."""
+    return diagnose(session_evidence(session, **kwargs))

@@ -1,0 +1,107 @@
+"""Run history: one record per training run (Train to Stop or to the end), kept in the
+project's optional ``runs.json`` member (see ``docs/file-format.md``).
+
+A record is a JSON object::
+
+    {"id": 3, "name": "run 3", "started": "2026-12-03T12:00:00Z",
+     "stopped": "finished" | "stopped" | "failed: <message>",
+     "settings": {"training": TrainConfig.to_dict(), "data": DataSettings.to_dict()},
+     "network": {"nodes": 4, "params": 97, "summary": "2-8-8-1"},
+     "curves": {"epoch": [...], "train_loss": [...], ...},   # columns of equal length
+     "final": {metric: value}, "best": {"epoch": e, metric: value},
+     "findings": ["[dead-units] dense_1: ...", ...]}
+
+Curves are columns (one list per history key, numbers or null), so a long run costs one
+number per metric per epoch. :func:`check_runs` validates a loaded list.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from nnstudio.io.errors import ProjectFormatError
+
+RUNS_JSON = "runs.json"
+#: Metrics kept as curves (history row keys).
+CURVE_KEYS = (
+    "epoch",
+    "lr",
+    "train_loss",
+    "test_loss",
+    "train_accuracy",
+    "test_accuracy",
+    "train_rmse",
+    "test_rmse",
+    "train_r2",
+    "test_r2",
+)
+STOPPED = ("finished", "stopped")
+
+
+def curves_from_rows(rows: list[dict]) -> dict[str, list]:
+    """History rows -> ``{key: [value per epoch]}`` for the :data:`CURVE_KEYS` present in
+    any row (missing or non-finite values become None)."""
+    keys = [k for k in CURVE_KEYS if any(r.get(k) is not None for r in rows)]
+    out: dict[str, list] = {}
+    for k in keys:
+        col = []
+        for r in rows:
+            v = r.get(k)
+            if isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v):
+                col.append(int(v) if k == "epoch" else float(v))
+            else:
+                col.append(None)
+        out[k] = col
+    return out
+
+
+def rows_from_curves(curves: dict[str, list]) -> list[dict]:
+    """The inverse of :func:`curves_from_rows`."""
+    n = max((len(v) for v in curves.values()), default=0)
+    return [{k: v[i] for k, v in curves.items()} for i in range(n)]
+
+
+def check_runs(value: Any, name: str = RUNS_JSON) -> list[dict]:
+    """``value`` as a list of run records; raises :class:`ProjectFormatError` naming the
+    first bad record and field."""
+    if not isinstance(value, list):
+        raise ProjectFormatError(f"{name} must hold a list of runs, not {type(value).__name__}")
+    ids: set[int] = set()
+    for i, run in enumerate(value):
+        where = f"{name}: run {i}"
+        if not isinstance(run, dict):
+            raise ProjectFormatError(f"{where} must be an object")
+        rid = run.get("id")
+        if isinstance(rid, bool) or not isinstance(rid, int) or rid < 1 or rid in ids:
+            raise ProjectFormatError(f"{where}, 'id' must be a unique whole number >= 1")
+        ids.add(rid)
+        if not isinstance(run.get("name"), str):
+            raise ProjectFormatError(f"{where}, 'name' must be text")
+        for key in ("settings", "curves", "final", "best"):
+            if not isinstance(run.get(key, {}), dict):
+                raise ProjectFormatError(f"{where}, '{key}' must be an object")
+        curves = run.get("curves", {})
+        lengths = set()
+        for key, col in curves.items():
+            if not isinstance(col, list):
+                raise ProjectFormatError(f"{where}, curve '{key}' must be a list")
+            for v in col:
+                if v is not None and (
+                    isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
+                ):
+                    raise ProjectFormatError(
+                        f"{where}, curve '{key}' must hold finite numbers or null"
+                    )
+            lengths.add(len(col))
+        if len(lengths) > 1:
+            raise ProjectFormatError(f"{where}: its curves have different lengths")
+        findings = run.get("findings", [])
+        if not isinstance(findings, list) or not all(isinstance(f, str) for f in findings):
+            raise ProjectFormatError(f"{where}, 'findings' must be a list of text")
+    return value
+
+
+def next_run_id(runs: list[dict]) -> int:
+    """The id of a new record: one more than the largest so far."""
+    return 1 + max((int(r.get("id", 0)) for r in runs), default=0)
