@@ -148,7 +148,6 @@ class Trainer:
                     f"cannot train on: each epoch uses {n - 1} samples (a different one is "
                     f"left out each epoch). Change the batch size to use them all."
                 )
-        self._used = sum(s * (n // bs if s == bs else 1) for s in sizes)  # samples per epoch
         skip = self.head.skip_activation
         self._plans = []
         for size in sorted(sizes, reverse=True):
