@@ -39,7 +39,7 @@ def check_output_path(
     ``inputs`` (an input is a path or a ``(label, path)`` pair; ``None`` entries are
     skipped). Raises :class:`OutputPathError` with a message naming both files."""
     if path is None or str(path).strip() == "":
-        raise OutputPathError(f"the {what} path is empty; give a file name to write")
+        raise OutputPathError(f"the {what} path is empty; give a path to write to")
     target = Path(path)
     for item in inputs:
         label, source = item if isinstance(item, tuple) else ("input file", item)

@@ -76,6 +76,7 @@ def test_a_hard_link_to_the_input_is_refused(trained: Path, capsys) -> None:
         ["new", "-o", ""],
         ["export", "{p}", "-f", "npz", "-o", ""],
         ["predict", "{p}", "-i", "{x}", "-o", ""],
+        ["export", "{p}", "-f", "pytorch-train", "-o", ""],
         ["import-weights", "{p}", "{p}", "-o", ""],
     ],
 )
