@@ -425,3 +425,20 @@ def test_float32_runs_agree_closely(tmp_path):
     assert cli_main([*args, "--log", str(log), "-o", str(tmp_path / "t.nnstudio"), "-q"]) == 0
     _, ref = read_log(log)
     np.testing.assert_allclose(ours["train_loss"], ref["train_loss"], rtol=1e-4)
+
+
+def test_invalid_network_or_missing_parent_leaves_nothing_behind(tmp_path):
+    from nnstudio.errors import NNStudioError
+    from nnstudio.io import load_project
+    from nnstudio.io.export import ExportError, export_project
+
+    spec = chain(2, [_hidden(), ("dense", {"units": 1, "activation": "sigmoid"})])
+    p = load_project(project(tmp_path, "xor", spec, {"loss": "bce"}))
+    with pytest.raises(ExportError, match="does not exist"):
+        export_project(p, "pytorch-train", tmp_path / "missing" / "out")
+    sink = p.network.sinks()[0]
+    p.network.remove_edge(next(e for e in p.network.edges if e.dst == sink))
+    with pytest.raises(ExportError) as info:
+        export_project(p, "pytorch-train", tmp_path / "out")
+    assert isinstance(info.value, NNStudioError) and "invalid" in str(info.value)
+    assert not (tmp_path / "out").exists() and not (tmp_path / "missing").exists()

@@ -71,7 +71,8 @@ def export_training(
     """
     if weights not in WEIGHT_CHOICES:
         raise ExportError(f"weights must be one of {', '.join(WEIGHT_CHOICES)}, not '{weights}'")
-    folder = _prepare_folder(Path(out_dir))
+    folder = Path(out_dir)
+    _check_folder(folder)
     spec, project_weights, _stored_pre, warnings = resolve(project)
     warnings = [w for w in warnings if w != UNTRAINED_WARNING]
     try:
@@ -92,6 +93,7 @@ def export_training(
     ir = build_ir(spec, start, preprocessor)
     config = training_config(project, cfg, network, ir, continuing=continuing)
 
+    _make_folder(folder)  # only now: nothing is left behind when the checks fail
     files: list[Path] = []
     description = ir.describe_json(spec.to_dict() if hasattr(spec, "to_dict") else None)
     files += write_module(ir, folder / "model.py", description)
@@ -302,18 +304,20 @@ def logits_source(ir: ModelIR, network: Any, cfg: Any) -> str:
 # ---------------------------------------------------------------------------- files
 
 
-def _prepare_folder(folder: Path) -> Path:
+def _check_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise ExportError(f"cannot write the training folder '{folder}': it is a file")
     if not folder.parent.is_dir():
         raise ExportError(
             f"cannot write '{folder}': the folder '{folder.parent}' does not exist; create it first"
         )
+
+
+def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
         raise ExportError(f"cannot create the folder '{folder}': {exc.strerror or exc}") from exc
-    return folder
 
 
 def _float64(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
