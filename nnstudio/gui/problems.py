@@ -55,11 +55,13 @@ class ProblemsView(QListWidget):
             item = QListWidgetItem(self._icon, f"Data: {data_error}")
             item.setData(NODE_IDS_ROLE, [])
             self.addItem(item)
+        # the output fix is offered when the output and loss are all that is wrong
+        only_output = data_error is None and all(isinstance(e, LossMismatchError) for e in problems)
         for err in problems:
             ids = tuple(getattr(err, "node_ids", ()))
             fixable = ""
             text = str(err)
-            if isinstance(err, LossMismatchError) and self.document.dataset_error is None:
+            if isinstance(err, LossMismatchError) and only_output:
                 fixable = "output"
                 text += " " + self.tr("(double-click: fit the output and loss to the data)")
             elif isinstance(err, FlattenNeededError):
