@@ -180,3 +180,18 @@ def test_problem_offers_the_one_click_output_fix_as_one_undo_step(qtbot, documen
     assert document.project.training.loss == before[1]
     assert document.fit_output_to_data()  # the Document API directly
     assert not document.fit_output_to_data()  # already fits: nothing to do
+
+
+def test_no_output_fix_next_to_structural_problems(qtbot, document):
+    import dataclasses
+
+    from nnstudio.graph import Edge
+    from nnstudio.gui.problems import FIXABLE_ROLE, ProblemsView
+
+    view = ProblemsView(document)
+    qtbot.addWidget(view)
+    document.set_data_settings(dataclasses.replace(document.project.data, name="iris"))
+    document.disconnect(Edge("dense_2", "dense_3", 0))  # dense_3 dangles
+    kinds = {type(p).__name__ for p in document.problems()}
+    assert {"DanglingNodeError", "LossMismatchError"} <= kinds
+    assert not any(view.item(i).data(FIXABLE_ROLE) for i in range(view.count()))
