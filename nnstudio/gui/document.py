@@ -14,6 +14,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
@@ -62,6 +63,8 @@ class Document(CompoundEdits, QObject):
     def __init__(self, project: Project, path: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
         self._project = project
+        if path:
+            project.path = Path(path)
         self._path = path
         self._lock: str | None = None
         self._weights_dirty = False
@@ -230,8 +233,12 @@ class Document(CompoundEdits, QObject):
             self.cleanChanged.emit(clean)
 
     def mark_saved(self, path: str) -> None:
+        """The project was written to ``path`` (it is now the project's file, which no
+        export may overwrite)."""
         self._weights_dirty = False
         self.undo_stack.setClean()
+        if path:
+            self._project.path = Path(path)
         if path != self._path:
             self._path = path
             self.pathChanged.emit(path)
@@ -241,6 +248,8 @@ class Document(CompoundEdits, QObject):
         """Load a new or opened project: clears the undo stack; views rebuild."""
         self.undo_stack.clear()
         self._project = project
+        # the file it belongs to (a recovered copy: the original; an example: none)
+        project.path = Path(path) if path else None
         self._dataset = None
         self._dataset_key = None
         self._weights_dirty = False

@@ -196,3 +196,19 @@ def test_recovery_says_how_old_the_copy_is(qtbot, tmp_path):
 )
 def test_describe_age(seconds, text):
     assert describe_age(seconds) == text
+
+
+def test_an_export_onto_the_projects_own_file_is_refused(qtbot, window, tmp_path):
+    path = tmp_path / "mine.nnstudio"
+    window.save_to(str(path))
+    before = path.read_bytes()
+    window._guard(lambda: window.export("npz", str(path)))
+    assert window.message_box is not None and "mine.nnstudio" in window.message_box.text()
+    assert path.read_bytes() == before
+    assert load_project(path).network.to_dict() == window.document.spec.to_dict()
+    # after Save As, the new file is the protected one
+    other = tmp_path / "other.nnstudio"
+    window.save_to(str(other))
+    window.message_box = None
+    window._guard(lambda: window.export("onnx", str(other)))
+    assert window.message_box is not None and load_project(other) is not None
