@@ -141,7 +141,6 @@ def test_empty_project_has_only_an_input_matching_the_data():
 
 def test_file_new_offers_the_empty_project(qtbot, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QInputDialog
-
     from window_helpers import open_window
 
     window = open_window(qtbot, tmp_path)
