@@ -100,7 +100,7 @@ class TrainingController(QObject):
         worker.snapshot.connect(self._on_snapshot)
         worker.failed.connect(self.failed)
         worker.finished.connect(self._on_finished)
-        worker.pausedChanged.connect(lambda _p: self.stateChanged.emit())
+        worker.pausedChanged.connect(self._paused_changed)
         worker.warning.connect(self.warning)
         self.worker = worker
         self.document.set_locked(TRAINING_LOCK)
@@ -155,6 +155,9 @@ class TrainingController(QObject):
             self.worker.update_settings(changes)
 
     # ------------------------------------------------------------------ worker signals
+    def _paused_changed(self, _paused: bool) -> None:
+        self.stateChanged.emit()
+
     def _on_snapshot(self, snap: dict) -> None:
         if self.worker is None:
             return
@@ -168,6 +171,8 @@ class TrainingController(QObject):
         self.snapshot.emit(dict(snap, epoch=self.total_epochs, budget=self.budget))
 
     def _on_finished(self, result: dict) -> None:
+        if self.worker is None:
+            return  # already finished by hand (stop_and_wait)
         thread = self.thread
         if thread is not None:
             thread.wait()  # finished was emitted last: this returns at once
