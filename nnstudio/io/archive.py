@@ -1,4 +1,5 @@
-"""Reading the members of a project zip without trusting their sizes, types or numbers.
+"""The members of a project zip: written reproducibly, read without trusting their sizes,
+types or numbers.
 
 - Every member's *declared* uncompressed size is checked against a limit before it is
   inflated (zip bombs), and duplicated member names are refused.
@@ -20,6 +21,7 @@ import numpy as np
 
 from nnstudio.io.errors import (
     NotAProjectError,
+    ProjectFormatError,
     ProjectJSONError,
     ProjectWeightsError,
     ResourceLimitError,
@@ -33,6 +35,38 @@ MAX_PROJECT_JSON_BYTES = 16 * 1024 * 1024
 MAX_HISTORY_BYTES = 64 * 1024 * 1024
 #: bytes allowed per ``.npy`` member beyond its data (header, alignment)
 NPY_OVERHEAD_BYTES = 4096
+#: every zip entry is written with this timestamp, so that saving the same project twice
+#: gives byte-identical files
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+    """Add ``data`` as the deflated member ``name`` (fixed timestamp, mode 0644)."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    zf.writestr(info, data)
+
+
+def npz_bytes(weights: dict[str, np.ndarray]) -> bytes:
+    """An ``.npz`` archive of ``weights`` (the layout of ``np.savez``, fixed timestamps).
+
+    Refuses (:class:`ProjectFormatError`) a dtype that reading would refuse, so a project
+    is never saved in a form it cannot be opened from.
+    """
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as zf:
+        for name, value in weights.items():
+            arr = np.ascontiguousarray(value)
+            if arr.dtype.name not in SUPPORTED_DTYPES:
+                raise ProjectFormatError(
+                    f"cannot save weight '{name}': dtype {arr.dtype}; NN Studio stores "
+                    f"{' or '.join(SUPPORTED_DTYPES)} weights"
+                )
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=ZIP_DATE)
+            with zf.open(info, "w", force_zip64=True) as member:
+                np.lib.format.write_array(member, arr, allow_pickle=False)
+    return buf.getvalue()
 
 
 def duplicated_names(names: list[str]) -> list[str]:

@@ -12,12 +12,26 @@ import io
 import math
 from typing import Any
 
-from nnstudio.io.errors import ProjectFormatError
+from nnstudio.io.errors import ProjectFormatError, ResourceLimitError
 
 HISTORY_JSON = "history.json"
 HISTORY_CSV = "history.csv"
 #: keys holding whole numbers >= 0; ``epoch`` is required in every row
 INTEGER_KEYS = ("epoch", "step")
+#: most epochs a history may hold (counted before parsing, so that a small file of tiny
+#: rows cannot turn into millions of Python objects)
+MAX_HISTORY_ROWS = 1_000_000
+
+
+def check_row_count(data: bytes, name: str) -> bytes:
+    """``data`` unchanged if it cannot hold more than :data:`MAX_HISTORY_ROWS` rows (JSON
+    objects or CSV lines); else :class:`ResourceLimitError`."""
+    marker = b"{" if name.endswith(".json") else b"\n"
+    if data.count(marker) > MAX_HISTORY_ROWS + 1:
+        raise ResourceLimitError(
+            f"{name} holds more than {MAX_HISTORY_ROWS:,} epochs; the file is damaged"
+        )
+    return data
 
 
 def check_history(value: Any, name: str = HISTORY_JSON) -> list[dict]:

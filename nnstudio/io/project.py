@@ -41,10 +41,12 @@ from nnstudio.io.archive import (
     MAX_HISTORY_BYTES,
     MAX_PROJECT_JSON_BYTES,
     check_archive_names,
+    npz_bytes,
     parse_json,
     parse_npz,
     read_member,
     weights_budget,
+    write_member,
 )
 from nnstudio.io.atomic import AtomicFile, is_temporary_name
 from nnstudio.io.errors import (
@@ -62,7 +64,13 @@ from nnstudio.io.errors import (
     ProjectWeightsError,
     UnknownLayerKindError,
 )
-from nnstudio.io.history import HISTORY_CSV, HISTORY_JSON, check_history, parse_history_csv
+from nnstudio.io.history import (
+    HISTORY_CSV,
+    HISTORY_JSON,
+    check_history,
+    check_row_count,
+    parse_history_csv,
+)
 from nnstudio.io.paths import check_output_path
 from nnstudio.io.runs import RUNS_JSON, check_runs
 from nnstudio.io.statistics import check_statistics
@@ -72,10 +80,6 @@ FORMAT_VERSION = 1
 APP_NAME = "nnstudio"
 PROJECT_JSON = "project.json"
 WEIGHTS_NPZ = "weights.npz"
-
-# Zip entries are written with this timestamp so that saving the same project twice gives
-# byte-identical files.
-_ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 
 
 @dataclass
@@ -168,18 +172,18 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         runs = json.dumps(project.runs, separators=(",", ":"), allow_nan=False)
     except (TypeError, ValueError) as exc:
         raise ProjectFormatError(f"cannot save project '{project.name}': {exc}") from exc
-    weights_blob = None if project.weights is None else _npz_bytes(project.weights)
+    weights_blob = None if project.weights is None else npz_bytes(project.weights)
 
     _refuse_own_dataset(project, target)
     with AtomicFile(target, "wb", error=ProjectSaveError) as fh:
         with zipfile.ZipFile(fh.file, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            _write_member(zf, PROJECT_JSON, doc.encode("utf-8"))
+            write_member(zf, PROJECT_JSON, doc.encode("utf-8"))
             if weights_blob is not None:
-                _write_member(zf, WEIGHTS_NPZ, weights_blob)
+                write_member(zf, WEIGHTS_NPZ, weights_blob)
             if project.history:
-                _write_member(zf, HISTORY_JSON, history.encode("utf-8"))
+                write_member(zf, HISTORY_JSON, history.encode("utf-8"))
             if project.runs:
-                _write_member(zf, RUNS_JSON, runs.encode("utf-8"))
+                write_member(zf, RUNS_JSON, runs.encode("utf-8"))
 
 
 def _refuse_own_dataset(project: Project, target: Path) -> None:
@@ -187,29 +191,6 @@ def _refuse_own_dataset(project: Project, target: Path) -> None:
     csv_path = project.data_settings().csv_path if project.data.name == "csv" else None
     if csv_path:
         check_output_path(target, [("dataset", csv_path)], what="project")
-
-
-def _write_member(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
-    info = zipfile.ZipInfo(name, date_time=_ZIP_DATE)
-    info.compress_type = zipfile.ZIP_DEFLATED
-    info.external_attr = 0o644 << 16
-    zf.writestr(info, data)
-
-
-def _npz_bytes(weights: dict[str, np.ndarray]) -> bytes:
-    """An ``.npz`` archive of ``weights`` (same layout as ``np.savez``, fixed timestamps)."""
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w", compression=zipfile.ZIP_STORED) as zf:
-        for name, value in weights.items():
-            arr = np.ascontiguousarray(value)
-            if arr.dtype.kind != "f":
-                raise ProjectFormatError(
-                    f"cannot save weight '{name}': dtype {arr.dtype} is not floating-point"
-                )
-            info = zipfile.ZipInfo(f"{name}.npy", date_time=_ZIP_DATE)
-            with zf.open(info, "w", force_zip64=True) as member:
-                np.lib.format.write_array(member, arr, allow_pickle=False)
-    return buf.getvalue()
 
 
 def _jsonable_history(history: list[dict]) -> list[dict]:
@@ -311,10 +292,11 @@ def _load_from(fh: Any) -> Project:
         if not isinstance(doc, dict):
             raise ProjectFormatError(f"{PROJECT_JSON} must hold a JSON object, not {_tname(doc)}")
         if HISTORY_JSON in names:
-            history_doc = parse_json(_unpack(zf, HISTORY_JSON, MAX_HISTORY_BYTES), HISTORY_JSON)
-            history = check_history(history_doc)
+            text = check_row_count(_unpack(zf, HISTORY_JSON, MAX_HISTORY_BYTES), HISTORY_JSON)
+            history = check_history(parse_json(text, HISTORY_JSON))
         elif HISTORY_CSV in names:
-            history = parse_history_csv(_unpack(zf, HISTORY_CSV, MAX_HISTORY_BYTES))
+            text = check_row_count(_unpack(zf, HISTORY_CSV, MAX_HISTORY_BYTES), HISTORY_CSV)
+            history = parse_history_csv(text)
         else:
             history = []
         project = _build(doc, history)

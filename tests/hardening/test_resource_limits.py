@@ -219,3 +219,23 @@ def test_imported_weight_files_are_checked_like_project_weights(tmp_path: Path, 
     with pytest.raises(ProjectError, match="can take"):
         load_weights_file(big, network)
     assert load_weights_file(big)["dense_1.weight"].shape == (10_000,)  # no network: 2**28
+
+
+def test_a_history_of_millions_of_tiny_rows_is_refused_before_parsing(tmp_path: Path) -> None:
+    path = saved(tmp_path, trained=True)
+    parts = members(path)
+    parts["history.json"] = b"[" + b",".join([b'{"epoch":1}'] * 1_000_002) + b"]"
+    assert len(parts["history.json"]) < 16 << 20
+    write_members(path, parts)
+    with pytest.raises(ResourceLimitError, match="more than 1,000,000 epochs"):
+        load_project(path)
+
+
+def test_weights_the_reader_would_refuse_are_not_saved(tmp_path: Path) -> None:
+    project = load_project(saved(tmp_path, trained=True))
+    name = sorted(project.weights)[0]
+    project.weights[name] = project.weights[name].astype(np.float16)
+    target = tmp_path / "out.nnstudio"
+    with pytest.raises(ProjectError, match="float16"):
+        save_project(project, target)
+    assert not target.exists()
