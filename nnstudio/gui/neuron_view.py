@@ -390,6 +390,8 @@ def install(window: Any) -> NeuronView:
 
     window.trainingStarted.connect(probe_switch)
     view.enabledChanged.connect(probe_switch)
+    # boxes and tile columns differ in size: show the whole network again after a toggle
+    view.enabledChanged.connect(lambda _on: QTimer.singleShot(0, window.canvas.fit_all))
     view.scene.nodeButtonClicked.connect(lambda *_a: QTimer.singleShot(0, probe_switch))
     window.snapshotShown.connect(on_snapshot)
 

@@ -164,6 +164,9 @@ def test_clicking_a_weight_edits_it_and_undo_restores(setup, qtbot):
     point = line.pointAt(0.3)
     i, j = link.line_at(point)  # the line nearest the mouse
     before = float(link.weights[i, j])
+    QTest.mouseMove(view.viewport(), view.mapFromScene(point))  # hovering tells the weight
+    assert link.toolTip() == link.describe(i, j)
+    assert f"= {before:.4g}" in link.toolTip()
     _click(view, point)
     editor = neurons.editor
     assert editor.isVisible()
