@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from nnstudio.data.views import pca_projection, predicted_classes, subsample
 from nnstudio.gui.surface import class_colors, diverging_lut
 
+MAX_LEGEND = 10
 WRONG_PEN = pg.mkPen(200, 20, 20, 200, width=1.5)
 
 
@@ -39,6 +40,8 @@ class ProjectionView(QWidget):
         self.wrong_scatter = pg.ScatterPlotItem(size=11, pxMode=True, symbol="o")
         self.plot.addItem(self.scatter)
         self.plot.addItem(self.wrong_scatter)
+        self.legend = self.plot.addLegend(offset=(-6, 6), labelTextSize="8pt")
+        self._legend_items: list[pg.ScatterPlotItem] = []
         layout.addWidget(self.plot, 1)
         self.caption = QLabel()
         self.caption.setWordWrap(True)
@@ -49,6 +52,7 @@ class ProjectionView(QWidget):
         self.task = "binary"
         self.class_names: list[str] | None = None
         self.wrong = np.zeros(0, dtype=bool)
+        self.judged = False
         self.threshold = 0.5
         self.updates = 0
 
@@ -74,10 +78,12 @@ class ProjectionView(QWidget):
             palette = class_colors(max(int(dataset.n_classes), 2)).astype(np.uint8)
             colors = palette[np.clip(self.y.astype(np.intp), 0, len(palette) - 1)]
         brushes = [pg.mkBrush(*c[:3], 230) for c in colors]
+        self._set_legend(dataset)
         self.scatter.setData(
             coords[:, 0], coords[:, 1], brush=brushes, pen=pg.mkPen(255, 255, 255, 160)
         )
         self.wrong = np.zeros(len(self.y), dtype=bool)
+        self.judged = False  # True once outputs have marked the wrong predictions
         self.wrong_scatter.setData([], [])
         ex = self.projection.explained
         self.plot.setLabel(
@@ -85,6 +91,25 @@ class ProjectionView(QWidget):
         )
         self.plot.setLabel("left", self.tr("PC2 ({p:.0f} % of the variance)").format(p=100 * ex[1]))
         self._caption()
+
+    def _set_legend(self, dataset: Any) -> None:
+        """One legend entry per class (its name and colour), up to 10 classes."""
+        for item in self._legend_items:
+            self.legend.removeItem(item)
+        self._legend_items = []
+        if self.task == "regression" or int(dataset.n_classes) > MAX_LEGEND:
+            return
+        k = max(int(dataset.n_classes), 2)
+        palette = class_colors(k).astype(np.uint8)
+        names = self.class_names or [str(i) for i in range(k)]
+        for c, name in zip(palette, names, strict=False):
+            item = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(*c[:3]), pen=None)
+            self.legend.addItem(item, str(name))
+            self._legend_items.append(item)
+
+    def legend_labels(self) -> list[str]:
+        """The class names shown in the legend (tests read them)."""
+        return [label.text for _sample, label in self.legend.items]
 
     def set_outputs(self, outputs: np.ndarray | None) -> None:
         """Mark the samples whose predicted class differs from the true one (circled in
@@ -100,6 +125,7 @@ class ProjectionView(QWidget):
             coords[:, 0], coords[:, 1], pen=WRONG_PEN, brush=pg.mkBrush(0, 0, 0, 0)
         )
         self.updates += 1
+        self.judged = True
         self._caption()
 
     def _caption(self) -> None:
@@ -109,7 +135,7 @@ class ProjectionView(QWidget):
         else:
             names = self.class_names or [str(i) for i in range(int(self.y.max()) + 1)]
             shown = ", ".join(names[:10]) + (", ..." if len(names) > 10 else "")
-            text = self.tr("{n} samples coloured by class ({names}); {w} wrong (circled)").format(
-                n=n, names=shown, w=int(self.wrong.sum())
-            )
+            text = self.tr("{n} samples coloured by class ({names})").format(n=n, names=shown)
+            if self.judged:
+                text += self.tr("; {w} predicted wrong (circled)").format(w=int(self.wrong.sum()))
         self.caption.setText(text)

@@ -71,6 +71,8 @@ def test_window_draws_iris_on_a_feature_pair_and_projects_it(qtbot, tmp_path):
     np.testing.assert_allclose(proj.projection.coords, expected.coords)
     assert proj.wrong.shape == (150,)
     assert "setosa, versicolor, virginica" in proj.caption.text()
+    assert proj.legend_labels() == ["setosa", "versicolor", "virginica"]
+    assert proj.judged and "predicted wrong (circled)" in proj.caption.text()
     # another pair: the surface's points are the new columns
     tv.pair_panel.x_combo.setCurrentIndex(2)
     assert (tv.pair.i, tv.pair.j) == (2, 1)
