@@ -275,6 +275,8 @@ def build_ir(
     (fan_in, fan_out). preprocessor: ``data.Preprocessor.to_dict()`` or None.
     Raises ExportError naming every problem (missing / unexpected / mis-shaped weights).
     """
+    from . import image_ops  # imports this module
+
     graph = _analysed(spec)
     in_id, out_id = graph.input_id, graph.output_id
     assert in_id is not None and out_id is not None  # a valid analysis has both
@@ -348,6 +350,11 @@ def build_ir(
                     f"input node '{nid}' expects {in_units} features but the preprocessing "
                     f"gives {pre.n_features}"
                 )
+            image = image_ops.input_reshape(graph.shapes[nid], current, fresh)
+            if image is not None:  # flat rows viewed as (channels, height, width)
+                ops.append(image)
+                width_of[image.output] = image.width
+                current = image.output
             tensor_of[nid] = current
             continue
         in_w = width_of[ins[0]]
@@ -372,13 +379,21 @@ def build_ir(
             ops.append(Op("activation", out, ins, activation_params(act, p), {}, nid, in_w))
         elif kind == "dropout":
             ops.append(Op("dropout", out, ins, {"rate": float(p["rate"])}, {}, nid, in_w))
-        elif kind == "batchnorm":
+        elif kind == "batchnorm" and len(graph.shapes[nid] or ()) == 1:
             roles = ("weight", "bias", "running_mean", "running_var")
             wmap = {role: take(nid, role) for role in roles}
             params = {"eps": float(p["eps"]), "momentum": float(p["momentum"])}
             ops.append(Op("batchnorm", out, ins, params, wmap, nid, in_w))
         elif kind in ("add", "concat"):
             ops.append(Op(kind, out, ins, {}, {}, nid, width))
+        elif kind in image_ops.IMAGE_KINDS:
+            in_shape = graph.shapes[graph.inputs[nid][0]] or ()
+            new = image_ops.ir_ops(
+                kind, nid, p, in_shape, graph.shapes[nid] or (), ins, out, take, fresh
+            )
+            ops.extend(new)
+            for op in new:
+                width_of[op.output] = op.width
         else:
             raise ExportError(
                 f"node '{nid}' has kind '{kind}', which cannot be exported; "

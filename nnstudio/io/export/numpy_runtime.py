@@ -64,6 +64,29 @@ def activate(x, params):
     raise ValueError(f"unknown activation {name!r}")
 
 
+def windows(x, p, fill):
+    """x (n, c, h, w) -> (n, c, kh * kw, ho, wo): every kernel offset's strided slice of x
+    padded with ``fill`` (pads: top, bottom, left, right)."""
+    top, bottom, left, right = p["pads"]
+    x = np.pad(x, ((0, 0), (0, 0), (top, bottom), (left, right)), constant_values=fill)
+    (kh, kw), (sh, sw), (dh, dw) = p["kernel"], p["stride"], p.get("dilation", (1, 1))
+    ho, wo = p["out_shape"][1:]
+    rows = [slice(i * dh, i * dh + sh * (ho - 1) + 1, sh) for i in range(kh)]
+    cols = [slice(j * dw, j * dw + sw * (wo - 1) + 1, sw) for j in range(kw)]
+    return np.stack([x[:, :, r, c] for r in rows for c in cols], axis=2)
+
+
+def conv2d(x, w, p):
+    """Cross-correlation of x (n, c, h, w) with weight (o, c, kh, kw), plus bias (o,)."""
+    cols = windows(x, p, 0.0)  # (n, c, kh * kw, ho, wo)
+    weight = w["weight"]
+    kernel = weight.reshape(weight.shape[0], weight.shape[1], -1)  # (o, c, kh * kw)
+    y = np.tensordot(cols, kernel, axes=([1, 2], [1, 2])).transpose(0, 3, 1, 2)
+    if "bias" in w:
+        y = y + w["bias"][:, None, None]
+    return y
+
+
 def run_ops(ops, consts, x, input_name="input"):
     """Run the op list on raw inputs x (n, n_raw); returns every tensor by name."""
     t = {input_name: x}
@@ -92,6 +115,22 @@ def run_ops(ops, consts, x, input_name="input"):
                 y = y + other
         elif kind == "concat":
             y = np.concatenate(ins, axis=1)
+        elif kind == "reshape":
+            y = ins[0].reshape(len(ins[0]), *op["params"]["shape"])
+        elif kind == "conv2d":
+            y = conv2d(ins[0], w, op["params"])
+        elif kind == "maxpool2d":
+            y = windows(ins[0], op["params"], -np.inf).max(axis=2)
+        elif kind == "avgpool2d":  # padded zeros count in the mean
+            y = windows(ins[0], op["params"], 0.0).mean(axis=2)
+        elif kind == "globalavgpool":
+            y = ins[0].mean(axis=(2, 3))
+        elif kind == "flatten":
+            y = ins[0].reshape(len(ins[0]), -1)
+        elif kind == "batchnorm2d":
+            c = (-1, 1, 1)  # per channel
+            scale = w["weight"] / np.sqrt(w["running_var"] + op["params"]["eps"])
+            y = (ins[0] - w["running_mean"].reshape(c)) * scale.reshape(c) + w["bias"].reshape(c)
         else:
             raise ValueError(f"unknown op {kind!r}")
         t[op["output"]] = y

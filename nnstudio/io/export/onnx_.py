@@ -20,6 +20,7 @@ from onnx import TensorProto, helper, numpy_helper
 
 from .errors import ExportError
 from .files import write_bytes
+from .image_ops import IMAGE_OPS, emit_onnx
 from .model_ir import OUTPUT, RAW, ModelIR, Op
 
 OPSET = 17
@@ -198,6 +199,8 @@ def _emit(b: _Builder, op: Op, ins: list[str], const) -> str:  # noqa: ANN001
         if len(ins) == 1:
             return ins[0]
         return b.node("Concat", ins, base, axis=1)
+    if op.op in IMAGE_OPS:
+        return emit_onnx(b, op, ins, const)
     raise ExportError(f"op '{op.op}' cannot be exported to ONNX")
 
 

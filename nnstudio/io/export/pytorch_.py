@@ -24,6 +24,7 @@ import numpy as np
 
 from .errors import ExportError
 from .files import write_bytes, write_text
+from .image_ops import IMAGE_OPS, torch_expr
 from .model_ir import RAW, ModelIR, Op
 
 CLASS_NAME = "NNStudioModel"
@@ -168,6 +169,8 @@ class _Gen:
             return " + ".join(args)
         if op.op == "concat":
             return f"torch.cat([{', '.join(args)}], dim=1)"
+        if op.op in IMAGE_OPS:
+            return torch_expr(self, op, args[0], lambda: _identifier(op.node, self.attrs))
         raise ExportError(f"op '{op.op}' cannot be exported to PyTorch")
 
 

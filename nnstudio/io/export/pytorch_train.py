@@ -32,6 +32,7 @@ from nnstudio.errors import NNStudioError
 
 from .errors import ExportError
 from .files import write_bytes, write_text
+from .image_ops import IMAGE_MODULE_OPS
 from .model_ir import ModelIR, build_ir
 from .project_parts import UNTRAINED_WARNING, resolve
 from .pytorch_ import _Gen, _identifier
@@ -165,7 +166,7 @@ def training_config(
         "weights": {"file": "start_weights.npz", "names": names},
         "decay": decay,
         "dropout": dropout,
-        "has_batchnorm": any(op.op == "batchnorm" for op in ir.ops),
+        "has_batchnorm": any(op.op in ("batchnorm", "batchnorm2d") for op in ir.ops),
     }
 
 
@@ -246,7 +247,8 @@ def torch_names(ir: ModelIR, network: Any) -> tuple[list, list[str], list[dict[s
     attr_of: dict[str, str] = {}
     op_of: dict[str, Any] = {}
     for op in ir.ops:  # the order in which pytorch_._Gen names the attributes
-        if op.op in ("dense", "batchnorm", "dropout"):
+        # (image ops with a module: conv2d, pools, flatten, batchnorm2d; see image_ops)
+        if op.op in ("dense", "batchnorm", "dropout") or op.op in IMAGE_MODULE_OPS:
             attr_of[op.node] = _identifier(op.node, taken)
             op_of[op.node] = op
     names: list[list] = []
@@ -256,7 +258,7 @@ def torch_names(ir: ModelIR, network: Any) -> tuple[list, list[str], list[dict[s
         for role, weight in op.weights.items():
             key = f"{attr}.{role}"
             names.append([weight, key, op.op == "dense" and role == "weight"])
-            if op.op == "dense" and role == "weight":
+            if op.op in ("dense", "conv2d") and role == "weight":  # decayed, as the engine
                 decay.append(key)
     expected = set(ir.weight_names)
     if {n[0] for n in names} != expected:
