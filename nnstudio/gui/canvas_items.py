@@ -50,6 +50,7 @@ from .canvas_style import (  # noqa: F401 - sizes and helpers are imported from 
     format_count,
     format_shape,
     link_path,
+    paint_node_buttons,
 )
 from .icons import kind_color
 from .neuron_tiles import MORE_HEIGHT, NEURON_WIDTH, TILE, TILE_GAP, TileItem
@@ -237,18 +238,33 @@ class NodeItem(QGraphicsObject):
             tip += f"<br>{self.layer.description}"
         if self.problems:
             tip += "".join(f"<br><span style='color:#d93025'>⚠ {p}</span>" for p in problems)
+        self._tip = tip
         self.setToolTip(tip)
         self.update()
+
+    def button_tip(self, name: str) -> str:
+        """What a node button does (its tooltip)."""
+        tips = {
+            "expand": "Show this layer's units as tiles"
+            if not self.neuron_mode
+            else "Show this layer as a box",
+            "minus": "One unit fewer",
+            "plus": "One unit more",
+            "more": "Show every unit" if self.more_units else "Show the first units only",
+        }
+        return QApplication.translate("NodeItem", tips[name])
 
     def hoverMoveEvent(self, event) -> None:  # noqa: N802 (Qt API)
         pos = event.scenePos()
         on_port = self.is_on_output_port(pos) or self.is_on_input_port(pos)
+        button = None if on_port else self.button_at(pos)
         if on_port:
             self.setCursor(Qt.CursorShape.CrossCursor)
-        elif self.button_at(pos) is not None:
+        elif button is not None:
             self.setCursor(Qt.CursorShape.PointingHandCursor)
         else:
             self.setCursor(Qt.CursorShape.ArrowCursor)
+        self.setToolTip(self.button_tip(button) if button else getattr(self, "_tip", ""))
         super().hoverMoveEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:  # noqa: N802
@@ -346,7 +362,7 @@ class NodeItem(QGraphicsObject):
             painter.drawText(
                 row2, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, self.count_text
             )
-        self._paint_buttons(painter, buttons, text, base, small)
+        paint_node_buttons(painter, self, buttons, text, base, small)
 
         # ports
         painter.setPen(QPen(_blend(base, text, 0.5), 1.2))
@@ -358,32 +374,6 @@ class NodeItem(QGraphicsObject):
                 painter.drawEllipse(self.input_port_local(slot, n), radius, radius)
         painter.setBrush(accent)
         painter.drawEllipse(self.output_port_local(), PORT_RADIUS, PORT_RADIUS)
-
-    def _paint_buttons(self, painter: QPainter, buttons: dict, text, base, font) -> None:  # noqa: ANN001
-        glyphs = {
-            "expand": "▤" if not self.neuron_mode else "▭",
-            "minus": "−",
-            "plus": "+",
-        }
-        painter.setFont(font)
-        for name, rect in buttons.items():
-            if name == "more":
-                label = (
-                    QApplication.translate("NodeItem", "fewer")
-                    if self.showing_all and not self.more_units
-                    else QApplication.translate("NodeItem", "+{n} more").format(n=self.more_units)
-                )
-                painter.setPen(QPen(_blend(text, base, 0.2)))
-                painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
-                continue
-            on_header = name == "expand"
-            painter.setPen(
-                QPen(QColor(255, 255, 255, 200) if on_header else _blend(base, text, 0.45), 1.0)
-            )
-            painter.setBrush(QColor(255, 255, 255, 40) if on_header else base)
-            painter.drawRoundedRect(rect, 3, 3)
-            painter.setPen(QColor("white") if on_header else text)
-            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyphs[name])
 
 
 class EdgeItem(QGraphicsItem):

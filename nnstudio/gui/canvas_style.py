@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QPainterPath, QPalette
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QColor, QPainterPath, QPalette, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsItem
 
 NODE_WIDTH = 180.0
@@ -66,3 +66,28 @@ def link_path(start: QPointF, end: QPointF) -> QPainterPath:
     path = QPainterPath(start)
     path.cubicTo(QPointF(start.x() + dx, start.y()), QPointF(end.x() - dx, end.y()), end)
     return path
+
+
+def paint_node_buttons(painter, node, buttons: dict, text, base, font) -> None:  # noqa: ANN001
+    """Draw a node's small buttons (``NodeItem.button_rects``): expand, units -/+, and the
+    "+N more" / "fewer" handle of a tile column."""
+    glyphs = {"expand": "▤" if not node.neuron_mode else "▭", "minus": "−", "plus": "+"}
+    painter.setFont(font)
+    for name, rect in buttons.items():
+        if name == "more":
+            label = (
+                QApplication.translate("NodeItem", "fewer")
+                if node.showing_all and not node.more_units
+                else QApplication.translate("NodeItem", "+{n} more").format(n=node.more_units)
+            )
+            painter.setPen(QPen(_blend(text, base, 0.2)))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, label)
+            continue
+        on_header = name == "expand"
+        painter.setPen(
+            QPen(QColor(255, 255, 255, 200) if on_header else _blend(base, text, 0.45), 1.0)
+        )
+        painter.setBrush(QColor(255, 255, 255, 40) if on_header else base)
+        painter.drawRoundedRect(rect, 3, 3)
+        painter.setPen(QColor("white") if on_header else text)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, glyphs[name])

@@ -63,6 +63,8 @@ def test_tile_counts_per_layer_and_more_handle(setup, qtbot):
     assert len(items[out].tiles) == 1
     # the "+4 more" handle, clicked with the mouse, shows every unit (and back)
     more = items[d2].button_rects()["more"]
+    QTest.mouseMove(view.viewport(), view.mapFromScene(items[d2].mapToScene(more.center())))
+    assert items[d2].toolTip() == "Show every unit"
     _click(view, items[d2].mapToScene(more.center()))
     assert len(items[d2].tiles) == 12 and items[d2].more_units == 0
     _click(view, items[d2].mapToScene(items[d2].button_rects()["more"].center()))
