@@ -18,6 +18,9 @@ Op kinds (``Op.op``) and what they compute::
     dropout      identity at inference; params "rate" (kept for exporters that train)
     add          sum of all inputs (same width)
     concat       inputs joined along features, in input order
+
+Image layers (NCHW tensors) add reshape, conv2d, maxpool2d, avgpool2d, globalavgpool,
+flatten and batchnorm2d: see :mod:`.image_ops`.
 """
 
 from __future__ import annotations
