@@ -4,8 +4,9 @@ Cases are built from every template, untrained and trained, and from a network u
 every layer kind; each case applies one seeded mutation (see ``fuzz_cases.py``) and must end
 in exactly one of:
 
-- the file loads, saves and reloads, and trains one epoch with finite loss and finite
-  predictions (or training stops with a typed error);
+- the file loads, saves and reloads, ``nnstudio info`` describes it, and it trains one
+  epoch with finite loss and finite predictions exactly when ``nnstudio validate`` says it
+  is valid (otherwise building the session fails with a typed error);
 - a typed :class:`NNStudioError` with a one-line message (a graph error listing several
   problems has one line per problem).
 
@@ -15,6 +16,7 @@ deterministic (fixed seeds); a failure names the base and the mutation to reprod
 
 from __future__ import annotations
 
+import contextlib
 import io
 import random
 import signal
@@ -24,6 +26,7 @@ import numpy as np
 import pytest
 from fuzz_cases import mutate
 
+from nnstudio.cli import main
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import InvalidGraphError, NetworkSpec
 from nnstudio.io import TEMPLATES, make_template, save_project
@@ -132,18 +135,34 @@ def run_case(data: bytes, case: str, folder: Path) -> str:
     # whatever loads can be saved and loaded again (1e400 once loaded, then broke saves)
     again = project_from_bytes(_bytes(project, folder, "again"), "again.nnstudio")
     assert again.network.to_dict() == project.network.to_dict(), case
+    # `info` describes it, and `validate` agrees with what training does
+    case_file = folder / "case.nnstudio"
+    case_file.write_bytes(data)
+    assert _cli("info", case_file)[0] == 0, f"{case}: info failed"
+    valid, err = _cli("validate", case_file)
+    assert "internal error" not in err, f"{case}: {err}"
     try:
         session = Session.from_project(project)
         report = session.train_epoch()
     except NNStudioError as exc:
         _check_message(exc, case)
+        assert valid == 1, f"{case}: validate passed but training refused: {exc}"
         return "refused-session"
+    assert valid == 0, f"{case}: validate refused what trains: {err}"
     assert np.isfinite(report.train_loss), f"{case}: loss {report.train_loss} without an error"
     outputs = session.predict_raw(_raw(session))
     assert np.all(np.isfinite(outputs)), f"{case}: non-finite predictions without an error"
     stored = session.store()
     project_from_bytes(_bytes(stored, folder, "trained"), "trained.nnstudio")
     return "trained"
+
+
+def _cli(command: str, path: Path) -> tuple[int, str]:
+    """(exit code, stderr) of ``nnstudio COMMAND PATH`` run in-process."""
+    err = io.StringIO()
+    with contextlib.redirect_stderr(err):
+        code = main([command, str(path)], out=io.StringIO())
+    return code, err.getvalue()
 
 
 def _raw(session) -> np.ndarray:
