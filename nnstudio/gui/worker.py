@@ -91,6 +91,8 @@ class TrainingWorker(QObject):
         self._probe_units = False  # the neuron view wants every unit's map
         self._last_probe = 0.0
         self._view_probe: Any = None  # probe(session) -> dict joining each snapshot
+        self.insight: Any = None  # issue 11: insight.live.RunMonitor (stats, diagnosis)
+        self._failure: str | None = None
 
     # ----------------------------------------------------------------- control (any thread)
     def stop(self) -> None:
@@ -159,6 +161,9 @@ class TrainingWorker(QObject):
             from nnstudio.session import Session
 
             self.session = Session.from_project(self._project)
+            from nnstudio.insight.live import RunMonitor
+
+            self.insight = RunMonitor(self.session)
             # The session continues the project's history when it loaded its weights.
             history = self.session.history
             for note in self.session.trainer.notes:
@@ -170,6 +175,7 @@ class TrainingWorker(QObject):
                 self._apply_settings()
             self._loop(rows)
         except NNStudioError as exc:
+            self._failure = str(exc)
             self.failed.emit(str(exc))
         except Exception as exc:  # noqa: BLE001 - a worker must never die silently
             self.failed.emit(f"Training stopped by an unexpected error: {exc!r}")
@@ -187,6 +193,11 @@ class TrainingWorker(QObject):
             result["epochs_run"] = self.epochs_run
             result.setdefault("best_epoch", None)
             result.setdefault("best_weights", None)
+            if self.insight is not None:  # issue 11: final diagnosis, run rows, snapshots
+                try:
+                    result["insight"] = self.insight.finish(self._failure)
+                except Exception:  # noqa: BLE001
+                    result["insight"] = None
             self.finished.emit(result)
 
     @property
@@ -272,6 +283,7 @@ class TrainingWorker(QObject):
             self._pending_step_epoch = False
             rate_epochs += 1
             pending.append(dict(row))
+            self.insight.on_epoch(row)
             now = time.perf_counter()
             if now - rate_t0 >= 0.5:
                 rate = rate_epochs / (now - rate_t0)
@@ -309,9 +321,11 @@ class TrainingWorker(QObject):
         if view_probe is not None:
             probe.update(view_probe(self.session))
             grid = probe.pop("grid", grid)
+        insight = self.insight.refresh(force=self.is_paused) if self.insight else {}
         self.snapshot.emit(
             {
                 **probe,  # "units" and "weights" (float32 copies) when probed
+                **insight,  # "insight": layer statistics, results, findings (issue 11)
                 "reports": list(reports),
                 "grid": grid,
                 "epoch": self.session.epochs_done,

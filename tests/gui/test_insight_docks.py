@@ -1,0 +1,158 @@
+"""The Layer statistics, Diagnosis, Results and Runs docks in the window (issue 11)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from window_helpers import open_window
+
+from nnstudio.engine.layerstats import N_BINS
+from nnstudio.insight.results import session_results
+from nnstudio.io import load_project, make_template, save_project
+from nnstudio.session import Session
+
+
+def _train(qtbot, window, epochs=None):
+    with qtbot.waitSignal(window.trainingFinished, timeout=60_000) as blocker:
+        window.start_training(epochs)
+    return blocker.args[0]
+
+
+def _dead_project():
+    project = make_template("circle")
+    project.network.set_param("dense_1", "activation", "relu")
+    session = Session.from_project(project)
+    weights = session.network.get_weights()
+    weights["dense_1.bias"][:] = -50.0
+    project.weights = weights
+    return project
+
+
+def test_diagnosis_lists_dead_units_and_apply_changes_the_layer(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, _dead_project())
+    _train(qtbot, window, 5)
+    view = window.insight.diagnosis_view
+    codes = [(f["code"], f["layer"]) for f in view.findings]
+    assert ("dead-units", "dense_1") in codes
+    row = codes.index(("dead-units", "dense_1"))
+    item = view.tree.topLevelItem(row)
+    assert item.text(0) == "[dead-units]" and item.text(1) == "dense_1"
+    button = view.tree.itemWidget(item, 3)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.document.spec.nodes["dense_1"].params["activation"] == "leaky_relu"
+    # the numbers on screen belonged to the network before the edit: gone at once
+    assert view.tree.topLevelItemCount() == 0
+    assert "changed" in view.note.text()
+    assert window.insight.results_view.results is None
+    assert window.insight.layers_view.layer_ids == []
+
+
+def test_layer_statistics_images_and_gradient_norms(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, make_template("circle"))
+    result = _train(qtbot, window, 30)
+    view = window.insight.layers_view
+    assert view.layer_ids == ["dense_1", "dense_2", "dense_3"]
+    history = result["insight"]["history"]
+    img = history.image("dense_1", "grad_hist")
+    assert img.shape == (len(history.epochs), N_BINS)
+    np.testing.assert_allclose(img.sum(axis=1), 1.0, rtol=1e-5)
+    shown = view.images[("dense_1", "weight_hist")].image
+    assert shown is not None and shown.shape == (len(history.epochs), N_BINS)
+    x, y = view.norm_curves["dense_2"].getData()
+    assert len(x) == len(history.epochs)
+    np.testing.assert_allclose(10**y, history.series("dense_2", "grad_norm"), rtol=1e-6)
+    assert history.epochs[-1] == 30
+    window.grab().save(str(tmp_path / "layers.png"))
+
+
+def test_confusion_matrix_matches_the_trained_weights(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, make_template("multiclass"))
+    _train(qtbot, window, 3)
+    view = window.insight.results_view
+    expected = session_results(Session.from_project(window.document.project))
+    for split, index in (("train", 0), ("test", 1)):
+        view.split_combo.setCurrentIndex(index)
+        m = expected[split]["matrix"]
+        k = m.shape[0]
+        assert view.table.rowCount() == k + 1
+        shown = [[int(view.table.item(i, j).text()) for j in range(k)] for i in range(k)]
+        np.testing.assert_array_equal(shown, m)
+        assert view.table.verticalHeaderItem(k).text() == "precision"
+
+
+def test_regression_scatter_and_residuals(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, make_template("regression"))
+    _train(qtbot, window, 3)
+    view = window.insight.results_view
+    assert view.stack.currentIndex() == 1
+    x, _y = view.scatter.getData()
+    n = len(window.document.dataset().y_train)
+    assert len(x) == min(n, 2000)
+    assert sum(view.bars.opts["height"]) == n
+
+
+def test_runs_recorded_compared_renamed_deleted_and_saved(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, make_template("xor"))
+    _train(qtbot, window, 5)
+    doc = window.document
+    training = doc.project.training
+    training.learning_rate = 0.003
+    doc.set_training(training)
+    _train(qtbot, window, 5)
+    runs = doc.project.runs
+    assert [r["id"] for r in runs] == [1, 2]
+    table = window.insight.runs_view.table
+    assert table.rowCount() == 2
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    col = headers.index("training.learning_rate")
+    assert table.item(1, col).text() == "0.003"
+    assert table.item(1, col).background().color().alpha() > 0  # highlighted: differs
+    assert table.item(0, col).background().style() == Qt.BrushStyle.NoBrush
+    table.item(0, 1).setText("baseline")
+    assert runs[0]["name"] == "baseline"
+    # overlay the first run's curves on the plots
+    n_before = len(window.plots.loss_plot.getPlotItem().listDataItems())
+    table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    assert len(window.plots.loss_plot.getPlotItem().listDataItems()) == n_before + 1
+    path = tmp_path / "runs.nnstudio"
+    save_project(doc.project, path)
+    assert [r["name"] for r in load_project(path).runs] == ["baseline", "run 2"]
+    table.selectRow(1)
+    QTest.mouseClick(window.insight.runs_view.delete_button, Qt.MouseButton.LeftButton)
+    assert [r["id"] for r in doc.project.runs] == [1]
+    assert table.rowCount() == 1
+
+
+def test_restore_best_weights_action(qtbot, tmp_path) -> None:
+    project = make_template("circle")
+    project.data.train_ratio = 0.1
+    project.data.noise = 0.3
+    from nnstudio.graph import NetworkSpec
+
+    project.network = NetworkSpec.sequential(2, [64, 64], "relu", 1, "sigmoid")
+    window = open_window(qtbot, tmp_path, project)
+    result = _train(qtbot, window, 150)
+    best = result["best_epoch"]
+    assert best is not None and best < 150
+    action = window.insight.restore_action
+    assert action.isEnabled()
+    assert window.insight.diagnosis_view.restore_button.text().endswith(f"(epoch {best})")
+    action.trigger()
+    doc = window.document
+    assert doc.project.history[-1]["epoch"] == best
+    for name, value in result["best_weights"].items():
+        np.testing.assert_array_equal(doc.project.weights[name], value)
+    assert not action.isEnabled()
+
+
+def test_opening_a_trained_project_shows_its_insight(qtbot, tmp_path) -> None:
+    path = tmp_path / "c.nnstudio"
+    window = open_window(qtbot, tmp_path, make_template("circle"))
+    _train(qtbot, window, 5)
+    save_project(window.document.project, path)
+    (tmp_path / "b").mkdir()
+    other = open_window(qtbot, tmp_path / "b", load_project(path), str(path))
+    qtbot.waitUntil(lambda: other.insight.last_insight is not None, timeout=10_000)
+    assert other.insight.layers_view.layer_ids == ["dense_1", "dense_2", "dense_3"]
+    assert other.insight.runs_view.table.rowCount() == 1
