@@ -300,3 +300,17 @@ def _dense_free_outputs(doc):
     _xs, _ys, points = grid_points(session.dataset.bounds, GRID_RESOLUTION)
     outs = unit_outputs(session.network, session.dataset.preprocessor.transform(points))
     return {k: v.reshape(GRID_RESOLUTION, GRID_RESOLUTION, -1)[::2, ::2] for k, v in outs.items()}
+
+
+def test_an_invalid_network_clears_the_tiles_and_a_valid_one_redraws(setup):
+    doc, view, neurons = setup
+    inp, d1, d2, _out = _ids(doc)
+    edge = next(e for e in doc.spec.edges if e.src == d1 and e.dst == d2)
+    doc.disconnect(edge)
+    neurons.refresh()
+    assert doc.problems()
+    tiles = view.canvas_scene.node_items[inp].tiles
+    assert tiles and all(t.values is None for t in tiles)  # no stale maps
+    doc.undo()
+    neurons.refresh()
+    assert all(t.values is not None for t in view.canvas_scene.node_items[inp].tiles)
