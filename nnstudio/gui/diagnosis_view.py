@@ -9,14 +9,15 @@ since the run, the list is cleared and says so.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+import html
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTreeWidget,
-    QTreeWidgetItem,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,33 @@ def fix_text(fix: dict) -> str:
                 for k, v in fix[part].items()
             )
     return ""
+
+
+class FindingCard(QFrame):
+    """One finding: code and layer in bold, the evidence, the action, and an Apply button
+    when the action is a setting."""
+
+    def __init__(self, finding: dict, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.finding = finding
+        self.setObjectName("findingCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(6, 4, 6, 4)
+        where = f" {html.escape(finding['layer'])}" if finding.get("layer") else ""
+        self.label = QLabel(
+            f"<b>[{html.escape(finding['code'])}]{where}</b> "
+            f"{html.escape(finding['evidence'])}.<br><i>{self.tr('Try')}:</i> "
+            f"{html.escape(finding['action'])}."
+        )
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        row.addWidget(self.label, 1)
+        self.button: QPushButton | None = None
+        if finding.get("fix"):
+            self.button = QPushButton(self.tr("Apply"))
+            self.button.setToolTip(self.tr("Apply: {0}").format(fix_text(finding["fix"])))
+            row.addWidget(self.button, 0, Qt.AlignmentFlag.AlignTop)
 
 
 class DiagnosisView(QWidget):
@@ -60,43 +88,31 @@ class DiagnosisView(QWidget):
         self.restore_button.clicked.connect(self.restoreBest)
         bar.addWidget(self.restore_button)
         layout.addLayout(bar)
-        self.tree = QTreeWidget()
-        self.tree.setObjectName("diagnosisList")
-        self.tree.setColumnCount(4)
-        self.tree.setHeaderLabels(
-            [self.tr("Finding"), self.tr("Layer"), self.tr("Evidence and action"), ""]
-        )
-        self.tree.setRootIsDecorated(False)
-        self.tree.setWordWrap(True)
-        header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(False)
-        layout.addWidget(self.tree, 1)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("diagnosisList")
+        self.scroll.setWidgetResizable(True)
+        self.list_widget = QWidget()
+        self.list_layout = QVBoxLayout(self.list_widget)
+        self.list_layout.setContentsMargins(0, 0, 0, 0)
+        self.list_layout.addStretch(1)
+        self.scroll.setWidget(self.list_widget)
+        layout.addWidget(self.scroll, 1)
         self.findings: list[dict] = []
-        self.buttons: list[QPushButton] = []
+        self.cards: list[FindingCard] = []
 
     def set_findings(self, findings: list[dict], epoch: int | None = None) -> None:
         """Show ``findings`` (dicts of Finding); an empty list says the run looks healthy."""
-        if findings == self.findings and self.tree.topLevelItemCount() == len(findings):
-            return
-        self.findings = [dict(f) for f in findings]
-        self.tree.clear()
-        self.buttons = []
-        for f in self.findings:
-            item = QTreeWidgetItem(
-                [f"[{f['code']}]", f.get("layer") or "", f"{f['evidence']}; {f['action']}"]
-            )
-            item.setToolTip(2, f"{f['evidence']}\n{f['action']}")
-            self.tree.addTopLevelItem(item)
-            if f.get("fix"):
-                button = QPushButton(self.tr("Apply"))
-                button.setToolTip(self.tr("Apply: {0}").format(fix_text(f["fix"])))
-                button.clicked.connect(lambda _c=False, fix=f["fix"]: self.applyFix.emit(fix))
-                self.tree.setItemWidget(item, 3, button)
-                self.buttons.append(button)
+        if findings != self.findings or len(self.cards) != len(findings):
+            self._clear_cards()
+            self.findings = [dict(f) for f in findings]
+            for f in self.findings:
+                card = FindingCard(f)
+                if card.button is not None:
+                    card.button.clicked.connect(
+                        lambda _c=False, fix=f["fix"]: self.applyFix.emit(fix)
+                    )
+                self.list_layout.insertWidget(self.list_layout.count() - 1, card)
+                self.cards.append(card)
         if findings:
             self.note.setText(self.tr("{0} finding(s)").format(len(findings)))
         elif epoch is not None:
@@ -106,11 +122,16 @@ class DiagnosisView(QWidget):
         else:
             self.note.setText(self.tr("No finding: the run looks healthy."))
 
+    def _clear_cards(self) -> None:
+        for card in self.cards:
+            card.setParent(None)
+            card.deleteLater()
+        self.cards = []
+
     def set_stale(self, text: str) -> None:
         """Clear the list: the network or data changed since the run."""
         self.findings = []
-        self.tree.clear()
-        self.buttons = []
+        self._clear_cards()
         self.note.setText(text)
 
     def set_best(self, epoch: int | None, available: bool) -> None:

@@ -35,14 +35,13 @@ def test_diagnosis_lists_dead_units_and_apply_changes_the_layer(qtbot, tmp_path)
     view = window.insight.diagnosis_view
     codes = [(f["code"], f["layer"]) for f in view.findings]
     assert ("dead-units", "dense_1") in codes
-    row = codes.index(("dead-units", "dense_1"))
-    item = view.tree.topLevelItem(row)
-    assert item.text(0) == "[dead-units]" and item.text(1) == "dense_1"
-    button = view.tree.itemWidget(item, 3)
-    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    card = view.cards[codes.index(("dead-units", "dense_1"))]
+    assert card.label.text().startswith("<b>[dead-units] dense_1</b> 100% of the 8 ReLU")
+    assert card.isVisible()
+    QTest.mouseClick(card.button, Qt.MouseButton.LeftButton)
     assert window.document.spec.nodes["dense_1"].params["activation"] == "leaky_relu"
     # the numbers on screen belonged to the network before the edit: gone at once
-    assert view.tree.topLevelItemCount() == 0
+    assert view.cards == [] and view.list_layout.count() == 1  # the stretch only
     assert "changed" in view.note.text()
     assert window.insight.results_view.results is None
     assert window.insight.layers_view.layer_ids == []
