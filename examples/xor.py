@@ -10,18 +10,24 @@ from __future__ import annotations
 
 import numpy as np
 
-from nnstudio.engine import Network, NodeDef, TrainConfig, fit_iter
+from nnstudio.engine import Network, NodeDef, fit_iter
+from nnstudio.graph import fill_node_params, train_config
 
 X = np.array([[0, 0], [0, 1], [1, 0], [1, 1]], dtype=float)
 Y = np.array([0, 1, 1, 0])
 
 
+def node(node_id: str, kind: str, params: dict, inputs: list[str]) -> NodeDef:
+    """An engine node; the parameters left out get the catalog's defaults."""
+    return NodeDef(node_id, kind, fill_node_params(kind, params), inputs)
+
+
 def build() -> Network:
     return Network(
         [
-            NodeDef("input", "input", {"units": 2}),
-            NodeDef("hidden", "dense", {"units": 4, "activation": "tanh"}, ["input"]),
-            NodeDef("output", "dense", {"units": 1, "activation": "sigmoid"}, ["hidden"]),
+            node("input", "input", {"units": 2}, []),
+            node("hidden", "dense", {"units": 4, "activation": "tanh"}, ["input"]),
+            node("output", "dense", {"units": 1, "activation": "sigmoid"}, ["hidden"]),
         ],
         seed=0,
     )
@@ -29,7 +35,9 @@ def build() -> Network:
 
 def main() -> float:
     net = build()
-    config = TrainConfig(loss="bce", optimizer="adam", learning_rate=0.05, batch_size=4, epochs=500)
+    config = train_config(
+        loss="bce", optimizer="adam", learning_rate=0.05, batch_size=4, epochs=500
+    )
     for report in fit_iter(net, X, Y, config=config):
         if report.epoch % 100 == 0:
             print(f"epoch {report.epoch:4d}  loss {report.train_loss:.4f}")
