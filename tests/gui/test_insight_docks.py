@@ -37,7 +37,8 @@ def test_diagnosis_lists_dead_units_and_apply_changes_the_layer(qtbot, tmp_path)
     assert ("dead-units", "dense_1") in codes
     card = view.cards[codes.index(("dead-units", "dense_1"))]
     assert card.label.text().startswith("<b>[dead-units] dense_1</b> 100% of the 8 ReLU")
-    assert card.isVisible()
+    window.insight.diagnosis_dock.raise_()
+    qtbot.waitUntil(card.isVisible)
     QTest.mouseClick(card.button, Qt.MouseButton.LeftButton)
     assert window.document.spec.nodes["dense_1"].params["activation"] == "leaky_relu"
     # the numbers on screen belonged to the network before the edit: gone at once
