@@ -162,6 +162,12 @@ class Layer:
         return tuple(in_shapes[0])
 
     @classmethod
+    def own_output_shape(cls, params: dict) -> Shape | None:
+        """Output shape the parameters fix on their own (before any input is connected),
+        or None when it depends on the inputs."""
+        return None
+
+    @classmethod
     def weight_shapes(cls, params: dict, in_shapes: list[Shape]) -> list[tuple[str, Shape, bool]]:
         """Trainable parameters: (name, shape, decayed by L1/L2)."""
         return []
@@ -283,6 +289,10 @@ class Dense(Layer):
     @classmethod
     def output_shape(cls, params, in_shapes):
         _flat_input(in_shapes)
+        return cls.own_output_shape(params)
+
+    @classmethod
+    def own_output_shape(cls, params):
         return (int(params["units"]),)
 
     @classmethod

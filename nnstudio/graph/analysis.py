@@ -254,6 +254,8 @@ def _analyse(
         kdef = CATALOG[kind]
         in_shapes = [shapes[s] for s in ins]
         if not in_shapes or any(s is None for s in in_shapes):
+            # unconnected or fed by an unknown shape: a Dense still shows its (units,)
+            shapes[nid] = LAYERS[kind].own_output_shape(p)  # type: ignore[arg-type]
             continue
         if len(in_shapes) < kdef.min_inputs or (
             kdef.max_inputs is not None and len(in_shapes) > kdef.max_inputs

@@ -85,3 +85,19 @@ def test_cycles_leave_their_nodes_out_of_the_order():
     with pytest.raises(GraphError, match="Cycle through dense_1 -> dense_2"):
         result.node_defs()
     assert result.shapes["dense_3"] is None
+
+
+def test_an_unconnected_dense_shows_its_units_and_what_follows_it_too():
+    """The canvas shows "(4,)" on a Dense not yet connected: its width is its units."""
+    s = NetworkSpec()
+    s.add_node("input", {"units": 3})
+    d = s.add_node("dense", {"units": 4}).id
+    a = s.add_node("activation").id
+    drop = s.add_node("dropout").id
+    s.add_edge(d, a)
+    result = analyse(s)
+    assert result.shapes[d] == (4,) and result.shapes[a] == (4,)
+    assert result.shapes[drop] is None  # a pass-through layer's width comes from its input
+    # no fan-in yet: no weights
+    assert result.param_shapes.get(d, {}) == {} and result.param_counts[d] == 0
+    assert any(d in e.node_ids for e in result.errors)  # still reported as unconnected
