@@ -89,7 +89,7 @@ class TrainingWorker(QObject):
         # True while an epoch that a Step request resumed mid-way is being finished
         self._pending_step_epoch = False
         self._probe_units = False  # the neuron view wants every unit's map
-        self._last_probe = 0.0
+        self._next_probe = 0.0  # when the next probe is due (a schedule, not a gap)
         self._view_probe: Any = None  # probe(session) -> dict joining each snapshot
         self.insight: Any = None  # issue 11: insight.live.RunMonitor (stats, diagnosis)
         self._failure: str | None = None
@@ -304,9 +304,13 @@ class TrainingWorker(QObject):
         if self._grid_resolution and bounds is not None:
             now = time.perf_counter()
             with self._cond:
-                units = self._probe_units and now - self._last_probe >= PROBE_INTERVAL_S
+                units = self._probe_units and now >= self._next_probe
             if units:
-                self._last_probe = now
+                # due times advance by the interval, so snapshots 22 ms apart still give
+                # ~30 probes a second; a schedule far behind restarts (no bursts)
+                self._next_probe = max(
+                    self._next_probe + PROBE_INTERVAL_S, now - PROBE_INTERVAL_S / 2
+                )
             # the surface (and with units every unit's map) from one forward pass
             probe = grid_probe(
                 self.session.network,
