@@ -95,9 +95,11 @@ class InsightDocks(QObject):
         rv.overlayChanged.connect(self.set_overlay)
 
     # ------------------------------------------------------------------ live
-    def show_insight(self, insight: dict) -> None:
-        """Draw a worker's (or :meth:`compute_from_project`'s) insight dict."""
-        self.last_insight = insight
+    def show_insight(self, insight: dict, keep: bool = False) -> None:
+        """Draw a worker's (or :meth:`compute_from_project`'s) insight dict; ``keep``
+        (a replay frame) leaves :attr:`last_insight` as it was."""
+        if not keep:
+            self.last_insight = insight
         epoch = insight.get("epoch")
         self.layers_view.set_history(insight.get("history"), insight.get("stats"))
         self.diagnosis_view.set_findings(insight.get("findings") or [], epoch)
@@ -200,13 +202,20 @@ class InsightDocks(QObject):
             session = Session.from_project(project)
             monitor = RunMonitor(session, budget=0)
             last = project.runs[-1] if project.runs else None
-            monitor.rows = rows_from_curves(last["curves"]) if last else list(project.history)
+            monitor.rows = self.run_rows(project)
             failure = None
             if last and str(last.get("stopped", "")).startswith("failed"):
                 failure = str(last["stopped"]).partition(":")[2].strip()
             self.show_insight(monitor.refresh(force=True, failure=failure)["insight"])
         except NNStudioError as exc:
             self.window.show_message(str(exc))
+
+    @staticmethod
+    def run_rows(project: Any) -> list[dict]:
+        """The epochs of the project's last run (its record's curves; else the history)."""
+        if project.runs and project.runs[-1].get("curves"):
+            return rows_from_curves(project.runs[-1]["curves"])
+        return list(project.history)
 
     # ------------------------------------------------------------------ actions
     def _update_best(self) -> None:
@@ -305,5 +314,8 @@ def _fix_words(fix: dict) -> str:
 
 def install(window: Any) -> InsightDocks:
     """Add the docks to ``window`` (a MainWindow); returns ``window.insight``."""
+    from nnstudio.gui import replay
+
     window.insight = InsightDocks(window)
+    replay.install(window)  # the timeline slider over the run's snapshots
     return window.insight

@@ -151,6 +151,10 @@ class RunMonitor:
         (forced) plus ``rows`` (every epoch of the run), ``snapshots`` (the store; read it
         only after the worker's thread ended) and ``failure``. (The best weights are in the
         worker's result already: ``best_weights``, ``best_epoch``.)"""
+        net = self.session.network
+        if failure is None and self.rows:  # the final weights are always in the replay
+            epoch = int(self.rows[-1]["epoch"])
+            self.snapshots.offer(epoch, net.flat_params, net.flat_state, force=True)
         out = self.refresh(force=True, failure=failure)["insight"]
         out["rows"] = [dict(r) for r in self.rows]
         out["snapshots"] = self.snapshots

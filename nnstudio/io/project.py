@@ -6,6 +6,7 @@ Layout of the zip (see ``docs/file-format.md``)::
     weights.npz     once trained: "<node id>.<param>" -> array (read with allow_pickle=False)
     history.json    once trained: list of per-epoch metric dicts
     runs.json       optional: one record per training run (``nnstudio.io.runs``)
+    snapshots.npz   optional: the last run's weight snapshots (``nnstudio.io.runs``)
 
 Loading parses into plain typed pieces first, checks the format version explicitly, then
 builds the live objects; anything malformed raises a :class:`ProjectError` subclass.
@@ -72,7 +73,7 @@ from nnstudio.io.history import (
     parse_history_csv,
 )
 from nnstudio.io.paths import check_output_path
-from nnstudio.io.runs import RUNS_JSON, check_runs
+from nnstudio.io.runs import read_run_members, run_members
 from nnstudio.io.statistics import check_statistics
 from nnstudio.io.weights import check_weights
 
@@ -102,6 +103,8 @@ class Project:
     metadata: dict = field(default_factory=dict)
     #: run history: one record per training run (``nnstudio.io.runs``), oldest first
     runs: list[dict] = field(default_factory=list)
+    #: the last run's weight snapshots: "<epoch>.params" / "<epoch>.state" flat vectors
+    snapshots: dict[str, np.ndarray] | None = None
     #: the file this project was loaded from (not saved; resolves relative CSV paths)
     path: Path | None = field(default=None, compare=False, repr=False)
 
@@ -134,6 +137,7 @@ class Project:
             history=json.loads(json.dumps(self.history)),
             metadata=json.loads(json.dumps(self.metadata)),
             runs=json.loads(json.dumps(self.runs)),
+            snapshots=None if self.snapshots is None else dict(self.snapshots),
             path=self.path,
         )
 
@@ -169,7 +173,7 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
     try:
         doc = json.dumps(project_to_dict(project), indent=2, allow_nan=False, sort_keys=False)
         history = json.dumps(_jsonable_history(project.history), indent=1, allow_nan=False)
-        runs = json.dumps(project.runs, separators=(",", ":"), allow_nan=False)
+        optional = run_members(project.runs, project.snapshots)  # runs.json, snapshots.npz
     except (TypeError, ValueError) as exc:
         raise ProjectFormatError(f"cannot save project '{project.name}': {exc}") from exc
     weights_blob = None if project.weights is None else npz_bytes(project.weights)
@@ -182,8 +186,8 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
                 write_member(zf, WEIGHTS_NPZ, weights_blob)
             if project.history:
                 write_member(zf, HISTORY_JSON, history.encode("utf-8"))
-            if project.runs:
-                write_member(zf, RUNS_JSON, runs.encode("utf-8"))
+            for member, blob in optional:
+                write_member(zf, member, blob)
 
 
 def _refuse_own_dataset(project: Project, target: Path) -> None:
@@ -300,10 +304,7 @@ def _load_from(fh: Any) -> Project:
         else:
             history = []
         project = _build(doc, history)
-        if RUNS_JSON in names:
-            project.runs = check_runs(
-                parse_json(_unpack(zf, RUNS_JSON, MAX_HISTORY_BYTES), RUNS_JSON)
-            )
+        project.runs, project.snapshots = read_run_members(names, lambda m, n: _unpack(zf, m, n))
         if WEIGHTS_NPZ in names:
             project.weights = _read_weights(zf, project.network)
             _check_weights(project.network, project.weights)

@@ -17,12 +17,24 @@ number per metric per epoch. :func:`check_runs` validates a loaded list.
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from typing import Any
 
-from nnstudio.io.errors import ProjectFormatError
+import numpy as np
+
+from nnstudio.io.archive import MAX_HISTORY_BYTES, npz_bytes, parse_json, parse_npz, weights_budget
+from nnstudio.io.errors import ProjectFormatError, ProjectWeightsError
 
 RUNS_JSON = "runs.json"
+SNAPSHOTS_NPZ = "snapshots.npz"
+#: At most this many numbers in ``snapshots.npz`` (256 MB of float64; the app keeps
+#: 64 MB by default).
+MAX_SNAPSHOT_VALUES = 32 * 1024 * 1024
+#: At most this many arrays (two per snapshot).
+MAX_SNAPSHOT_ARRAYS = 2 * 256
+_SNAPSHOT_NAME = re.compile(r"^(\d+)\.(params|state)$")
 #: Metrics kept as curves (history row keys).
 CURVE_KEYS = (
     "epoch",
@@ -105,3 +117,70 @@ def check_runs(value: Any, name: str = RUNS_JSON) -> list[dict]:
 def next_run_id(runs: list[dict]) -> int:
     """The id of a new record: one more than the largest so far."""
     return 1 + max((int(r.get("id", 0)) for r in runs), default=0)
+
+
+def snapshots_budget() -> int:
+    """Largest accepted ``snapshots.npz`` member (bytes)."""
+    return weights_budget(MAX_SNAPSHOT_VALUES, MAX_SNAPSHOT_ARRAYS)
+
+
+def read_snapshots(blob: bytes) -> dict[str, np.ndarray]:
+    """The checked arrays of a ``snapshots.npz`` member (see :func:`check_snapshots`)."""
+    return check_snapshots(parse_npz(blob, SNAPSHOTS_NPZ, MAX_SNAPSHOT_VALUES))
+
+
+def check_snapshots(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The arrays of ``snapshots.npz``: ``"<epoch>.params"`` and ``"<epoch>.state"`` flat
+    vectors, both present for every epoch, all params (and all states) of one length.
+    Raises :class:`ProjectWeightsError` naming the first problem. (Their length is checked
+    against the network when a replay uses them.)"""
+    epochs: dict[int, set[str]] = {}
+    lengths: dict[str, set[int]] = {"params": set(), "state": set()}
+    for name, arr in arrays.items():
+        m = _SNAPSHOT_NAME.match(name)
+        if m is None or arr.ndim != 1:
+            raise ProjectWeightsError(
+                f"{SNAPSHOTS_NPZ}: '{name}' is not a snapshot vector ('<epoch>.params' or "
+                "'<epoch>.state', one dimension)"
+            )
+        epochs.setdefault(int(m.group(1)), set()).add(m.group(2))
+        lengths[m.group(2)].add(arr.shape[0])
+        if not np.isfinite(arr).all():
+            raise ProjectWeightsError(f"{SNAPSHOTS_NPZ}: '{name}' contains NaN or infinity")
+    for epoch, kinds in epochs.items():
+        if kinds != {"params", "state"}:
+            raise ProjectWeightsError(f"{SNAPSHOTS_NPZ}: epoch {epoch} lacks params or state")
+    if len(lengths["params"]) > 1 or len(lengths["state"]) > 1:
+        raise ProjectWeightsError(f"{SNAPSHOTS_NPZ}: the snapshots have different sizes")
+    return arrays
+
+
+def snapshot_epochs(arrays: dict[str, np.ndarray] | None) -> list[int]:
+    """The epochs of a checked snapshots mapping, in order."""
+    if not arrays:
+        return []
+    return sorted({int(n.split(".")[0]) for n in arrays})
+
+
+def run_members(runs: list[dict], snapshots: dict | None) -> list[tuple[str, bytes]]:
+    """The optional members a project with ``runs`` and ``snapshots`` saves (none when
+    both are empty); raises ValueError for values JSON cannot hold."""
+    out = []
+    if runs:
+        out.append((RUNS_JSON, json.dumps(runs, separators=(",", ":"), allow_nan=False).encode()))
+    if snapshots:
+        out.append((SNAPSHOTS_NPZ, npz_bytes(snapshots)))
+    return out
+
+
+def read_run_members(names: set[str], unpack) -> tuple[list[dict], dict | None]:
+    """``(runs, snapshots)`` of a project archive whose member ``names`` are given;
+    ``unpack(name, limit) -> bytes`` reads one (with its size limit). Absent members give
+    ``([], None)`` (files written before run history existed)."""
+    runs: list[dict] = []
+    snapshots = None
+    if RUNS_JSON in names:
+        runs = check_runs(parse_json(unpack(RUNS_JSON, MAX_HISTORY_BYTES), RUNS_JSON))
+    if SNAPSHOTS_NPZ in names:
+        snapshots = read_snapshots(unpack(SNAPSHOTS_NPZ, snapshots_budget()))
+    return runs, snapshots

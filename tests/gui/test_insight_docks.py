@@ -156,3 +156,52 @@ def test_opening_a_trained_project_shows_its_insight(qtbot, tmp_path) -> None:
     qtbot.waitUntil(lambda: other.insight.last_insight is not None, timeout=10_000)
     assert other.insight.layers_view.layer_ids == ["dense_1", "dense_2", "dense_3"]
     assert other.insight.runs_view.table.rowCount() == 1
+
+
+def test_replay_scrubs_snapshots_and_survives_save_and_open(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, make_template("circle"))
+    _train(qtbot, window, 40)
+    replay = window.replay
+    assert replay.epochs[0] == 0 and replay.epochs[-1] == 40
+    assert replay.widget.slider.isEnabled()
+    project = window.document.project
+    # a snapshot holds the exact weights of its epoch: the last one is the final weights
+    session = Session.from_project(project)
+    final = session.network.get_weights()
+    np.testing.assert_array_equal(project.snapshots["40.params"], session.network.flat_params)
+    surface_before = window.surface_updates
+    replay.widget.slider.setValue(5)
+    epoch = replay.epochs[5]
+    assert replay.epoch == epoch and replay.widget.label.text() == f"epoch {epoch}"
+    # the replay network holds that snapshot; results and layer statistics follow it
+    net = replay._session.network
+    np.testing.assert_array_equal(net.flat_params, project.snapshots[f"{epoch}.params"])
+    expected = session_results(replay._session)
+    shown = window.insight.results_view.results
+    np.testing.assert_array_equal(shown["train"]["matrix"], expected["train"]["matrix"])
+    history = window.insight.layers_view.history
+    assert history.epochs[-1] <= epoch
+    del surface_before
+    # save, reopen: the replay is there again
+    path = tmp_path / "replay.nnstudio"
+    save_project(project, path)
+    (tmp_path / "b").mkdir()
+    other = open_window(qtbot, tmp_path / "b", load_project(path), str(path))
+    assert other.replay.epochs == replay.epochs
+    other.replay.widget.slider.setValue(3)
+    np.testing.assert_array_equal(
+        other.replay._session.network.flat_params,
+        project.snapshots[f"{replay.epochs[3]}.params"],
+    )
+    # the project's own weights are untouched by scrubbing
+    for name, value in final.items():
+        np.testing.assert_array_equal(other.document.project.weights[name], value)
+    # PNG sequence: one image per snapshot
+    out = tmp_path / "frames"
+    out.mkdir()
+    paths = other.replay.export_png_sequence(out)
+    assert len(paths) == len(replay.epochs)
+    assert all(p.stat().st_size > 1000 and p.read_bytes()[:4] == b"\x89PNG" for p in paths)
+    # editing the network makes the replay unavailable (it belongs to the old network)
+    other.document.set_param("dense_1", "units", 9)
+    assert other.replay.epochs == [] and not other.replay.widget.slider.isEnabled()
