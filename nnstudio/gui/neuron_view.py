@@ -356,17 +356,16 @@ def install(window: Any) -> NeuronView:
     window.document.projectReplaced.connect(sync_action)
     window.document.dataChanged.connect(sync_action)
     sync_action()
-    for menu_action in window.menuBar().actions():
-        menu = menu_action.menu()
-        title = menu_action.text().replace("&", "")
-        if menu is not None and title == "View":
-            first = menu.actions()[0] if menu.actions() else None
-            menu.insertAction(first, action)
-            if first is not None:
-                menu.insertSeparator(first)
-        elif menu is not None and title == "Edit":
-            menu.addSeparator()
-            menu.addAction(layer_action)
+    view_menu = getattr(window, "view_menu", None)  # actions.create_menus names them
+    if view_menu is not None:
+        first = view_menu.actions()[0] if view_menu.actions() else None
+        view_menu.insertAction(first, action)
+        if first is not None:
+            view_menu.insertSeparator(first)
+    edit_menu = getattr(window, "edit_menu", None)
+    if edit_menu is not None:
+        edit_menu.addSeparator()
+        edit_menu.addAction(layer_action)
 
     def probe_switch(*_args: object) -> None:
         worker = getattr(window, "worker", None)

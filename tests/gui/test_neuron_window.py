@@ -186,3 +186,14 @@ def test_worker_sends_every_units_map_only_when_asked(qtbot):
         thread = start_worker(off)
     thread.wait()
     assert plain and not any("units" in s for s in plain)
+
+
+def test_menus_offer_the_neuron_view_and_add_layer(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path, make_template("circle"))
+    assert window.neuron_view_action in window.view_menu.actions()
+    assert window.add_layer_action in window.edit_menu.actions()
+    window.canvas.select_nodes(["dense_1"])
+    window.canvas.setFocus()
+    before = len(window.document.spec.nodes)
+    window.add_layer_action.trigger()
+    assert len(window.document.spec.nodes) == before + 1
