@@ -219,6 +219,27 @@ def test_every_loss_parameter_reaches_the_engine(loss):
             make_head(loss, {}, 1, "linear")
 
 
+@pytest.mark.parametrize("loss", LOSSES)
+def test_each_loss_checks_its_own_settings_once(loss):
+    """The head is the one place a loss's settings are checked: the config and the head
+    refuse the same things with the same message (a setting the loss does not read, a
+    delta that is not a number > 0)."""
+    names = {p.name for p in LOSS_PARAMS[loss]}
+    k = 1 if loss in ("bce", "bce_logits") else 2
+    cases = [{**fill_params("loss", loss), "colour": 1.0}]
+    if "delta" in names:
+        cases += [{"delta": "1"}, {"delta": True}, {"delta": 0.0}]
+    else:
+        cases += [{"delta": 1.0}]
+    for bad in cases:
+        with pytest.raises(ConfigError) as from_head:
+            make_head(loss, bad, k, "linear")
+        with pytest.raises(ConfigError) as from_config:
+            replace(train_config(loss=loss), loss_params=bad).validate()
+        assert str(from_head.value) == str(from_config.value)
+        assert ("colour" in str(from_head.value)) == ("colour" in bad)
+
+
 def test_bad_settings_name_the_field():
     with pytest.raises(ParamError, match="beta1"):
         fill_training({"optimizer": "adam", "optimizer_params": {"beta1": 1.5}})

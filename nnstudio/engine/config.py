@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass, fields
 import numpy as np
 
 from .errors import ConfigError
+from .losses import check_loss_params
 from .optimizers import make_optimizer
 from .registry import LOSSES, OPTIMIZERS
 from .schedules import check_schedule
@@ -85,16 +86,7 @@ class TrainConfig:
         """Raise :class:`ConfigError` naming the first invalid field and its allowed range."""
         if self.loss not in LOSSES:
             raise ConfigError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}.")
-        lp = dict(self.loss_params or {})
-        allowed = {"huber": {"delta"}}.get(self.loss, set())
-        bad = sorted(set(lp) - allowed)
-        if bad:
-            raise ConfigError(
-                f"loss_params: {', '.join(bad)} not used by loss {self.loss!r}"
-                + (f" (allowed: {', '.join(sorted(allowed))})." if allowed else ".")
-            )
-        if "delta" in lp and (not _is_num(lp["delta"]) or not lp["delta"] > 0):
-            raise ConfigError(f"loss_params.delta must be a number > 0, got {lp['delta']!r}.")
+        check_loss_params(self.loss, dict(self.loss_params or {}))
         if self.optimizer not in OPTIMIZERS:
             raise ConfigError(
                 f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}."

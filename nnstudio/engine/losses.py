@@ -65,8 +65,16 @@ class Head:
     name: str = ""
     skip_activation = False
     task = "regression"
+    #: the settings this loss reads (``loss_params``); any other is refused
+    param_names: tuple[str, ...] = ()
 
     def __init__(self, k: int, params: dict) -> None:
+        unknown = sorted(set(params) - set(self.param_names))
+        if unknown:
+            allowed = f" (allowed: {', '.join(self.param_names)})." if self.param_names else "."
+            raise ConfigError(
+                f"loss_params: {', '.join(unknown)} not used by loss {self.name!r}{allowed}"
+            )
         self.k = k
         self.params = params
 
@@ -154,14 +162,16 @@ class MAE(_Elementwise):
 
 class Huber(_Elementwise):
     name = "huber"
+    param_names = ("delta",)
 
     def __init__(self, k, params):
         super().__init__(k, params)
         if "delta" not in params:
             raise ConfigError("Huber: the setting 'delta' is missing (the catalog fills it).")
-        self.delta = float(params["delta"])
-        if not self.delta > 0:
-            raise ConfigError(f"Huber delta must be > 0, got {self.delta}.")
+        delta = params["delta"]
+        if isinstance(delta, bool) or not isinstance(delta, int | float) or not delta > 0:
+            raise ConfigError(f"loss_params.delta must be a number > 0, got {delta!r}.")
+        self.delta = float(delta)
 
     def _kern(self, g, scale):
         np.clip(g, -self.delta, self.delta, out=g)
@@ -351,6 +361,12 @@ class ProbCCE(_Categorical):
     def per_sample(self, out, t):
         p = np.clip(out.astype(np.float64), _P_EPS, 1.0)
         return -(t * np.log(p)).sum(axis=1)
+
+
+def check_loss_params(loss: str, params: dict) -> None:
+    """Raise :class:`ConfigError` for a setting ``loss`` does not read, a missing one or an
+    invalid value: the checks of the head itself (one rule per loss)."""
+    make_head(loss, params, 1 if loss in ("bce", "bce_logits") else 2, "linear")
 
 
 def make_head(loss: str, params: dict | None, k: int, out_activation: str) -> Head:
