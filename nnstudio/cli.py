@@ -306,7 +306,7 @@ def _activation(params: dict) -> str:
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.data import make_dataset
-    from nnstudio.graph import validate
+    from nnstudio.graph import analyse, validate
 
     project = _load(args.project)
     problems: list[str] = []
@@ -322,6 +322,10 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         problems.append(str(err))
     if not problems:
         problems += _memory_problems(project, dataset)
+    shape = None if dataset is None else (int(dataset.n_features),)
+    more = {k: v for k, v in kwargs.items() if k != "n_features"}  # validate's analysis
+    for warning in analyse(project.network, shape, **more).warnings:
+        print(f"note: {warning}", file=sys.stderr)  # does not block training
     if problems:
         for problem in problems:
             print(f"error: {problem}", file=sys.stderr)

@@ -102,6 +102,19 @@ def test_validate_ok_and_errors(xor_file: Path, tmp_path: Path, capsys) -> None:
     assert "Traceback" not in err
 
 
+def test_validate_notes_softmax_before_cce_without_failing(tmp_path: Path, capsys) -> None:
+    """The softmax + cross-entropy warning of the analysis reaches the CLI as a note."""
+    path = tmp_path / "multi.nnstudio"
+    save_project(make_template("multiclass"), path)  # softmax output, cce
+    code, out, err = run(["validate", str(path)], capsys)
+    assert code == 0 and out.strip().endswith(": valid")
+    [note] = [line for line in err.splitlines() if line.startswith("note: ")]
+    assert "softmax" in note and "cross-entropy" in note and "error" not in err
+    save_project(make_template("spiral"), path)  # sigmoid + bce: nothing to note
+    code, _, err = run(["validate", str(path)], capsys)
+    assert code == 0 and "note: " not in err
+
+
 def test_missing_and_corrupt_files_print_one_error(tmp_path: Path, capsys) -> None:
     for command in (["info"], ["validate"], ["train"], ["export", "--format", "npz", "-o", "x"]):
         code, _, err = run([*command[:1], str(tmp_path / "missing.nnstudio"), *command[1:]], capsys)
