@@ -21,6 +21,10 @@ Usage::
         [--long-epochs 100000] [--deep-epochs 2000]
 
 The 6 x 8 network runs twice: with layer boxes, and with the neuron view on.
+``--insight both`` (issue 11) runs every case with and without the run insight (per-layer
+statistics, results, diagnosis and weight snapshots computed in the worker,
+``nnstudio.insight.live.RunMonitor``) and prints the throughput ratio; ``off`` / ``on`` run
+one of the two.
 
 Playground's output is a tanh unit with a squared loss; NN Studio's binary template uses a
 sigmoid output with binary cross-entropy (the same cost per step: one unit, one loss).
@@ -79,10 +83,33 @@ def playground_project(hidden: list[int]):
     return project
 
 
-def run_case(app, hidden: list[int], epochs: int, neurons: bool = False) -> dict:
+class _NoInsight:
+    """Stands in for RunMonitor to measure training without the run insight."""
+
+    def __init__(self, *_a, **_k) -> None:
+        pass
+
+    def on_epoch(self, _row) -> None:
+        pass
+
+    def refresh(self, *_a, **_k) -> dict:
+        return {}
+
+    def finish(self, *_a, **_k) -> dict:
+        return {}
+
+
+def run_case(
+    app, hidden: list[int], epochs: int, neurons: bool = False, insight: bool = True
+) -> dict:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
 
+    import nnstudio.insight.live as live
     from nnstudio.gui.main_window import MainWindow
+
+    real_monitor = live.RunMonitor
+    if not insight:
+        live.RunMonitor = _NoInsight
 
     scratch = tempfile.TemporaryDirectory(prefix="nnstudio-bench-")
     settings = QSettings(os.path.join(scratch.name, "s.ini"), QSettings.Format.IniFormat)
@@ -119,6 +146,7 @@ def run_case(app, hidden: list[int], epochs: int, neurons: bool = False) -> dict
     window.start_training(max_epochs=epochs)
     loop.exec()
     timer.stop()
+    live.RunMonitor = real_monitor
     elapsed = result["t_end"] - t0
     main_cpu = time.thread_time() - cpu0
     window.document.mark_saved("")
@@ -137,6 +165,7 @@ def run_case(app, hidden: list[int], epochs: int, neurons: bool = False) -> dict
         "seconds": elapsed,
         "epochs_per_s": run / elapsed,
         "neurons": neurons,
+        "insight": insight,
         "tiles": tiles,
         "weight_lines": lines,
         "surface_hz": (window.surface_updates - surface_before) / elapsed,
@@ -164,6 +193,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--long-epochs", type=int, default=100_000, help="long [4, 2] run (0 to skip)"
     )
+    parser.add_argument(
+        "--insight",
+        choices=["both", "on", "off"],
+        default="both",
+        help="run insight (issue 11) on, off, or both for each case",
+    )
     args = parser.parse_args(argv)
 
     import pyqtgraph as pg
@@ -182,15 +217,18 @@ def main(argv: list[str] | None = None) -> int:
     ]
     if args.long_epochs:
         cases.append(("[4, 2] long", [4, 2], args.long_epochs, False))
+    modes = {"both": (False, True), "on": (True,), "off": (False,)}[args.insight]
+    cases = [(*c, ins) for c in cases for ins in modes]
     rows = []
-    for label, hidden, epochs, neurons in cases:
-        r = run_case(app, hidden, epochs, neurons)
+    for label, hidden, epochs, neurons, insight in cases:
+        r = run_case(app, hidden, epochs, neurons, insight)
         r["label"] = label
         rows.append(r)
         key = label.replace(" long", "")
         view = "neurons" if neurons else "boxes"
         line = (
-            f"{label:12s} view {view:7s} {r['epochs']:>7d} epochs in {r['seconds']:7.1f} s: "
+            f"{label:12s} view {view:7s} insight {'on ' if insight else 'off'} "
+            f"{r['epochs']:>7d} epochs in {r['seconds']:7.1f} s: "
             f"{r['epochs_per_s']:7.0f} epochs/s (target {TARGET_RATE[key]:.0f}, "
             f"Playground {PLAYGROUND_RATE[key]:.1f}), surface {r['surface_hz']:.1f} Hz "
             f"(target {TARGET_SURFACE_HZ:.0f})"
@@ -212,6 +250,9 @@ def main(argv: list[str] | None = None) -> int:
                 f", rate first 10% {r['first_10pct_epochs_per_s']:.0f}"
                 f" / last 10% {r['last_10pct_epochs_per_s']:.0f} epochs/s"
             )
+        if insight and len(rows) >= 2 and not rows[-2]["insight"]:
+            ratio = r["epochs_per_s"] / rows[-2]["epochs_per_s"]
+            line += f"; with insight {100 * ratio:.0f} % of the rate without"
         print(line, flush=True)
     return 0
 

@@ -43,7 +43,9 @@ class SnapshotStore:
         self.epochs: list[int] = []
         self._params: list[np.ndarray] = []
         self._state: list[np.ndarray] = []
+        self._pos = np.zeros(max(self.capacity, 0) + 1)  # log(epoch + 1) of each kept one
         self._min_gap = 0.0
+        self._last_pos = -math.inf
 
     @property
     def nbytes(self) -> int:
@@ -52,10 +54,6 @@ class SnapshotStore:
 
     def __len__(self) -> int:
         return len(self.epochs)
-
-    @staticmethod
-    def _pos(epoch: int) -> float:
-        return math.log(epoch + 1.0)
 
     def offer(self, epoch: int, params: np.ndarray, state: np.ndarray, force=False) -> bool:
         """Keep a copy of ``params`` / ``state`` as the snapshot of ``epoch`` (increasing)
@@ -70,9 +68,12 @@ class SnapshotStore:
             self._params[-1][...] = params  # the same epoch again: refresh it
             self._state[-1][...] = state
             return True
+        pos = math.log(epoch + 1.0)
         full = len(self.epochs) >= self.capacity
-        if full and not force and self._pos(epoch) - self._pos(self.epochs[-1]) < self._min_gap:
+        if full and not force and pos - self._last_pos < self._min_gap:
             return False
+        self._pos[len(self.epochs)] = pos
+        self._last_pos = pos
         self.epochs.append(epoch)
         self._params.append(np.array(params, dtype=self.dtype, copy=True))
         self._state.append(np.array(state, dtype=self.dtype, copy=True))
@@ -81,13 +82,15 @@ class SnapshotStore:
         return True
 
     def _evict(self) -> None:
-        pos = [self._pos(e) for e in self.epochs]
-        # interior snapshots only (never the first or the newest)
-        i = min(range(1, len(pos) - 1), key=lambda j: pos[j + 1] - pos[j - 1])
+        pos = self._pos[: len(self.epochs)]
+        # interior snapshots only (never the first or the newest): the one whose
+        # neighbours are closest
+        i = 1 + int(np.argmin(pos[2:] - pos[:-2]))
         for seq in (self.epochs, self._params, self._state):
             del seq[i]
-        pos = [self._pos(e) for e in self.epochs]
-        self._min_gap = min(b - a for a, b in zip(pos, pos[1:], strict=False))
+        pos[i:-1] = pos[i + 1 :]
+        kept = self._pos[: len(self.epochs)]
+        self._min_gap = float(np.min(np.diff(kept)))
 
     def nearest(self, epoch: int) -> int | None:
         """The kept epoch closest to ``epoch`` (the earlier one on a tie), or None."""

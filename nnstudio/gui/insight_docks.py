@@ -24,6 +24,7 @@ from PySide6.QtGui import QAction
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.diagnosis_view import DiagnosisView
 from nnstudio.gui.layer_stats_view import LayerStatsView
+from nnstudio.gui.on_screen import on_screen
 from nnstudio.gui.results_view import ResultsView
 from nnstudio.gui.runs_view import RunsView
 from nnstudio.io.runs import rows_from_curves
@@ -59,6 +60,7 @@ class InsightDocks(QObject):
         self._add_to_menu()
         self.best: tuple[int, dict, Any] | None = None  # (epoch, weights, preprocessor)
         self.last_insight: dict | None = None
+        self._pending: dict[str, dict] = {}  # latest insight for docks not on screen
         self.last_result: dict | None = None
         self.overlaid: set[int] = set()
         self._overlay_items: list[Any] = []
@@ -93,22 +95,48 @@ class InsightDocks(QObject):
         rv.renamed.connect(self.rename_run)
         rv.deleted.connect(self.delete_runs)
         rv.overlayChanged.connect(self.set_overlay)
+        for name, dock in self._docks().items():
+            dock.visibilityChanged.connect(lambda on, n=name: self._shown(n, on))
 
     # ------------------------------------------------------------------ live
-    def show_insight(self, insight: dict, keep: bool = False) -> None:
+    def show_insight(self, insight: dict, keep: bool = False, force: bool = True) -> None:
         """Draw a worker's (or :meth:`compute_from_project`'s) insight dict; ``keep``
-        (a replay frame) leaves :attr:`last_insight` as it was."""
+        (a replay frame) leaves :attr:`last_insight` as it was. Without ``force`` (live
+        snapshots) only the docks on screen redraw; a hidden one draws the latest insight
+        when it is shown (drawing costs the main thread, and the GIL the worker needs)."""
         if not keep:
             self.last_insight = insight
+        self._pending = {} if force else self._pending
+        for name, dock in self._docks().items():
+            if force or on_screen(dock.widget()):  # not behind another tab
+                self._draw(name, insight)
+            else:
+                self._pending[name] = insight
+
+    def _docks(self) -> dict:
+        return {
+            "layers": self.layers_dock,
+            "diagnosis": self.diagnosis_dock,
+            "results": self.results_dock,
+        }
+
+    def _draw(self, name: str, insight: dict) -> None:
         epoch = insight.get("epoch")
-        self.layers_view.set_history(insight.get("history"), insight.get("stats"))
-        self.diagnosis_view.set_findings(insight.get("findings") or [], epoch)
-        self.results_view.set_results(insight.get("results"), epoch)
+        if name == "layers":
+            self.layers_view.set_history(insight.get("history"), insight.get("stats"))
+        elif name == "diagnosis":
+            self.diagnosis_view.set_findings(insight.get("findings") or [], epoch)
+        else:
+            self.results_view.set_results(insight.get("results"), epoch)
+
+    def _shown(self, name: str, visible: bool) -> None:
+        if visible and name in self._pending:
+            self._draw(name, self._pending.pop(name))
 
     def on_snapshot(self, snap: dict) -> None:
         insight = snap.get("insight")
         if insight:
-            self.show_insight(insight)
+            self.show_insight(insight, force=False)
 
     def on_started(self) -> None:
         self.best = None
@@ -118,7 +146,7 @@ class InsightDocks(QObject):
         self.last_result = result
         insight = result.get("insight")
         if insight:
-            self.show_insight(insight)
+            self.show_insight(insight, force=False)  # hidden docks draw when shown
         weights = result.get("best_weights")
         if weights is not None and result.get("best_epoch") is not None:
             self.best = (int(result["best_epoch"]), weights, result.get("preprocessor"))
@@ -167,6 +195,7 @@ class InsightDocks(QObject):
         if self.window.controller.running:
             return
         text = self.tr("The network or the data changed since these results: train again.")
+        self._pending = {}
         self.layers_view.clear(text)
         self.diagnosis_view.set_stale(text)
         self.results_view.clear(text)

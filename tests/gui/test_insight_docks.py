@@ -19,6 +19,11 @@ def _train(qtbot, window, epochs=None):
     return blocker.args[0]
 
 
+def _show(qtbot, dock):
+    dock.raise_()
+    qtbot.waitUntil(dock.widget().isVisible)
+
+
 def _dead_project():
     project = make_template("circle")
     project.network.set_param("dense_1", "activation", "relu")
@@ -33,11 +38,11 @@ def test_diagnosis_lists_dead_units_and_apply_changes_the_layer(qtbot, tmp_path)
     window = open_window(qtbot, tmp_path, _dead_project())
     _train(qtbot, window, 5)
     view = window.insight.diagnosis_view
+    _show(qtbot, window.insight.diagnosis_dock)
     codes = [(f["code"], f["layer"]) for f in view.findings]
     assert ("dead-units", "dense_1") in codes
     card = view.cards[codes.index(("dead-units", "dense_1"))]
     assert card.label.text().startswith("<b>[dead-units] dense_1</b> 100% of the 8 ReLU")
-    window.insight.diagnosis_dock.raise_()
     qtbot.waitUntil(card.isVisible)
     QTest.mouseClick(card.button, Qt.MouseButton.LeftButton)
     assert window.document.spec.nodes["dense_1"].params["activation"] == "leaky_relu"
@@ -52,6 +57,7 @@ def test_layer_statistics_images_and_gradient_norms(qtbot, tmp_path) -> None:
     window = open_window(qtbot, tmp_path, make_template("circle"))
     result = _train(qtbot, window, 30)
     view = window.insight.layers_view
+    _show(qtbot, window.insight.layers_dock)
     assert view.layer_ids == ["dense_1", "dense_2", "dense_3"]
     history = result["insight"]["history"]
     img = history.image("dense_1", "grad_hist")
@@ -70,6 +76,7 @@ def test_confusion_matrix_matches_the_trained_weights(qtbot, tmp_path) -> None:
     window = open_window(qtbot, tmp_path, make_template("multiclass"))
     _train(qtbot, window, 3)
     view = window.insight.results_view
+    _show(qtbot, window.insight.results_dock)
     expected = session_results(Session.from_project(window.document.project))
     for split, index in (("train", 0), ("test", 1)):
         view.split_combo.setCurrentIndex(index)
@@ -85,6 +92,7 @@ def test_regression_scatter_and_residuals(qtbot, tmp_path) -> None:
     window = open_window(qtbot, tmp_path, make_template("regression"))
     _train(qtbot, window, 3)
     view = window.insight.results_view
+    _show(qtbot, window.insight.results_dock)
     assert view.stack.currentIndex() == 1
     x, _y = view.scatter.getData()
     n = len(window.document.dataset().y_train)
