@@ -3,6 +3,8 @@ training panel gives the same complete settings as ``nnstudio new`` and the engi
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtWidgets import QComboBox
 
@@ -48,3 +50,28 @@ def test_choosing_a_loss_gives_the_catalog_settings(panel, name):
     _choose(panel.loss_combo, name)
     cfg = panel.document.project.training
     assert cfg.loss == name and cfg.loss_params == fill_params("loss", name)
+
+
+@pytest.mark.parametrize("name", [s for s in SCHEDULES if s != "constant"])
+def test_the_issue_example_window_and_file_give_the_same_learning_rate_at_epoch_60(
+    qtbot, tmp_path, name
+):
+    """The same project trained for 61 epochs: schedule chosen in the window, or written in
+    the file without its settings (as ``nnstudio new`` users do): identical rates."""
+    from nnstudio.io import load_project, save_project
+    from nnstudio.session import Session
+
+    made = make_template("xor")
+    window = TrainingPanel(Document(make_template("xor")))
+    qtbot.addWidget(window)
+    _choose(window.schedule_combo, name)
+    path = tmp_path / "edited.nnstudio"
+    made.training = replace(made.training, schedule=name, schedule_params={})
+    save_project(made, path)
+
+    def rates(project) -> list[float]:
+        return [row["lr"] for row in Session.from_project(project).run(61)]
+
+    from_window, from_file = rates(window.document.project), rates(load_project(path))
+    assert len(from_window) == 61 and from_window == from_file
+    assert from_window[0] == made.training.learning_rate and from_window[60] < from_window[0]
