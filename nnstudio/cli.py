@@ -134,6 +134,13 @@ def _load(path: str):
     return load_project(path)
 
 
+def _prefetch(project) -> None:
+    """Download the project's image dataset first if needed (progress line on stderr)."""
+    from nnstudio.cli_download import prefetch
+
+    prefetch(project)
+
+
 def _save(project, path: str | Path) -> None:
     from nnstudio.io import save_project
 
@@ -309,6 +316,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.graph import analyse, validate
 
     project = _load(args.project)
+    _prefetch(project)
     problems: list[str] = []
     try:
         dataset = make_dataset(project.data_settings())
@@ -384,6 +392,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
     if args.fresh:
         project.weights = None
         project.history = []
+    _prefetch(project)
     session = Session.from_project(project, init_weights=args.init_weights)
     rows = session.run(args.epochs)  # the one training loop (budget fixed here)
     run_rows: list[dict] = []  # this run's epochs, for its diagnosis and run record
@@ -554,6 +563,7 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     target = _output(args.output, None, inputs, what="predictions")
     project = _load(args.project)
     _output(str(target), None, [_dataset_input(project)], what="predictions")
+    _prefetch(project)
     predictor = Predictor(project)
     shape = predictor.network.input_shape
     x = _read_inputs(args.input, predictor.preprocessor.encoding, shape if len(shape) > 1 else None)

@@ -30,7 +30,7 @@ echo "== 2/3 full environment (.venv)"
 echo "== 3/3 core without Qt (.venv-noqt)"
 [ -x .venv-noqt/bin/python ] || "$PY" -m venv .venv-noqt
 .venv-noqt/bin/pip install -q --upgrade pip >/dev/null
-.venv-noqt/bin/pip install -q numpy onnx safetensors threadpoolctl pytest hypothesis
+.venv-noqt/bin/pip install -q numpy onnx safetensors threadpoolctl pytest hypothesis pillow
 .venv-noqt/bin/pip install -q --no-deps -e .
 if .venv-noqt/bin/python -c "import PySide6" 2>/dev/null; then
   echo "error: PySide6 is importable in the no-Qt environment" >&2

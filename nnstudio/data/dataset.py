@@ -9,6 +9,7 @@ import numpy as np
 from .bundled import TABLES, load_bundled
 from .encoding import TableEncoding, fit_encoding
 from .errors import DataError
+from .image_sets import IMAGE_FOLDER, IMAGE_SETS, load_image_set, pixel_names, read_image_folder
 from .preprocess import Preprocessor
 from .settings import DataSettings
 from .synthetic import DATASETS, TABLE_DATASETS
@@ -80,6 +81,14 @@ def load_raw(settings: DataSettings) -> RawData:
     if settings.name in TABLES:
         raw, y, task, n_classes, names, class_names = load_bundled(settings.name)
         return RawData(raw, y, task, n_classes, names, class_names)
+    if settings.name in IMAGE_SETS:
+        info = IMAGE_SETS[settings.name]
+        raw, y = load_image_set(settings.name, settings.n_points, settings.seed)
+        names = pixel_names(info.shape)
+        return RawData(raw, y, "multiclass", len(info.class_names), names, list(info.class_names))
+    if settings.name == IMAGE_FOLDER:
+        raw, y, classes, shape = read_image_folder(settings.image_folder or "")
+        return RawData(raw, y, "multiclass", len(classes), pixel_names(shape), classes)
     if settings.name == "csv":
         table = read_table(settings.csv_path or "", settings.delimiter, settings.header)
         enc = fit_encoding(

@@ -34,7 +34,9 @@ class DataSettings:
     ``categorical`` / ``ignore``; other columns keep their detected type), ``missing``
     (``"drop"`` rows with a missing value or ``"fill"`` them: numbers with the training
     mean, text with a ``"missing"`` category), ``delimiter`` (``","`` ``";"`` ``"\t"``)
-    and ``header`` (``None`` = detect).
+    and ``header`` (``None`` = detect). ``image_folder``: the folder of class subfolders
+    for ``name == "image_folder"``. For the downloaded image sets (mnist, fashion_mnist)
+    ``n_points`` is how many of their 70,000 images are used.
     """
 
     name: str = "spiral"
@@ -51,6 +53,7 @@ class DataSettings:
     missing: str = "drop"
     delimiter: str | None = None
     header: bool | None = None
+    image_folder: str | None = None  # name == "image_folder": one subfolder per class
 
     def validate(self) -> None:
         """Raise :class:`DataError` naming the first invalid field and its allowed values."""
@@ -68,6 +71,10 @@ class DataSettings:
             raise DataError("Data setting 'csv_path' must be a file path (text) or null.")
         if self.name == "csv" and not self.csv_path:
             raise DataError("The CSV dataset needs a file: set csv_path to a .csv file.")
+        if self.image_folder is not None and not isinstance(self.image_folder, str):
+            raise DataError("Data setting 'image_folder' must be a folder path (text) or null.")
+        if self.name == "image_folder" and not self.image_folder:
+            raise DataError("The image folder dataset needs a folder: set image_folder.")
         tc = self.target_column
         if tc is not None and (isinstance(tc, bool) or not isinstance(tc, str | int)):
             raise DataError("Data setting 'target_column' must be a column name, an index or null.")
@@ -92,6 +99,8 @@ class DataSettings:
         d = asdict(self)
         d["features"] = list(self.features)
         d["column_types"] = dict(self.column_types)
+        if d["image_folder"] is None:  # files without image folders stay as they were
+            del d["image_folder"]
         return d
 
     @classmethod

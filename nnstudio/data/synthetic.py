@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from .bundled import TABLES
+from .image_sets import IMAGE_FOLDER, IMAGE_SETS
 
 Generator = Callable[[int, float, np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
 
@@ -203,5 +204,15 @@ DATASETS.update(
 DATASETS["csv"] = DatasetInfo(
     "csv", "CSV file", None, None, None, "Your own table: numbers and text categories."
 )
-#: datasets read from a table (bundled or CSV): raw columns, no engineered features
-TABLE_DATASETS = (*TABLES, "csv")
+# images: downloaded on demand, or a folder of class subfolders (see image_sets.py)
+DATASETS.update(
+    {
+        s.name: DatasetInfo(s.name, s.title, "multiclass", len(s.class_names), None, s.description)
+        for s in IMAGE_SETS.values()
+    }
+)
+DATASETS[IMAGE_FOLDER] = DatasetInfo(
+    IMAGE_FOLDER, "Image folder", "multiclass", None, None, "One subfolder of images per class."
+)
+#: datasets read from a table (bundled or CSV) or images: raw columns, no engineered features
+TABLE_DATASETS = (*TABLES, "csv", *IMAGE_SETS, IMAGE_FOLDER)

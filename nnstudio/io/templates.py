@@ -45,7 +45,9 @@ class _Recipe:
     schedule: str = "constant"
     data_extra: dict = field(default_factory=dict)
     image: tuple[int, int, int] | None = None  # the input's (channels, height, width)
-    convs: tuple[int, ...] = ()  # filters of each 3x3 "same" Conv2D, each then MaxPool 2x2
+    convs: tuple[int, ...] = ()  # filters of each Conv2D, each then MaxPool 2x2
+    kernel: int = 3  # the Conv2Ds' kernel size
+    padding: str = "same"  # and padding
 
 
 _RECIPES: dict[str, _Recipe] = {
@@ -211,6 +213,42 @@ _RECIPES: dict[str, _Recipe] = {
         image=(1, 8, 8),
         convs=(16,),
     ),
+    "mnist-lenet": _Recipe(
+        "MNIST digits (downloaded on first use, 11 MB): LeNet-5 style, conv 6@5x5, pool, "
+        "conv 16@5x5, pool, 120, 84, 10",
+        dataset="mnist",
+        hidden=(120, 84),
+        activation="relu",
+        n_outputs=10,
+        output_activation="softmax",
+        loss="cce",
+        learning_rate=0.001,
+        epochs=5,
+        batch_size=64,
+        n_points=20_000,
+        train_ratio=0.8,
+        image=(1, 28, 28),
+        convs=(6, 16),
+        kernel=5,
+        padding="valid",
+    ),
+    "fashion-cnn": _Recipe(
+        "Fashion-MNIST clothing (downloaded on first use, 30 MB): two 3x3 Conv2D + MaxPool "
+        "blocks (16, 32 filters), Dense 64, 10 classes",
+        dataset="fashion_mnist",
+        hidden=(64,),
+        activation="relu",
+        n_outputs=10,
+        output_activation="softmax",
+        loss="cce",
+        learning_rate=0.001,
+        epochs=5,
+        batch_size=64,
+        n_points=20_000,
+        train_ratio=0.8,
+        image=(1, 28, 28),
+        convs=(16, 32),
+    ),
 }
 
 #: name -> one-line description, in the order the app lists them (default first).
@@ -218,14 +256,14 @@ TEMPLATES: dict[str, str] = {name: recipe.description for name, recipe in _RECIP
 
 
 def _cnn(recipe: _Recipe, n_inputs: int) -> NetworkSpec:
-    """Input image -> (Conv2D 3x3 same, MaxPool 2x2) per filter count -> Flatten -> Dense."""
+    """Input image -> (Conv2D, MaxPool 2x2) per filter count -> Flatten -> Dense."""
     from nnstudio.graph.layout import auto_arrange
 
     c, h, w = recipe.image  # type: ignore[misc]
     spec = NetworkSpec()
     chain = [("input", {"units": n_inputs, "channels": c, "height": h, "width": w})]
     for filters in recipe.convs:
-        conv = {"filters": filters, "kernel_size": 3, "padding": "same"}
+        conv = {"filters": filters, "kernel_size": recipe.kernel, "padding": recipe.padding}
         chain += [("conv2d", {**conv, "activation": recipe.activation}), ("maxpool2d", {})]
     chain.append(("flatten", {}))
     chain += [("dense", {"units": u, "activation": recipe.activation}) for u in recipe.hidden]
@@ -254,6 +292,8 @@ def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
     features = list(recipe.features)
     table = TABLES.get(recipe.dataset)
     n_inputs = len(features) if table is None else len(table.feature_names)
+    if recipe.image is not None:
+        n_inputs = recipe.image[0] * recipe.image[1] * recipe.image[2]
     if recipe.image is None:
         network = NetworkSpec.sequential(
             n_inputs,

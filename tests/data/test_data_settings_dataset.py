@@ -33,7 +33,9 @@ def test_settings_defaults_and_ints_as_floats():
     ("d", "match"),
     [
         ([], "object"),
-        ({"name": "mnist"}, "Unknown dataset"),
+        ({"name": "cifar100"}, "Unknown dataset"),
+        ({"name": "image_folder"}, "image_folder"),
+        ({"image_folder": 3}, "image_folder"),
         ({"n_points": 5}, "n_points"),
         ({"n_points": 50.5}, "n_points"),
         ({"noise": 0.8}, "noise"),

@@ -25,6 +25,9 @@ def test_dataset_names_match_the_contract():
         "diabetes",
         "digits",
         "csv",
+        "mnist",
+        "fashion_mnist",
+        "image_folder",
     }
 
 

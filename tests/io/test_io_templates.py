@@ -22,9 +22,11 @@ from nnstudio.session import Session
 
 TOYS = ["spiral", "xor", "circle", "gaussian", "moons", "multiclass", "regression"]
 # the bundled tables' templates reach their targets in tests/cli/test_cli_tables.py
-# (digits-cnn in tests/cli/test_cli_images.py)
+# (digits-cnn in tests/cli/test_cli_images.py); the downloaded image sets' templates in
+# tests/cli/test_cli_downloads.py (against the suite's local mirror)
 TABLES = ["iris", "wine", "breast-cancer", "diabetes", "digits", "digits-cnn"]
-EXPECTED = TOYS + TABLES
+DOWNLOADED = ["mnist-lenet", "fashion-cnn"]
+EXPECTED = TOYS + TABLES + DOWNLOADED
 
 
 def test_template_names_and_default() -> None:
