@@ -27,12 +27,17 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from nnstudio.engine.snapshots import DEFAULT_BUDGET_BYTES
 from nnstudio.errors import NNStudioError
 from nnstudio.io.runs import snapshot_epochs
+
+#: Default memory for a run's snapshots (MB): the engine's default budget.
+DEFAULT_MB = DEFAULT_BUDGET_BYTES // (1024 * 1024)
 
 
 class ReplayError(NNStudioError):
@@ -72,6 +77,18 @@ class ReplayWidget(QWidget):
         self.note = QLabel(self.tr("Train to record a replay of the run."))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
+        budget_row = QHBoxLayout()
+        budget_row.addWidget(QLabel(self.tr("Memory for snapshots:")))
+        self.budget_spin = QSpinBox()
+        self.budget_spin.setObjectName("snapshotBudget")
+        self.budget_spin.setRange(0, 4096)
+        self.budget_spin.setSuffix(" MB")
+        self.budget_spin.setToolTip(
+            self.tr("Weights kept at log-spaced epochs of each run for the replay (0: none)")
+        )
+        budget_row.addWidget(self.budget_spin)
+        budget_row.addStretch(1)
+        layout.addLayout(budget_row)
         layout.addStretch(1)
 
 
@@ -95,6 +112,10 @@ class Replay(QObject):
         w.slider.valueChanged.connect(self._slider_moved)
         w.latest_button.clicked.connect(self.show_latest)
         w.export_button.clicked.connect(self._ask_export)
+        mb = int(window.settings.value("replay/snapshot_mb", DEFAULT_MB) or DEFAULT_MB)
+        w.budget_spin.setValue(mb)
+        self.set_budget(mb)
+        w.budget_spin.valueChanged.connect(self.set_budget)
         doc = window.document
         doc.projectReplaced.connect(self.reload)
         doc.networkChanged.connect(self.reload)
@@ -102,6 +123,13 @@ class Replay(QObject):
         window.trainingStarted.connect(self.reload)
         window.trainingFinished.connect(self.on_finished)
         self.reload()
+
+    def set_budget(self, mb: int) -> None:
+        """Memory for the snapshots of the next runs (MB; kept in the settings)."""
+        from nnstudio.insight.live import set_snapshot_budget
+
+        set_snapshot_budget(int(mb) * 1024 * 1024)
+        self.window.settings.setValue("replay/snapshot_mb", int(mb))
 
     # ------------------------------------------------------------------ state
     def available(self) -> bool:

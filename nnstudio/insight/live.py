@@ -24,6 +24,20 @@ from nnstudio.insight.results import session_results
 
 #: Minimum time between two statistics refreshes (seconds).
 STATS_INTERVAL_S = 0.5
+#: Memory for a run's weight snapshots when RunMonitor is not given a budget (the app's
+#: Replay dock sets it: :func:`set_snapshot_budget`).
+_budget = [DEFAULT_BUDGET_BYTES]
+
+
+def set_snapshot_budget(nbytes: int) -> None:
+    """Memory (bytes) the snapshots of the next runs may take (default 64 MB)."""
+    _budget[0] = max(0, int(nbytes))
+
+
+def snapshot_budget() -> int:
+    return _budget[0]
+
+
 #: Columns of the per-layer history (refreshes); when full, every other one is dropped.
 MAX_COLUMNS = 400
 #: What the per-layer history keeps per refresh.
@@ -97,12 +111,13 @@ class RunMonitor:
         self,
         session,
         *,
-        budget: int = DEFAULT_BUDGET_BYTES,
+        budget: int | None = None,
         interval: float = STATS_INTERVAL_S,
         clock=time.perf_counter,
     ) -> None:
         self.session = session
         net = session.network
+        budget = snapshot_budget() if budget is None else budget
         self.snapshots = SnapshotStore(net.n_params, net.flat_state.size, net.dtype, budget=budget)
         self.snapshots.offer(session.epochs_done, net.flat_params, net.flat_state)
         self.rows: list[dict] = []

@@ -213,3 +213,23 @@ def test_replay_scrubs_snapshots_and_survives_save_and_open(qtbot, tmp_path) -> 
     # editing the network makes the replay unavailable (it belongs to the old network)
     other.document.set_param("dense_1", "units", 9)
     assert other.replay.epochs == [] and not other.replay.widget.slider.isEnabled()
+
+
+def test_snapshot_memory_budget_setting(qtbot, tmp_path) -> None:
+    from nnstudio.insight import live
+
+    window = open_window(qtbot, tmp_path, make_template("circle"))
+    spin = window.replay.widget.budget_spin
+    assert spin.value() == 64 and live.snapshot_budget() == 64 * 1024 * 1024
+    # a budget too small for two snapshots of this network keeps none
+    spin.setValue(0)
+    assert window.settings.value("replay/snapshot_mb") in (0, "0")
+    result = _train(qtbot, window, 5)
+    assert len(result["insight"]["snapshots"]) == 0
+    assert window.replay.epochs == [] and not window.replay.widget.slider.isEnabled()
+    spin.setValue(1)
+    result = _train(qtbot, window, 5)
+    store = result["insight"]["snapshots"]
+    assert store.budget == 1024 * 1024 and store.nbytes <= store.budget
+    assert window.replay.epochs == store.epochs
+    spin.setValue(64)
