@@ -7,8 +7,8 @@ their positions). Moving the slider puts a snapshot's exact weights into a repla
 and redraws from them the decision surface, the neuron tiles (when shown), the results
 (confusion matrix or residuals), the layer statistics and the diagnosis of the run up to
 that epoch. "Latest" goes back to the project's own weights. "Export PNG sequence…"
-writes one image of the window per snapshot (an animated GIF would need an image library
-such as Pillow, which NN Studio does not depend on).
+writes one image of the window per snapshot; "Export GIF…" an animated GIF when the
+optional Pillow package (the ``images`` extra) is installed.
 """
 
 from __future__ import annotations
@@ -38,6 +38,9 @@ from nnstudio.io.runs import snapshot_epochs
 
 #: Default memory for a run's snapshots (MB): the engine's default budget.
 DEFAULT_MB = DEFAULT_BUDGET_BYTES // (1024 * 1024)
+#: An exported GIF has at most this many frames, this many pixels wide.
+GIF_FRAMES = 100
+GIF_WIDTH = 640
 
 
 class ReplayError(NNStudioError):
@@ -73,6 +76,9 @@ class ReplayWidget(QWidget):
         self.export_button = QPushButton(self.tr("Export PNG sequence…"))
         self.export_button.setObjectName("replayExportButton")
         row.addWidget(self.export_button)
+        self.gif_button = QPushButton(self.tr("Export GIF…"))
+        self.gif_button.setObjectName("replayGifButton")
+        row.addWidget(self.gif_button)
         layout.addLayout(row)
         self.note = QLabel(self.tr("Train to record a replay of the run."))
         self.note.setWordWrap(True)
@@ -112,6 +118,7 @@ class Replay(QObject):
         w.slider.valueChanged.connect(self._slider_moved)
         w.latest_button.clicked.connect(self.show_latest)
         w.export_button.clicked.connect(self._ask_export)
+        w.gif_button.clicked.connect(self._ask_gif)
         mb = int(window.settings.value("replay/snapshot_mb", DEFAULT_MB) or DEFAULT_MB)
         w.budget_spin.setValue(mb)
         self.set_budget(mb)
@@ -166,6 +173,12 @@ class Replay(QObject):
         w.slider.blockSignals(False)
         for widget in (w.slider, w.latest_button, w.export_button):
             widget.setEnabled(bool(self.epochs))
+        w.gif_button.setEnabled(bool(self.epochs) and gif_available())
+        w.gif_button.setToolTip(
+            self.tr("An animated GIF of the replay")
+            if gif_available()
+            else self.tr("Animated GIFs need the optional Pillow package (pip install pillow)")
+        )
         if self.epochs:
             w.note.setText(
                 self.tr("{0} snapshots from epoch {1} to {2}: drag to replay the run.").format(
@@ -273,6 +286,61 @@ class Replay(QObject):
             except NNStudioError as exc:
                 self.window.show_error(self.tr("Export replay"), str(exc))
 
+    def _ask_gif(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Export the replay as an animated GIF"),
+            "replay.gif",
+            self.tr("GIF images (*.gif)"),
+        )
+        if path:
+            try:
+                self.export_gif(path)
+                self.window.show_message(self.tr("Wrote {0}").format(path))
+            except NNStudioError as exc:
+                self.window.show_error(self.tr("Export replay"), str(exc))
+
+    def export_gif(self, path: str | Path, *, width: int = GIF_WIDTH) -> Path:
+        """An animated GIF of the window, one frame per snapshot (at most
+        :data:`GIF_FRAMES`, evenly chosen), scaled to ``width`` pixels; needs Pillow."""
+        if not gif_available():
+            raise ReplayError(
+                "Animated GIFs need the optional Pillow package: pip install pillow "
+                "(or export a PNG sequence)."
+            )
+        import io
+
+        from PIL import Image
+        from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
+        from nnstudio.io.atomic import write_bytes_atomic
+
+        if not self.epochs:
+            raise ReplayError("There is no replay to export: train the network first.")
+        step = max(1, -(-len(self.epochs) // GIF_FRAMES))
+        frames = []
+        for epoch in self.epochs[::step]:
+            self.show_epoch(epoch)
+            QApplication.processEvents()
+            image = (
+                self.window.grab()
+                .toImage()
+                .scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+            )
+            data = QByteArray()
+            buffer = QBuffer(data)
+            buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+            image.save(buffer, "PNG")
+            buffer.close()
+            frame = Image.open(io.BytesIO(bytes(data.data()))).convert("RGB")
+            frames.append(frame.quantize(colors=255))
+        self.show_latest()
+        out = io.BytesIO()
+        frames[0].save(
+            out, format="GIF", save_all=True, append_images=frames[1:], duration=120, loop=0
+        )
+        return write_bytes_atomic(path, out.getvalue(), error=ReplayError)
+
     def export_png_sequence(self, folder: str | Path) -> list[Path]:
         """One PNG of the window per snapshot (``replay_0001_epoch_5.png``...)."""
         from nnstudio.gui.atomic_images import save_image_atomic
@@ -289,6 +357,15 @@ class Replay(QObject):
             paths.append(path)
         self.show_latest()
         return paths
+
+
+def gif_available() -> bool:
+    """True when the optional Pillow package (the ``images`` extra) can write GIFs."""
+    try:
+        import PIL.Image  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def _history_until(history: Any, epoch: int) -> Any:

@@ -210,6 +210,13 @@ def test_replay_scrubs_snapshots_and_survives_save_and_open(qtbot, tmp_path) -> 
     paths = other.replay.export_png_sequence(out)
     assert len(paths) == len(replay.epochs)
     assert all(p.stat().st_size > 1000 and p.read_bytes()[:4] == b"\x89PNG" for p in paths)
+    # an animated GIF (Pillow is in the test extra), one frame per snapshot
+    from PIL import Image
+
+    gif = other.replay.export_gif(tmp_path / "replay.gif", width=200)
+    with Image.open(gif) as img:
+        assert img.format == "GIF" and img.n_frames == len(replay.epochs)
+        assert img.size[0] == 200
     # editing the network makes the replay unavailable (it belongs to the old network)
     other.document.set_param("dense_1", "units", 9)
     assert other.replay.epochs == [] and not other.replay.widget.slider.isEnabled()
