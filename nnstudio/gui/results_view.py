@@ -83,6 +83,12 @@ class ResultsView(QWidget):
         self.results = results
         if epoch is not None:
             self.note.setText(self.tr("epoch {0}").format(epoch))
+        part = (results or {}).get("train") or {}
+        if part.get("total", 0) > part.get("rows", 0):
+            self.note.setText(
+                self.note.text()
+                + self.tr(" (first {0} of {1} samples)").format(part["rows"], part["total"])
+            )
         self._show()
         self.updates += 1
 

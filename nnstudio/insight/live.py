@@ -24,6 +24,11 @@ from nnstudio.insight.results import session_results
 
 #: Minimum time between two statistics refreshes (seconds).
 STATS_INTERVAL_S = 0.5
+#: A refresh waits at least this many times its own cost before the next one, so large
+#: networks and datasets (images) spend at most about 5 % of the run on it.
+COST_FACTOR = 20.0
+#: Live results use at most this many rows of each split.
+LIVE_RESULT_ROWS = 20_000
 #: Memory for a run's weight snapshots when RunMonitor is not given a budget (the app's
 #: Replay dock sets it: :func:`set_snapshot_budget`).
 _budget = [DEFAULT_BUDGET_BYTES]
@@ -125,6 +130,7 @@ class RunMonitor:
         self.interval = float(interval)
         self._clock = clock
         self._last = -math.inf
+        self._gap = self.interval
         self.findings: list = []
 
     def on_epoch(self, row: dict) -> None:
@@ -139,17 +145,18 @@ class RunMonitor:
         ``findings`` (``Finding.to_dict()`` list), ``history`` (a copy of the per-layer
         history) and ``snapshot_epochs``."""
         now = self._clock()
-        if not force and now - self._last < self.interval:
+        if not force and now - self._last < self._gap:
             return {}
-        self._last = now
         session = self.session
         with np.errstate(all="ignore"):
             stats = session_stats(session)
-            results = session_results(session)
+            results = session_results(session, LIVE_RESULT_ROWS)
         epoch = session.epochs_done
         self.history.add(epoch, stats)
         ev = session_evidence(session, rows=self.rows, stats=stats, failure=failure)
         self.findings = diagnose(ev)
+        self._last = self._clock()
+        self._gap = max(self.interval, COST_FACTOR * (self._last - now))
         return {
             "insight": {
                 "epoch": epoch,

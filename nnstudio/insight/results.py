@@ -43,22 +43,26 @@ def predicted_classes(network, x: np.ndarray, task: str) -> np.ndarray:
     return to_probabilities(out, task, network.output_activation).argmax(axis=1)
 
 
-def _splits(dataset):
+def _splits(dataset, max_rows: int | None):
     yield "train", dataset.x_train, dataset.y_train
     if dataset.x_test is not None and len(dataset.x_test):
         yield "test", dataset.x_test, dataset.y_test
 
 
-def task_results(network, dataset) -> dict:
+def task_results(network, dataset, max_rows: int | None = None) -> dict:
     """``{"task", "train": {...}, "test": {...}}`` for the current weights (one batched
     forward pass per split). Classification: ``matrix`` (k, k), ``precision``, ``recall``,
     ``classes`` (names). Regression: ``actual`` and ``predicted`` (m,) (first output, at
     most :data:`SCATTER_POINTS`), ``residual_hist`` (counts) and ``residual_edges`` over
-    every sample and output. Everything is a copy."""
+    every sample and output. Everything is a copy. ``max_rows`` limits each split to its
+    first rows (the splits are shuffled); each part then says ``rows`` of ``total``."""
     task = dataset.task
     out: dict = {"task": task}
     names = dataset.class_names or [str(i) for i in range(max(2, dataset.n_classes))]
-    for split, x, y in _splits(dataset):
+    for split, x, y in _splits(dataset, max_rows):
+        total = len(x)
+        if max_rows is not None and total > max_rows:
+            x, y = x[:max_rows], y[:max_rows]
         if task == "regression":
             pred = network.predict(x).astype(np.float64).reshape(len(x), -1)
             actual = np.asarray(y, dtype=np.float64).reshape(len(x), -1)
@@ -72,6 +76,8 @@ def task_results(network, dataset) -> dict:
                 "residual_hist": counts,
                 "residual_edges": edges,
                 "rmse": float(np.sqrt(np.mean(res * res))) if res.size else None,
+                "rows": len(x),
+                "total": total,
             }
         else:
             k = max(2, dataset.n_classes)
@@ -82,10 +88,12 @@ def task_results(network, dataset) -> dict:
                 "precision": precision,
                 "recall": recall,
                 "classes": list(names),
+                "rows": len(x),
+                "total": total,
             }
     return out
 
 
-def session_results(session) -> dict:
+def session_results(session, max_rows: int | None = None) -> dict:
     """:func:`task_results` of a session's network and dataset."""
-    return task_results(session.network, session.dataset)
+    return task_results(session.network, session.dataset, max_rows)

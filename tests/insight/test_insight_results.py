@@ -63,3 +63,11 @@ def test_regression_scatter_and_residuals() -> None:
     assert len(train["residual_edges"]) == len(train["residual_hist"]) + 1
     rmse = session.trainer.evaluate().train_rmse
     assert abs(train["rmse"] - rmse) < 1e-5
+
+
+def test_results_of_the_first_rows_say_so() -> None:
+    session = Session.from_project(make_template("iris"))
+    full = session_results(session)
+    part = session_results(session, max_rows=10)
+    assert part["train"]["matrix"].sum() == 10 and part["train"]["rows"] == 10
+    assert part["train"]["total"] == full["train"]["rows"] == len(session.dataset.y_train)

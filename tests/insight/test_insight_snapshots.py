@@ -55,3 +55,21 @@ def test_a_network_larger_than_the_budget_keeps_nothing() -> None:
     assert store.capacity == 1
     assert not store.offer(1, np.zeros(10_000), np.zeros(0))
     assert store.nbytes == 0
+
+
+def test_monitor_refreshes_less_often_when_a_refresh_is_expensive() -> None:
+    from nnstudio.insight import live
+
+    session = Session.from_project(make_template("circle"))
+    now = [0.0]
+
+    def clock() -> float:
+        now[0] += 0.3  # every clock reading: 0.3 s later (a refresh "takes" 0.3 s)
+        return now[0]
+
+    monitor = live.RunMonitor(session, clock=clock)
+    assert "insight" in monitor.refresh()
+    assert monitor._gap == live.COST_FACTOR * 0.3  # waits 20 times its cost
+    assert monitor.refresh() == {}
+    now[0] += monitor._gap
+    assert "insight" in monitor.refresh()
