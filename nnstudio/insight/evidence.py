@@ -6,6 +6,8 @@ statistics and the rules are computed one way.
 
 from __future__ import annotations
 
+import weakref
+
 import numpy as np
 
 from nnstudio.engine.layerstats import layer_stats
@@ -24,6 +26,38 @@ def session_stats(session, *, histograms: bool = True) -> dict:
         return layer_stats(session.network, x, t, head, histograms=histograms)
 
 
+#: dataset -> its summary (the data does not change during a run; computed once)
+_SUMMARIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def data_summary(ds) -> dict:
+    """Class counts or target range, and the model inputs' mean and std, of a dataset's
+    training split (cached per dataset)."""
+    try:
+        return _SUMMARIES[ds]
+    except (KeyError, TypeError):
+        pass
+    x = ds.x_train
+    counts = target_range = None
+    if ds.task == "regression":
+        y = np.asarray(ds.y_train, dtype=np.float64)
+        target_range = (float(y.min()), float(y.max())) if y.size else None
+    else:
+        labels = np.asarray(ds.y_train).astype(np.int64).ravel()
+        counts = np.bincount(labels, minlength=max(2, ds.n_classes)).tolist()
+    out = {
+        "class_counts": counts,
+        "target_range": target_range,
+        "feature_mean": x.mean(axis=0) if len(x) else None,
+        "feature_std": x.std(axis=0) if len(x) else None,
+    }
+    try:
+        _SUMMARIES[ds] = out
+    except TypeError:
+        pass
+    return out
+
+
 def session_evidence(
     session,
     *,
@@ -34,26 +68,18 @@ def session_evidence(
     """The :class:`Evidence` of ``session``: ``rows`` default to its history, ``stats`` to
     :func:`session_stats` of its current weights."""
     ds = session.dataset
-    x = ds.x_train
-    counts = None
-    target_range = None
-    if ds.task == "regression":
-        y = np.asarray(ds.y_train, dtype=np.float64)
-        target_range = (float(y.min()), float(y.max())) if y.size else None
-    else:
-        labels = np.asarray(ds.y_train).astype(np.int64).ravel()
-        counts = np.bincount(labels, minlength=max(2, ds.n_classes)).tolist()
+    summary = data_summary(ds)
     return Evidence(
         rows=list(session.history if rows is None else rows),
         stats=session_stats(session, histograms=False) if stats is None else stats,
         training=session.trainer.config.to_dict(),
         task=ds.task,
         n_classes=ds.n_classes,
-        class_counts=counts,
-        feature_mean=x.mean(axis=0) if len(x) else None,
-        feature_std=x.std(axis=0) if len(x) else None,
+        class_counts=summary["class_counts"],
+        feature_mean=summary["feature_mean"],
+        feature_std=summary["feature_std"],
         standardize=bool(session.project.data.standardize),
-        target_range=target_range,
+        target_range=summary["target_range"],
         output_activation=session.network.output_activation,
         output_node=session.network.nodes[-1].id,
         failure=failure,
