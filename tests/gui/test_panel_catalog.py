@@ -75,3 +75,20 @@ def test_the_issue_example_window_and_file_give_the_same_learning_rate_at_epoch_
     from_window, from_file = rates(window.document.project), rates(load_project(path))
     assert len(from_window) == 61 and from_window == from_file
     assert from_window[0] == made.training.learning_rate and from_window[60] < from_window[0]
+
+
+def test_every_layer_kind_added_in_the_window_has_the_catalogs_complete_parameters():
+    """A layer dropped on the canvas carries exactly what ``nnstudio new``, the engine and
+    the exporters fill for a node that names only its kind."""
+    from nnstudio.graph import CATALOG, analyse, fill_node_params
+
+    document = Document(make_template("regression"))
+    for kind in CATALOG:
+        if kind == "input":
+            continue
+        before = set(document.spec.nodes)
+        document.add_node(kind, (0.0, 0.0))
+        [nid] = set(document.spec.nodes) - before
+        params = dict(document.spec.nodes[nid].params)
+        assert params == fill_node_params(kind, {}) == CATALOG[kind].defaults(), kind
+        assert dict(analyse(document.spec).params[nid]) == params, kind
