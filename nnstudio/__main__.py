@@ -5,7 +5,9 @@ from __future__ import annotations
 import os
 import sys
 
-CLI_COMMANDS = {"new", "info", "validate", "train", "predict", "export", "import-weights"}
+CLI_COMMANDS = {
+    "new", "info", "validate", "train", "predict", "export", "import-weights", "lessons"
+}
 CLI_FLAGS = {"-h", "--help", "--version"}
 
 

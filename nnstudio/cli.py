@@ -640,7 +640,7 @@ _UNSET = object()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from nnstudio import cli_insight
+    from nnstudio import cli_insight, cli_lessons
     from nnstudio.io import DEFAULT_TEMPLATE, TEMPLATES
     from nnstudio.io.export import FORMATS
 
@@ -716,6 +716,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output", help="where to save (default: overwrite PROJECT)")
     p.set_defaults(func=cmd_import_weights)
     cli_insight.add_parsers(sub)
+    cli_lessons.add_parsers(sub)
     return parser
 
 

@@ -30,6 +30,8 @@ from PySide6.QtWidgets import (
 from nnstudio import __version__
 from nnstudio.io import TEMPLATES
 
+from .i18n import catalog_tr
+
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
@@ -222,9 +224,9 @@ def create_menus(w: MainWindow) -> None:
     w.recent_menu.aboutToShow.connect(w._fill_recent_menu)
     w.examples_menu = file_menu.addMenu(tr("E&xamples"))
     for name, description in TEMPLATES.items():
-        action = w.examples_menu.addAction(name.replace("_", " ").capitalize())
-        action.setToolTip(description)
-        action.setStatusTip(description)
+        action = w.examples_menu.addAction(catalog_tr(name.replace("_", " ").capitalize()))
+        action.setToolTip(catalog_tr(description))
+        action.setStatusTip(catalog_tr(description))
         action.triggered.connect(lambda _c=False, n=name: w._guard(lambda: w.open_example(n)))
     file_menu.addSeparator()
     file_menu.addAction(w.save_action)
@@ -233,7 +235,7 @@ def create_menus(w: MainWindow) -> None:
     w.export_menu = file_menu.addMenu(tr("&Export"))
     w.export_actions = {}
     for fmt, (label, _filter, _suffix) in EXPORT_FORMATS.items():
-        action = w.export_menu.addAction(tr(label) + "…")
+        action = w.export_menu.addAction(catalog_tr(label) + "…")
         action.triggered.connect(lambda _c=False, f=fmt: w._guard(lambda: w.export(f)))
         w.export_actions[fmt] = action
     w.export_menu.addSeparator()

@@ -1,5 +1,5 @@
 """Application entry: ``nnstudio [project] [--screenshot out.png] [--train-epochs N]
-[--view neurons]``.
+[--view neurons] [--lang zh_CN|en] [--lesson ID]``.
 
 Sets pyqtgraph's row-major image order once, creates the QApplication (organisation and
 application names for QSettings), installs an exception hook that shows unexpected errors
@@ -45,11 +45,24 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         default=None,
         help="canvas view: layer boxes, or neurons (each unit's map, weights on the wires)",
     )
+    parser.add_argument(
+        "--lang",
+        choices=("zh_CN", "en"),
+        default=None,
+        help="interface language (default: the Preferences choice, else the system's)",
+    )
+    parser.add_argument(
+        "--lesson",
+        metavar="ID",
+        default=None,
+        help="open a lesson: its project and its steps (see 'nnstudio lessons')",
+    )
     return parser.parse_args(argv)
 
 
 def _excepthook_factory(app):  # noqa: ANN001, ANN202
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        from PySide6.QtCore import QCoreApplication
         from PySide6.QtWidgets import QMessageBox
 
         from nnstudio.errors import NNStudioError
@@ -62,10 +75,11 @@ def _excepthook_factory(app):  # noqa: ANN001, ANN202
         if isinstance(exc, NNStudioError):
             text, informative = str(exc), ""
         else:
-            text = "Something went wrong inside NN Studio."
-            informative = (
-                f"{exc_type.__name__}: {exc}\n\nYour project is still open; save it under a "
-                "new name if in doubt. Please report this with the details below."
+            text = QCoreApplication.translate("app", "Something went wrong inside NN Studio.")
+            informative = f"{exc_type.__name__}: {exc}\n\n" + QCoreApplication.translate(
+                "app",
+                "Your project is still open; save it under a new name if in doubt. "
+                "Please report this with the details below.",
             )
         box = QMessageBox(QMessageBox.Icon.Critical, "NN Studio", text)
         box.setObjectName("unexpectedErrorBox")
@@ -98,6 +112,9 @@ def run(argv: list[str]) -> int:
     if icon_path.is_file():
         app.setWindowIcon(QIcon(str(icon_path)))
     sys.excepthook = _excepthook_factory(app)
+    from nnstudio.gui.i18n import choose_language, install_translators
+
+    install_translators(app, choose_language(args.lang))
 
     from nnstudio.errors import NNStudioError
     from nnstudio.gui.main_window import MainWindow

@@ -52,6 +52,7 @@ from .canvas_style import (  # noqa: F401 - sizes and helpers are imported from 
     link_path,
     paint_node_buttons,
 )
+from .i18n import catalog_tr
 from .icons import kind_color
 from .neuron_tiles import MORE_HEIGHT, NEURON_WIDTH, TILE, TILE_GAP, TileItem
 
@@ -77,7 +78,7 @@ class NodeItem(QGraphicsObject):
         self.node_id = node_id
         self.kind = kind
         self.layer = CATALOG.get(kind)
-        self.title = self.layer.name if self.layer else kind
+        self.title = catalog_tr(self.layer.name) if self.layer else kind
         self.detail = ""
         self.shape_text = "(?)"
         self.count_text = ""
@@ -395,7 +396,8 @@ class EdgeItem(QGraphicsItem):
         self.setZValue(0)
         src.edges.add(self)
         dst.edges.add(self)
-        self.setToolTip(f"{edge.src} → {edge.dst} (input {edge.slot})")
+        tip = QApplication.translate("NodeItem", "{0} → {1} (input {2})")
+        self.setToolTip(tip.format(edge.src, edge.dst, edge.slot))
         self.adjust()
 
     def detach(self) -> None:

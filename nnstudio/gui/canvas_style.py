@@ -42,7 +42,8 @@ def format_count(n: int | None) -> str:
     """``"272 params"``; empty for None or 0 (layers without weights)."""
     if not n:
         return ""
-    return f"{n:,} param" + ("" if n == 1 else "s")
+    one = QApplication.translate("NodeItem", "{0} param")
+    return (one if n == 1 else QApplication.translate("NodeItem", "{0} params")).format(f"{n:,}")
 
 
 def _slot_spread(n_inputs: int, height: float = NODE_HEIGHT) -> float:

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from nnstudio.data import DATASETS, FEATURES, DataSettings, read_table
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.csv_wizard import CsvWizard
+from nnstudio.gui.i18n import catalog_tr
 
 THUMB = 48
 MULTI_CLASS_SETS = ("blobs", "spiral_multi")
@@ -70,9 +71,11 @@ class DataPanel(QWidget):
         for name, info in DATASETS.items():
             if name == "csv":
                 continue
-            self.dataset_combo.addItem(thumbnail_icon(name), getattr(info, "title", name), name)
-        self.dataset_combo.addItem("CSV file…", "csv")
-        form.addRow("Dataset", self.dataset_combo)
+            self.dataset_combo.addItem(
+                thumbnail_icon(name), catalog_tr(getattr(info, "title", name)), name
+            )
+        self.dataset_combo.addItem(self.tr("CSV file…"), "csv")
+        form.addRow(self.tr("Dataset"), self.dataset_combo)
 
         csv_row = QHBoxLayout()
         self.csv_button = QPushButton(self.tr("Open CSV…"))
@@ -93,29 +96,29 @@ class DataPanel(QWidget):
         csv_row.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.csv_widget)
         self.target_combo = QComboBox()
-        self.target_label = QLabel("Target column")
+        self.target_label = QLabel(self.tr("Target column"))
         form.addRow(self.target_label, self.target_combo)
 
         self.points_spin = QSpinBox()
         self.points_spin.setRange(10, 100_000)
         self.points_spin.setSingleStep(50)
         self.points_spin.setKeyboardTracking(False)
-        form.addRow("Points", self.points_spin)
+        form.addRow(self.tr("Points"), self.points_spin)
         self.noise_spin = QSpinBox()
         self.noise_spin.setRange(0, 50)
         self.noise_spin.setSuffix(" %")
         self.noise_spin.setKeyboardTracking(False)
-        form.addRow("Noise", self.noise_spin)
+        form.addRow(self.tr("Noise"), self.noise_spin)
         self.ratio_spin = QSpinBox()
         self.ratio_spin.setRange(10, 90)
-        self.ratio_spin.setSuffix(" % train")
+        self.ratio_spin.setSuffix(self.tr(" % train"))
         self.ratio_spin.setSingleStep(5)
         self.ratio_spin.setKeyboardTracking(False)
-        form.addRow("Split", self.ratio_spin)
+        form.addRow(self.tr("Split"), self.ratio_spin)
         self.classes_spin = QSpinBox()
         self.classes_spin.setRange(2, 10)
         self.classes_spin.setKeyboardTracking(False)
-        self.classes_label = QLabel("Classes")
+        self.classes_label = QLabel(self.tr("Classes"))
         form.addRow(self.classes_label, self.classes_spin)
 
         self.feature_box = QWidget()
@@ -126,12 +129,12 @@ class DataPanel(QWidget):
             check = QCheckBox(feature)
             self.feature_checks[feature] = check
             grid.addWidget(check, i // 4, i % 4)
-        self.features_label = QLabel("Features")
+        self.features_label = QLabel(self.tr("Features"))
         form.addRow(self.features_label, self.feature_box)
-        self.standardize_check = QCheckBox("Standardize inputs")
+        self.standardize_check = QCheckBox(self.tr("Standardize inputs"))
         form.addRow(self.standardize_check)
-        self.regenerate_button = QPushButton("Regenerate")
-        self.regenerate_button.setToolTip("Draw a new sample (new seed)")
+        self.regenerate_button = QPushButton(self.tr("Regenerate"))
+        self.regenerate_button.setToolTip(self.tr("Draw a new sample (new seed)"))
         form.addRow(self.regenerate_button)
 
         self.message_label = QLabel()
@@ -198,7 +201,7 @@ class DataPanel(QWidget):
             self.classes_spin.setVisible(multi)
             self.classes_label.setVisible(multi)
             if is_csv:
-                self.csv_label.setText(Path(s.csv_path).name if s.csv_path else "no file")
+                self.csv_label.setText(Path(s.csv_path).name if s.csv_path else self.tr("no file"))
                 if s.csv_path and not self._csv_columns:
                     path = self.document.project.data_settings().csv_path or s.csv_path
                     self._read_columns(path, s.delimiter, s.header)
@@ -307,7 +310,10 @@ class DataPanel(QWidget):
 
     def _browse_csv(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Load a CSV file", "", "CSV files (*.csv *.tsv *.txt);;All files (*)"
+            self,
+            self.tr("Load a CSV file"),
+            "",
+            self.tr("CSV files (*.csv *.tsv *.txt);;All files (*)"),
         )
         if not path:
             return False
@@ -342,7 +348,7 @@ class DataPanel(QWidget):
             w.setEnabled(not reason)
         if reason:
             self.message_label.setStyleSheet("")
-            self.message_label.setText(f"{reason}: the data cannot change now.")
+            self.message_label.setText(self.tr("{0}: the data cannot change now.").format(reason))
             self.message_label.show()
         else:
             self.message_label.hide()

@@ -18,6 +18,7 @@ from nnstudio import __version__, resources_path
 from nnstudio.io import TEMPLATES, load_project, make_template, save_project
 
 from .actions import EXPORT_FORMATS
+from .i18n import catalog_tr
 
 FILE_FILTER = "NN Studio projects (*.nnstudio);;All files (*)"
 MAX_RECENT = 10
@@ -94,7 +95,7 @@ class FileOperations:
     def new_project(self) -> None:
         names = list(TEMPLATES)
         empty = self.tr("empty — only an Input node for the current data")
-        labels = [empty] + [f"{n} — {TEMPLATES[n]}" for n in names]
+        labels = [empty] + [f"{n} — {catalog_tr(TEMPLATES[n])}" for n in names]
         label, ok = QInputDialog.getItem(
             self, self.tr("New project"), self.tr("Start from:"), labels, 0, False
         )
@@ -191,7 +192,7 @@ class FileOperations:
         if path is None:
             stem = self.document.project.name or "model"
             path = self._save_dialog(
-                self.tr("Export {0}").format(label), stem + suffix, file_filter, suffix
+                self.tr("Export {0}").format(catalog_tr(label)), stem + suffix, file_filter, suffix
             )
             if not path:
                 return []
@@ -200,7 +201,7 @@ class FileOperations:
         written: list[Path] = []
         warnings = export_project(self.document.project, fmt, path, written=written, **options)
         where = describe_written(written or [Path(path)])
-        note = self.tr("Exported {0}: {1}").format(label, where)
+        note = self.tr("Exported {0}: {1}").format(catalog_tr(label), where)
         if warnings:
             note += " (" + "; ".join(warnings) + ")"
             self.show_error(self.tr("Export"), "\n".join([note, *warnings]))

@@ -15,6 +15,17 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QTextBrowser, Q
 from nnstudio import resources_path
 
 
+def start_page(folder: Path) -> Path:
+    """The page Help opens on: the Chinese getting-started page ``zh/index.md`` while the
+    interface is in Chinese (it links to the English manual), else ``index.md``."""
+    from .i18n import current_language
+
+    chinese = folder / "zh" / "index.md"
+    if current_language() == "zh_CN" and chinese.is_file():
+        return chinese
+    return folder / "index.md"
+
+
 def docs_dir() -> Path | None:
     """The folder of the manual: ``docs/`` of a checkout, ``nnstudio/docs`` of a wheel or
     bundle (both sit next to the resources folder); None if it is missing."""
@@ -27,17 +38,17 @@ class HelpBrowser(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("NN Studio documentation")
+        self.setWindowTitle(self.tr("NN Studio documentation"))
         self.resize(820, 680)
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
-        back = QPushButton("Back", self)
+        back = QPushButton(self.tr("Back"), self)
         back.clicked.connect(self.browser.backward)
         self.browser.backwardAvailable.connect(back.setEnabled)
         back.setEnabled(False)
-        home = QPushButton("Contents", self)
+        home = QPushButton(self.tr("Contents"), self)
         home.clicked.connect(self.browser.home)
-        close = QPushButton("Close", self)
+        close = QPushButton(self.tr("Close"), self)
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         for button in (back, home):
@@ -50,9 +61,11 @@ class HelpBrowser(QDialog):
         folder = docs_dir()
         if folder is None:
             self.browser.setMarkdown(
-                "# Documentation not found\n\nThis installation has no `docs` folder. "
-                "The manual is the `docs/` folder of NN Studio's source."
+                self.tr(
+                    "# Documentation not found\n\nThis installation has no `docs` folder. "
+                    "The manual is the `docs/` folder of NN Studio's source."
+                )
             )
         else:
             self.browser.setSearchPaths([str(folder)])
-            self.browser.setSource(QUrl.fromLocalFile(str(folder / "index.md")))
+            self.browser.setSource(QUrl.fromLocalFile(str(start_page(folder))))

@@ -28,6 +28,7 @@ from nnstudio.graph import ACTIVATION_PARAMS, CATALOG, ParamSpec
 
 from .canvas_items import format_count, format_shape
 from .document import Document
+from .i18n import catalog_tr
 from .icons import layer_icon
 
 INT_LIMIT = 2_147_483_647
@@ -139,7 +140,9 @@ class Inspector(QWidget):
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet("color: #d93025;")
-        self.empty_label = QLabel("Select a layer on the canvas to edit its parameters.", self)
+        self.empty_label = QLabel(
+            self.tr("Select a layer on the canvas to edit its parameters."), self
+        )
         self.empty_label.setWordWrap(True)
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -195,15 +198,15 @@ class Inspector(QWidget):
         layer = CATALOG[node.kind]
         self.icon_label.setPixmap(layer_icon(node.kind).pixmap(24, 24))
         self.title_label.setText(
-            f"{layer.name}  <span style='font-weight:normal'>({node_id})</span>"
+            f"{catalog_tr(layer.name)}  <span style='font-weight:normal'>({node_id})</span>"
         )
-        self.description_label.setText(layer.description)
+        self.description_label.setText(catalog_tr(layer.description))
         for spec in layer.params:
             editor = self._make_editor(spec)
-            label = QLabel(spec.label, self.form_host)
-            tip = spec.help
+            label = QLabel(catalog_tr(spec.label), self.form_host)
+            tip = catalog_tr(spec.help)
             if spec.min is not None and spec.max is not None and spec.type in ("int", "float"):
-                tip += f" (range {spec.min:g} to {spec.max:g})"
+                tip += self.tr(" (range {0:g} to {1:g})").format(spec.min, spec.max)
             label.setToolTip(tip)
             editor.setToolTip(tip)
             editor.setObjectName(f"param_{spec.name}")
@@ -211,7 +214,7 @@ class Inspector(QWidget):
             self.editors[spec.name] = editor
             self._labels[spec.name] = label
         if not layer.params:
-            self.form.addRow(QLabel("This layer has no parameters.", self.form_host))
+            self.form.addRow(QLabel(self.tr("This layer has no parameters."), self.form_host))
         self._on_lock_changed(self.document.locked or "")
         self.refresh()
 
@@ -276,7 +279,7 @@ class Inspector(QWidget):
             return
         shape = self.document.shapes().get(self.node_id)
         count = self.document.param_counts().get(self.node_id)
-        parts = [f"Output {format_shape(shape)}"]
+        parts = [self.tr("Output {0}").format(format_shape(shape))]
         if count:
             parts.append(format_count(count))
         self.info_label.setText(" · ".join(parts))

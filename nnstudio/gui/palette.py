@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.graph import CATALOG
 
+from .i18n import catalog_tr
 from .icons import layer_icon
 
 LAYER_MIME = "application/x-nnstudio-layer"
@@ -63,7 +64,7 @@ class Palette(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.filter_edit = QLineEdit(self)
-        self.filter_edit.setPlaceholderText("Filter layers…")
+        self.filter_edit.setPlaceholderText(self.tr("Filter layers…"))
         self.filter_edit.setClearButtonEnabled(True)
         self.tree = _LayerTree(self)
         self.tree.setHeaderHidden(True)
@@ -86,16 +87,17 @@ class Palette(QWidget):
         for kind in CATALOG.values():
             group = groups.get(kind.category)
             if group is None:
-                group = QTreeWidgetItem(self.tree, [kind.category])
+                group = QTreeWidgetItem(self.tree, [catalog_tr(kind.category)])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 font = group.font(0)
                 font.setBold(True)
                 group.setFont(0, font)
                 groups[kind.category] = group
-            item = QTreeWidgetItem(group, [kind.name])
+            name, description = catalog_tr(kind.name), catalog_tr(kind.description)
+            item = QTreeWidgetItem(group, [name])
             item.setIcon(0, layer_icon(kind.id))
-            item.setToolTip(0, f"<b>{kind.name}</b><br>{kind.description}")
-            item.setStatusTip(0, kind.description)
+            item.setToolTip(0, f"<b>{name}</b><br>{description}")
+            item.setStatusTip(0, description)
             item.setData(0, KIND_ROLE, kind.id)
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
@@ -121,7 +123,9 @@ class Palette(QWidget):
             for i in range(group.childCount()):
                 item = group.child(i)
                 layer = CATALOG[item.data(0, KIND_ROLE)]
-                hay = " ".join((layer.id, layer.name, layer.category, layer.description)).lower()
+                shown = (item.text(0), item.statusTip(0), group.text(0))  # the translations
+                hay = " ".join((layer.id, layer.name, layer.category, layer.description, *shown))
+                hay = hay.lower()
                 show = not needle or needle in hay
                 item.setHidden(not show)
                 any_visible |= show

@@ -159,8 +159,8 @@ class TrainingPlots(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         bar = QHBoxLayout()
-        self.log_check = QCheckBox("Log scale")
-        self.log_check.setToolTip("Show the loss on a logarithmic axis")
+        self.log_check = QCheckBox(self.tr("Log scale"))
+        self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_check.toggled.connect(self._set_log)
         bar.addWidget(self.log_check)
         bar.addStretch(1)
@@ -174,25 +174,25 @@ class TrainingPlots(QWidget):
             item = plot.getPlotItem()
             item.setDownsampling(mode="peak")
             item.setClipToView(True)
-            item.setLabel("bottom", "epoch")
+            item.setLabel("bottom", self.tr("epoch"))
             item.getAxis("left").enableAutoSIPrefix(False)
             plot.setMinimumHeight(90)
             row.addWidget(plot, 1)
-        self.loss_plot.setLabel("left", "loss")
+        self.loss_plot.setLabel("left", self.tr("loss"))
         # Loss falls (legend top right); accuracy rises (legend bottom right).
         self.loss_plot.getPlotItem().addLegend(offset=(-10, 10))
         self.metric_legend = self.metric_plot.getPlotItem().addLegend(offset=(-10, -10))
         self.train_loss_curve = self.loss_plot.plot(
-            pen=pg.mkPen(TRAIN_COLOR, width=2), name="train"
+            pen=pg.mkPen(TRAIN_COLOR, width=2), name=self.tr("train")
         )
         self.test_loss_curve = self.loss_plot.plot(
-            pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.PenStyle.DashLine), name="test"
+            pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.PenStyle.DashLine), name=self.tr("test")
         )
         self.train_metric_curve = self.metric_plot.plot(
-            pen=pg.mkPen(TRAIN_COLOR, width=2), name="train"
+            pen=pg.mkPen(TRAIN_COLOR, width=2), name=self.tr("train")
         )
         self.test_metric_curve = self.metric_plot.plot(
-            pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.PenStyle.DashLine), name="test"
+            pen=pg.mkPen(TEST_COLOR, width=2, style=Qt.PenStyle.DashLine), name=self.tr("test")
         )
         for curve in (
             self.train_loss_curve,
@@ -220,7 +220,7 @@ class TrainingPlots(QWidget):
     def set_task(self, task: str) -> None:
         """ "binary" / "multiclass" show accuracy; "regression" shows RMSE."""
         self._task = task
-        label = "RMSE" if task == "regression" else "accuracy"
+        label = "RMSE" if task == "regression" else self.tr("accuracy")
         self.metric_plot.setLabel("left", label)
         # RMSE falls like the loss (legend top right); accuracy rises (bottom right).
         self.metric_legend.setOffset((-10, 10) if task == "regression" else (-10, -10))
@@ -313,7 +313,7 @@ class TrainingPlots(QWidget):
         gen.setSize(area.size())
         gen.setViewBox(QRect(0, 0, area.width(), area.height()))
         gen.setResolution(self.logicalDpiX())
-        gen.setTitle("NN Studio training curves")
+        gen.setTitle(self.tr("NN Studio training curves"))
         painter = QPainter(gen)
         try:
             for plot in (self.loss_plot, self.metric_plot):

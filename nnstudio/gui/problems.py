@@ -71,7 +71,12 @@ class ProblemsView(QListWidget):
             item.setData(NODE_IDS_ROLE, list(ids))
             item.setData(FIXABLE_ROLE, fixable)
             item.setToolTip(
-                str(err) + (f"\n\nNodes: {', '.join(ids)} (double-click to select)" if ids else "")
+                str(err)
+                + (
+                    self.tr("\n\nNodes: {0} (double-click to select)").format(", ".join(ids))
+                    if ids
+                    else ""
+                )
             )
             self.addItem(item)
         for warn in self.document.warnings():
@@ -82,7 +87,7 @@ class ProblemsView(QListWidget):
             item.setToolTip(self.tr("Does not block training.") + "\n\n" + str(warn))
             self.addItem(item)
         if not problems and data_error is None:
-            ok = QListWidgetItem("No problems: the network is ready to train.")
+            ok = QListWidgetItem(self.tr("No problems: the network is ready to train."))
             ok.setFlags(Qt.ItemFlag.NoItemFlags)
             self.addItem(ok)
         self.problemCountChanged.emit(len(problems))

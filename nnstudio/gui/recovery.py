@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLockFile, QObject, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nnstudio.errors import NNStudioError
@@ -42,13 +42,19 @@ def describe_age(seconds: float) -> str:
     tr = QCoreApplication.translate
     s = max(0.0, float(seconds))
     if s < 45:
-        return tr("Recovery", "a few seconds ago")
+        return QCoreApplication.translate("Recovery", "a few seconds ago")
     if s < 45 * 60:
-        n, one, many = round(s / 60), "1 minute ago", "{n} minutes ago"
+        n = round(s / 60)
+        one = QT_TRANSLATE_NOOP("Recovery", "1 minute ago")
+        many = QT_TRANSLATE_NOOP("Recovery", "{n} minutes ago")
     elif s < 18 * 3600:
-        n, one, many = round(s / 3600), "1 hour ago", "{n} hours ago"
+        n = round(s / 3600)
+        one = QT_TRANSLATE_NOOP("Recovery", "1 hour ago")
+        many = QT_TRANSLATE_NOOP("Recovery", "{n} hours ago")
     else:
-        n, one, many = round(s / 86400), "1 day ago", "{n} days ago"
+        n = round(s / 86400)
+        one = QT_TRANSLATE_NOOP("Recovery", "1 day ago")
+        many = QT_TRANSLATE_NOOP("Recovery", "{n} days ago")
     return tr("Recovery", one) if n <= 1 else tr("Recovery", many).format(n=n)
 
 

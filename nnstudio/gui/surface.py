@@ -161,7 +161,7 @@ class DecisionSurface(QWidget):
         layout.addWidget(self.plot, 1)
         self.legend = ColorLegend()
         layout.addWidget(self.legend)
-        self.message = QLabel("The decision surface is drawn for data with two inputs.")
+        self.message = QLabel(self.tr("The decision surface is drawn for data with two inputs."))
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setWordWrap(True)
         self.message.hide()

@@ -43,6 +43,7 @@ from nnstudio.graph.catalog import (
     default_params,
 )
 from nnstudio.gui.commands import LIVE_SETTINGS
+from nnstudio.gui.i18n import catalog_tr
 from nnstudio.gui.inspector import FloatSpinBox
 
 #: Display names of the choices (the catalog holds the names themselves).
@@ -95,7 +96,7 @@ def make_editor(spec: ParamSpec) -> QWidget:
     if spec.type == "choice":
         combo = QComboBox()
         for name in spec.choices:
-            combo.addItem(TITLES.get(name, name.capitalize()), name)
+            combo.addItem(catalog_tr(TITLES.get(name, name.capitalize())), name)
         widget: QWidget = combo
     elif spec.type == "bool":
         widget = QCheckBox()
@@ -113,8 +114,8 @@ def make_editor(spec: ParamSpec) -> QWidget:
         fbox.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         widget = fbox
     if spec.optional and isinstance(widget, QAbstractSpinBox):
-        widget.setSpecialValueText(spec.none_label)
-    widget.setToolTip(spec.help)
+        widget.setSpecialValueText(catalog_tr(spec.none_label))
+    widget.setToolTip(catalog_tr(spec.help))
     return widget
 
 
@@ -175,7 +176,7 @@ class ParamGroup(QWidget):
                 box = make_editor(spec)
                 _changed_signal(box).connect(self.changed)
                 self.boxes[spec.name] = box
-                self.form.addRow(spec.label, box)
+                self.form.addRow(catalog_tr(spec.label), box)
         self.specs = specs
         for spec in specs:  # a box may be emitting right now: only update values
             set_editor(self.boxes[spec.name], spec, values.get(spec.name, spec.default))
@@ -222,9 +223,9 @@ class TrainingPanel(QWidget):
                 row = QHBoxLayout()
                 row.addWidget(editor, 1)
                 row.addWidget(self.until_paused)
-                form.addRow(self.tr(spec.label), row)
+                form.addRow(catalog_tr(spec.label), row)
             else:
-                form.addRow(self.tr(spec.label), editor)
+                form.addRow(catalog_tr(spec.label), editor)
             if spec.name in SUB_TABLES:
                 group = ParamGroup()
                 group.changed.connect(self._commit)
@@ -314,7 +315,7 @@ class TrainingPanel(QWidget):
     def _lock_changed(self, reason: str) -> None:
         for w in self.structural_widgets:
             w.setEnabled(not reason)
-        live = [self.tr(s.label) for s in TRAINING_FIELDS if s.name in LIVE_SETTINGS]
+        live = [catalog_tr(s.label) for s in TRAINING_FIELDS if s.name in LIVE_SETTINGS]
         if "optimizer_params" in LIVE_SETTINGS:
             live.append(self.tr("the optimizer's settings"))
         names = self.tr("{0} and {1}").format(", ".join(live[:-1]), live[-1])

@@ -1,0 +1,245 @@
+"""Collect every piece of text a widget tree shows, and find the English left in it.
+
+:func:`visible_texts` walks a widget and its children (labels, buttons, combo items,
+tooltips, placeholders, spin-box suffixes, dock and window titles, menus and their actions,
+table and tree headers and items); :func:`english_words` returns the English words of a
+text once the allowed names (layer ids, formats, library names, math) are taken out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMenu,
+    QSpinBox,
+    QTableWidget,
+    QTabWidget,
+    QTreeWidget,
+    QWidget,
+)
+
+#: Names that stay as they are in every language (case-insensitive whole words).
+ALLOWED = {
+    # the app, libraries, formats, file extensions
+    "nn",
+    "studio",
+    "onnx",
+    "pytorch",
+    "numpy",
+    "torch",
+    "safetensors",
+    "csv",
+    "tsv",
+    "txt",
+    "png",
+    "svg",
+    "npz",
+    "json",
+    "qt",
+    "pyside",
+    "pyqtgraph",
+    "python",
+    "nnstudio",
+    "html",
+    "py",
+    "md",
+    "gz",
+    "nn.module",
+    # optimizers, losses, metrics, math and settings that are names or ids
+    "adam",
+    "adamw",
+    "adagrad",
+    "rmsprop",
+    "sgd",
+    "nesterov",
+    "huber",
+    "mse",
+    "mae",
+    "bce",
+    "cce",
+    "rmse",
+    "relu",
+    "tanh",
+    "sigmoid",
+    "softmax",
+    "elu",
+    "gelu",
+    "selu",
+    "swish",
+    "leaky_relu",
+    "linear",
+    "he",
+    "xavier",
+    "glorot",
+    "lecun",
+    "uniform",
+    "normal",
+    "auto",
+    "zeros",
+    "ones",
+    "float32",
+    "float64",
+    "logits",
+    "pca",
+    "pc1",
+    "pc2",
+    "l1",
+    "l2",
+    "lr",
+    "x1",
+    "x2",
+    "xy",
+    "sin",
+    "cos",
+    "max",
+    "min",
+    "exp",
+    "log",
+    "log10",
+    "eps",
+    "nan",
+    "inf",
+    "id",
+    "ids",
+    "epoch",
+    "dtype",
+    "weight_decay",
+    "ctrl",
+    "shift",
+    "space",
+    "alt",
+    "del",
+    "f10",
+    "esc",
+    "tab",
+    "nchw",
+    "ir",
+    "cpu",
+    "api",
+    "ui",
+    "ok",
+    # layer and node ids
+    "input",
+    "dense",
+    "activation",
+    "dropout",
+    "batchnorm",
+    "add",
+    "concat",
+    "conv2d",
+    "maxpool2d",
+    "avgpool2d",
+    "flatten",
+    "reshape",
+    "input_1",
+    "dense_1",
+    "dense_2",
+    "dense_3",
+    "output",
+    "image_input",
+}
+WORD = re.compile(r"[A-Za-z][A-Za-z_0-9.]*[A-Za-z0-9]|[A-Za-z]{2,}")
+#: things that are data, not words: numbers with units, file paths, keyboard shortcuts
+SKIP = re.compile(r"(\b\w+\.(nnstudio|csv|png|npz|py|onnx)\b|/[^\s]+|\b[A-Z]\b)")
+
+
+def english_words(text: str, allowed: set[str] = ALLOWED) -> list[str]:
+    """Words of ``text`` that are English (not an allowed name)."""
+    text = re.sub(r"<[^>]+>", " ", text)  # rich-text tags
+    text = text.replace("&", "")  # mnemonics
+    text = SKIP.sub(" ", text)
+    words = WORD.findall(text)
+    return [
+        w
+        for w in words
+        if w.lower() not in allowed
+        and not w.lower().startswith(
+            tuple(a + "_" for a in ("input", "dense", "activation", "dropout", "conv2d"))
+        )
+    ]
+
+
+def _action_texts(action: QAction, where: str) -> list[tuple[str, str]]:
+    out = [(f"{where} action", action.text()), (f"{where} action tip", action.toolTip())]
+    out.append((f"{where} action status", action.statusTip()))
+    menu = action.menu()
+    if isinstance(menu, QMenu):
+        out += menu_texts(menu, f"{where} > {action.text()}")
+    return out
+
+
+def menu_texts(menu: QMenu, where: str = "menu") -> list[tuple[str, str]]:
+    out = [(where, menu.title())]
+    for action in menu.actions():
+        if not action.isSeparator():
+            out += _action_texts(action, where)
+    return out
+
+
+def visible_texts(root: QWidget) -> list[tuple[str, str]]:
+    """(where, text) for every text of ``root`` and its descendants (shown or not)."""
+    out: list[tuple[str, str]] = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for w in widgets:
+        name = f"{type(w).__name__}({w.objectName()})"
+        if w.isWindow() or isinstance(w, QDockWidget):
+            out.append((name + " title", w.windowTitle()))
+        out.append((name + " tooltip", w.toolTip()))
+        out.append((name + " status", w.statusTip()))
+        if isinstance(w, QLabel):
+            out.append((name, w.text()))
+        elif isinstance(w, QAbstractButton):
+            out.append((name, w.text()))
+        elif isinstance(w, QGroupBox):
+            out.append((name, w.title()))
+        elif isinstance(w, QLineEdit):
+            out.append((name + " placeholder", w.placeholderText()))
+        elif isinstance(w, QComboBox):
+            out += [(f"{name} item", w.itemText(i)) for i in range(w.count())]
+            out += [(f"{name} item tip", w.itemData(i, 3) or "") for i in range(w.count())]
+        elif isinstance(w, QSpinBox | QDoubleSpinBox):
+            out += [(name + " suffix", w.suffix()), (name + " prefix", w.prefix())]
+        if isinstance(w, QAbstractSpinBox):
+            out.append((name + " special", w.specialValueText()))
+        if isinstance(w, QTabWidget):
+            out += [(f"{name} tab", w.tabText(i)) for i in range(w.count())]
+        if isinstance(w, QTableWidget):
+            for i in range(w.columnCount()):
+                item = w.horizontalHeaderItem(i)
+                out.append((name + " header", item.text() if item else ""))
+        if isinstance(w, QTreeWidget):
+            stack = [w.topLevelItem(i) for i in range(w.topLevelItemCount())]
+            while stack:
+                item = stack.pop()
+                out += [(name + " item", item.text(0)), (name + " item tip", item.toolTip(0))]
+                stack += [item.child(i) for i in range(item.childCount())]
+        if isinstance(w, QListWidget):
+            for i in range(w.count()):
+                out += [(name + " item", w.item(i).text()), (name + " tip", w.item(i).toolTip())]
+        if isinstance(w, QMenu):
+            out += menu_texts(w, name)
+        for action in w.actions():
+            if not action.isSeparator():
+                out += _action_texts(action, name)
+    return [(where, text) for where, text in out if text]
+
+
+def untranslated(root: QWidget, allowed: set[str] = ALLOWED) -> list[tuple[str, str, list]]:
+    """(where, text, English words) for every text of ``root`` that still has English."""
+    found = []
+    for where, text in visible_texts(root):
+        words = english_words(text, allowed)
+        if words:
+            found.append((where, text, words))
+    return found
