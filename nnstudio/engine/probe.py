@@ -10,6 +10,7 @@ another thread.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 
 import numpy as np
 
@@ -24,11 +25,23 @@ def grid_points(
     ``bounds`` is ``(xmin, xmax, ymin, ymax)``; point ``i * res + j`` is ``(xs[j], ys[i])``
     (row-major: rows follow y), the layout of ``Session.grid``.
     """
-    xmin, xmax, ymin, ymax = (float(b) for b in bounds)
+    return _grid_points(tuple(float(b) for b in bounds), int(resolution))
+
+
+@lru_cache(maxsize=8)
+def _grid_points(
+    bounds: tuple[float, float, float, float], resolution: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The grid of :func:`grid_points`, built once per (bounds, resolution): a training
+    run probes the same grid ~60 times a second. The arrays are read-only (shared)."""
+    xmin, xmax, ymin, ymax = bounds
     xs = np.linspace(xmin, xmax, resolution)
     ys = np.linspace(ymin, ymax, resolution)
     gx, gy = np.meshgrid(xs, ys)
-    return xs, ys, np.column_stack([gx.ravel(), gy.ravel()])
+    points = np.column_stack([gx.ravel(), gy.ravel()])
+    for a in (xs, ys, points):
+        a.setflags(write=False)
+    return xs, ys, points
 
 
 def unit_outputs(network: Network, x: np.ndarray) -> dict[str, np.ndarray]:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.on_screen import on_screen
 
 TRAIN_COLOR = "#1f77b4"
 TEST_COLOR = "#ff7f0e"
@@ -144,8 +145,9 @@ class TrainingPlots(QWidget):
     """Two plots side by side: loss (train/test) and accuracy (classification) or RMSE."""
 
     #: Curves redraw at most this often (ms): axes re-render on every range change, and
-    #: that painting holds the GIL the training thread needs.
-    REDRAW_INTERVAL_MS = 100
+    #: that painting holds the GIL the training thread needs. Curves not on screen (the
+    #: dock behind another tab) wait, checked at the same interval, until they are shown.
+    REDRAW_INTERVAL_MS = 250
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,7 +156,7 @@ class TrainingPlots(QWidget):
         self._redraw_timer = QTimer(self)
         self._redraw_timer.setSingleShot(True)
         self._redraw_timer.setInterval(self.REDRAW_INTERVAL_MS)
-        self._redraw_timer.timeout.connect(self._redraw)
+        self._redraw_timer.timeout.connect(self._redraw_if_shown)
         self._task = "binary"
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
@@ -328,6 +330,12 @@ class TrainingPlots(QWidget):
     # ------------------------------------------------------------------------ internals
     def _set_log(self, on: bool) -> None:
         self.loss_plot.getPlotItem().setLogMode(y=on)
+
+    def _redraw_if_shown(self) -> None:
+        if on_screen(self):
+            self._redraw()
+        else:
+            self._redraw_timer.start()  # still pending: look again in a moment
 
     def _redraw(self) -> None:
         b, dec = self._buffer, self._decimator

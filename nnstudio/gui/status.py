@@ -13,15 +13,21 @@ import math
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-#: Least time between two status updates while training (a re-layout of the labels costs
-#: more than a frame when snapshots come at 60 Hz); the newest snapshot wins.
-STATUS_INTERVAL_MS = 100
+#: Least time between two status updates while training (4 a second: a re-layout of the
+#: labels costs more than a frame when snapshots come at 60 Hz); the newest snapshot wins.
+STATUS_INTERVAL_MS = 250
 
 
 def _fmt(v: float | None, digits: int = 4) -> str:
     if v is None or (isinstance(v, float) and not math.isfinite(v)):
         return "–"
     return f"{v:.{digits}f}"
+
+
+def _set_text(label: QLabel, text: str) -> None:
+    """setText only when the text changes (each change re-lays out the status bar)."""
+    if label.text() != text:
+        label.setText(text)
 
 
 def format_duration(seconds: float) -> str:
@@ -97,9 +103,11 @@ class TrainingStatus(QWidget):
 
     def set_note(self, text: str, tip: str = "") -> None:
         """A short remark after the numbers (e.g. that they belong to an older network)."""
-        self.note_label.setText(f"<i>{text}</i>" if text else "")
-        self.note_label.setToolTip(tip)
-        self.note_label.setVisible(bool(text))
+        _set_text(self.note_label, f"<i>{text}</i>" if text else "")
+        if self.note_label.toolTip() != tip:
+            self.note_label.setToolTip(tip)
+        if self.note_label.isVisibleTo(self) != bool(text):
+            self.note_label.setVisible(bool(text))
 
     def set_paused(self, paused: bool) -> None:
         """Say "Paused" instead of a speed and a time left."""
@@ -128,44 +136,49 @@ class TrainingStatus(QWidget):
         if self.paused:
             epochs_per_s = 0.0
         self.set_note("")
-        self.epoch_label.setText(self.tr("Epoch {0}").format(epoch))
-        self.loss_label.setText(
+        _set_text(self.epoch_label, self.tr("Epoch {0}").format(epoch))
+        _set_text(
+            self.loss_label,
             self.tr("Loss {0} / test {1}").format(
                 _fmt(report.get("train_loss")), _fmt(report.get("test_loss"))
-            )
+            ),
         )
         if report.get("train_accuracy") is not None:
-            self.metric_label.setText(
+            _set_text(
+                self.metric_label,
                 self.tr("Accuracy {0} / test {1}").format(
                     _fmt(report.get("train_accuracy"), 3), _fmt(report.get("test_accuracy"), 3)
-                )
+                ),
             )
         elif report.get("train_rmse") is not None:
-            self.metric_label.setText(
+            _set_text(
+                self.metric_label,
                 self.tr("RMSE {0} / test {1}").format(
                     _fmt(report.get("train_rmse")), _fmt(report.get("test_rmse"))
-                )
+                ),
             )
         else:
-            self.metric_label.setText("")
+            _set_text(self.metric_label, "")
         if self.paused:
-            self.rate_label.setText(self.tr("Paused"))
+            _set_text(self.rate_label, self.tr("Paused"))
         else:
             rate = self.tr("{0:,.0f} epochs/s").format(epochs_per_s)
-            self.rate_label.setText(rate if epochs_per_s > 0 else "")
+            _set_text(self.rate_label, rate if epochs_per_s > 0 else "")
         if budget:
             # The bar counts the project's epochs: a run continuing earlier training starts
             # part-way, so "Epoch 250" and the bar always agree ("250 / 300").
             start = max(0, epoch - done)
             total = start + budget
             self.progress.show()
-            self.progress.setRange(0, total)
+            if (self.progress.minimum(), self.progress.maximum()) != (0, total):
+                self.progress.setRange(0, total)
             self.progress.setValue(min(epoch, total))
             text = f"{min(epoch, total):,} / {total:,}"
             if epochs_per_s > 0 and done < budget:
                 left = format_duration((budget - done) / epochs_per_s)
                 text += self.tr(" · {0} left").format(left)
-            self.progress.setFormat(text)
+            if self.progress.format() != text:
+                self.progress.setFormat(text)
             self.progress.setToolTip(
                 self.tr("This run: {0:,} of {1:,} epochs").format(min(done, budget), budget)
                 + (self.tr(" (continuing from epoch {0:,})").format(start) if start else "")

@@ -161,6 +161,8 @@ class TrainingController(QObject):
     def _on_snapshot(self, snap: dict) -> None:
         if self.worker is None:
             return
+        # the worker sends the next snapshot once this one is taken (one in flight)
+        self.worker.frame_shown()
         reports = snap["reports"]
         self.run_epochs = snap["epochs_run"]
         self.total_epochs += len(reports)

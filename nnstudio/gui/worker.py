@@ -3,9 +3,13 @@
 The worker trains a *copy* of the project, one epoch per step, and talks to the GUI only
 through signals carrying copied data:
 
-- ``snapshot(dict)`` at most ~30 times a second (throttled by time, not per epoch), with
+- ``snapshot(dict)`` at most ~60 times a second (throttled by time, not per epoch), with
   every Report dict produced since the previous snapshot (so curves stay complete), the
-  decision-surface grid (computed only when a snapshot is due), the epoch and epochs/s;
+  decision-surface grid (computed only when a snapshot is due), the epoch and epochs/s.
+  Once the GUI calls :meth:`TrainingWorker.frame_shown` for a snapshot, the worker sends
+  the next one only after the previous one was taken (one snapshot in flight at most, so
+  a busy GUI thread never finds a backlog of stale frames, and the worker computes no
+  grid nobody will see); the reports in between join the next snapshot;
 - ``failed(str)`` with the message of a DivergenceError / DegradedError / NNStudioError
   (after a divergence or degradation the weights in ``finished`` are the run's best);
 - ``warning(str)`` for a refused live setting, and once at the start for each of the
@@ -41,6 +45,8 @@ from nnstudio.errors import NNStudioError
 
 #: Minimum time between two snapshots (about 60 Hz).
 SNAPSHOT_INTERVAL_S = 1.0 / 60.0
+#: Longest wait for the GUI to take the previous snapshot before sending the next.
+FRAME_TIMEOUT_S = 0.25
 #: Minimum time between two neuron-view probes (every unit's map; about 30 Hz).
 PROBE_INTERVAL_S = 1.0 / 30.0
 #: Resolution of the decision-surface grid sent with snapshots.
@@ -91,8 +97,12 @@ class TrainingWorker(QObject):
         self._probe_units = False  # the neuron view wants every unit's map
         self._next_probe = 0.0  # when the next probe is due (a schedule, not a gap)
         self._view_probe: Any = None  # probe(session) -> dict joining each snapshot
+        self._image_probe: Any = None  # the same for the image views (gui.image_views)
         self.insight: Any = None  # issue 11: insight.live.RunMonitor (stats, diagnosis)
         self._failure: str | None = None
+        # back-pressure: None until the GUI first calls frame_shown (then it acks each
+        # snapshot); True while a snapshot is on its way to the GUI
+        self._in_flight: bool | None = None
 
     # ----------------------------------------------------------------- control (any thread)
     def stop(self) -> None:
@@ -111,6 +121,11 @@ class TrainingWorker(QObject):
             self._paused = False
             self._cond.notify_all()
 
+    def frame_shown(self) -> None:
+        """The GUI took the last snapshot (any thread): the next one may be sent. A GUI
+        that never calls this gets snapshots at the full rate."""
+        self._in_flight = False
+
     def set_probe_units(self, on: bool) -> None:
         """Send every unit's map and the Dense weights with snapshots (at most every
         PROBE_INTERVAL_S) for the neuron view; off sends the decision surface only."""
@@ -123,6 +138,12 @@ class TrainingWorker(QObject):
         2-D, the projection view's outputs (``gui.table_views``). None removes it."""
         with self._cond:
             self._view_probe = probe
+
+    def set_image_probe(self, probe: Any) -> None:
+        """Like :meth:`set_view_probe`, for the image views' ``"image_views"`` item (test
+        predictions, first-conv filters, feature maps). None removes it."""
+        with self._cond:
+            self._image_probe = probe
 
     def request_step(self) -> None:
         """Run exactly one more epoch, then stay paused."""
@@ -288,7 +309,11 @@ class TrainingWorker(QObject):
             if now - rate_t0 >= 0.5:
                 rate = rate_epochs / (now - rate_t0)
                 rate_t0, rate_epochs = now, 0
-            if now - last_emit >= self._interval or self.is_paused:
+            due = now - last_emit >= self._interval and not self._in_flight
+            # a frame still in flight for long (a GUI busy elsewhere): send anyway, so
+            # reports never wait more than a few frames
+            due = due or now - last_emit >= FRAME_TIMEOUT_S
+            if due or self.is_paused:
                 if rate == 0.0 and now > rate_t0:
                     rate = rate_epochs / (now - rate_t0)
                 self._emit(pending, rate)
@@ -321,11 +346,15 @@ class TrainingWorker(QObject):
             )
             grid = probe.pop("grid")
         with self._cond:
-            view_probe = self._view_probe
+            view_probe, image_probe = self._view_probe, self._image_probe
         if view_probe is not None:
             probe.update(view_probe(self.session))
             grid = probe.pop("grid", grid)
+        if image_probe is not None:
+            probe.update(image_probe(self.session))
         insight = self.insight.refresh(force=self.is_paused) if self.insight else {}
+        if self._in_flight is not None:
+            self._in_flight = True
         self.snapshot.emit(
             {
                 **probe,  # "units" and "weights" (float32 copies) when probed
