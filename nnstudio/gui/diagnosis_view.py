@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,7 +27,7 @@ def fix_text(fix: dict) -> str:
     """A short description of a fix: ``learning_rate = 0.001``, ``dense_1 activation =
     leaky_relu``, ``standardize = True``, ``restore the best weights``."""
     if fix.get("restore_best"):
-        return "restore the best weights"
+        return QCoreApplication.translate("DiagnosisView", "Restore best weights")
     if "node" in fix:
         items = ", ".join(f"{k} = {v}" for k, v in fix.get("params", {}).items())
         return f"{fix['node']} {items}"
