@@ -277,6 +277,7 @@ class TrainingWorker(QObject):
     def _loop(self, rows: Iterator[dict]) -> None:
         pending: list[dict] = []
         last_emit = 0.0
+        next_emit = 0.0  # a schedule: the time an emit takes does not lengthen the period
         rate_t0 = time.perf_counter()
         rate_epochs = 0
         rate = 0.0
@@ -309,7 +310,7 @@ class TrainingWorker(QObject):
             if now - rate_t0 >= 0.5:
                 rate = rate_epochs / (now - rate_t0)
                 rate_t0, rate_epochs = now, 0
-            due = now - last_emit >= self._interval and not self._in_flight
+            due = now >= next_emit and not self._in_flight
             # a frame still in flight for long (a GUI busy elsewhere): send anyway, so
             # reports never wait more than a few frames
             due = due or now - last_emit >= FRAME_TIMEOUT_S
@@ -318,7 +319,10 @@ class TrainingWorker(QObject):
                     rate = rate_epochs / (now - rate_t0)
                 self._emit(pending, rate)
                 pending = []
-                last_emit = time.perf_counter()
+                last_emit = now
+                # due times advance by the interval (~60 a second even when an emit
+                # takes a few ms); a schedule far behind restarts (no bursts)
+                next_emit = max(next_emit + self._interval, now + self._interval / 2)
         if pending or self.epochs_run == 0:
             self._emit(pending, rate)
 
