@@ -89,6 +89,7 @@ class InsightDocks(QObject):
         doc.networkChanged.connect(self.mark_stale)
         doc.dataChanged.connect(self.mark_stale)
         doc.projectReplaced.connect(self.project_replaced)
+        doc.weightsChanged.connect(self._weights_changed)
         dv, rv = self.diagnosis_view, self.runs_view
         dv.applyFix.connect(self.apply_fix)
         dv.restoreBest.connect(self.restore_best)
@@ -202,6 +203,13 @@ class InsightDocks(QObject):
         self.best = None
         self.last_insight = None
         self._update_best()
+
+    def _weights_changed(self) -> None:
+        """Reset (or an edit that parks the weights): the shown numbers are of weights
+        the project no longer holds."""
+        project = self.document.project
+        if project.weights is None and self.last_insight is not None:
+            self.mark_stale()
 
     def project_replaced(self) -> None:
         self.best = None

@@ -127,6 +127,7 @@ class Replay(QObject):
         doc.projectReplaced.connect(self.reload)
         doc.networkChanged.connect(self.reload)
         doc.dataChanged.connect(self.reload)
+        doc.weightsChanged.connect(self._weights_changed)
         window.trainingStarted.connect(self.reload)
         window.trainingFinished.connect(self.on_finished)
         self.reload()
@@ -144,10 +145,15 @@ class Replay(QObject):
         replay = (project.metadata or {}).get("replay") or {}
         return bool(
             project.snapshots
+            and project.weights is not None  # not after Reset (or an edit parked them)
             and not self.window.controller.running
             and replay.get("network") == network_key(project.network)
             and not self.window.document.problems()
         )
+
+    def _weights_changed(self) -> None:
+        if not self.window.controller.running and self.available() != bool(self.epochs):
+            self.reload()
 
     def on_finished(self, result: dict) -> None:
         """Keep the run's snapshots in the project (they belong to this network)."""

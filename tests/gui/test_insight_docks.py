@@ -240,3 +240,14 @@ def test_snapshot_memory_budget_setting(qtbot, tmp_path) -> None:
     assert store.budget == 1024 * 1024 and store.nbytes <= store.budget
     assert window.replay.epochs == store.epochs
     spin.setValue(64)
+
+
+def test_reset_clears_results_and_replay(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, make_template("circle"))
+    _train(qtbot, window, 10)
+    assert window.replay.epochs and window.insight.last_insight is not None
+    assert window.reset_training(ask=False)
+    assert window.replay.epochs == [] and not window.replay.widget.slider.isEnabled()
+    assert window.insight.results_view.results is None
+    assert window.insight.diagnosis_view.findings == []
+    assert "changed" in window.insight.diagnosis_view.note.text()
