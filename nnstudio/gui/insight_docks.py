@@ -210,6 +210,8 @@ class InsightDocks(QObject):
         project = self.document.project
         if project.weights is None and self.last_insight is not None:
             self.mark_stale()
+        elif project.weights is not None and self.last_insight is None:
+            self._project_timer.start()  # e.g. Undo brought the trained weights back
 
     def project_replaced(self) -> None:
         self.best = None

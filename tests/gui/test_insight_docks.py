@@ -251,3 +251,15 @@ def test_reset_clears_results_and_replay(qtbot, tmp_path) -> None:
     assert window.insight.results_view.results is None
     assert window.insight.diagnosis_view.findings == []
     assert "changed" in window.insight.diagnosis_view.note.text()
+
+
+def test_undo_of_an_edit_brings_the_results_back(qtbot, tmp_path) -> None:
+    window = open_window(qtbot, tmp_path, make_template("circle"))
+    _train(qtbot, window, 10)
+    window.document.set_param("dense_1", "units", 9)
+    assert window.insight.results_view.results is None and window.replay.epochs == []
+    window.document.undo()
+    qtbot.waitUntil(lambda: window.insight.last_insight is not None, timeout=10_000)
+    _show(qtbot, window.insight.results_dock)
+    assert window.insight.results_view.results["train"]["matrix"].sum() == 250
+    assert window.replay.epochs and window.replay.widget.slider.isEnabled()
