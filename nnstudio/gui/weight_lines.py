@@ -65,6 +65,7 @@ class WeightLinesItem(QGraphicsItem):
         self.weights: np.ndarray | None = None
         self._segments: list[tuple[int, int, QLineF]] = []
         self._buckets: list[tuple[QPen, list[QLineF]]] = []  # lines grouped by pen
+        self._keys: np.ndarray | None = None  # each line's pen key, when grouped
         self._shape = QPainterPath()
         self._rect = QRectF()
         self.setZValue(0.5)
@@ -99,28 +100,33 @@ class WeightLinesItem(QGraphicsItem):
         self.weights = None if weights is None else np.asarray(weights)
         if shape_before != (None if weights is None else self.weights.shape):
             self.adjust()  # regroups the lines too
-        else:
-            self._group()
-        self.update()
+            self.update()
+        elif self._group() or self.bundled:
+            self.update()  # (a step of the pens changed: most frames of a run change none)
 
-    def _group(self) -> None:
+    def _group(self) -> bool:
         """Group the lines by pen (sign and width step) once per weight change, so a paint
-        is a few ``drawLines`` calls."""
-        self._buckets = []
+        is a few ``drawLines`` calls; False when every line kept its pen (nothing to do)."""
         w = self.weights
         if w is None or not self._segments or self._segments[0][0] < 0:
-            return
+            self._buckets, self._keys = [], None
+            return True
         sign, width = weight_style(w)  # scaled by the whole layer's largest weight
         n_src, n_dst = len(self.src.tiles), len(self.dst.tiles)
         sign, width = sign[:n_src, :n_dst], width[:n_src, :n_dst]
         steps = np.rint(width * WIDTH_STEPS / MAX_WIDTH).astype(np.intp)
         keys = (sign * (WIDTH_STEPS + 1) + steps).ravel()  # row-major = segment order
+        if self._keys is not None and np.array_equal(keys, self._keys):
+            return False
+        self._keys = keys
+        self._buckets = []
         order = np.argsort(keys, kind="stable")
         ordered = keys[order]
         cuts = [0, *(np.flatnonzero(np.diff(ordered)) + 1).tolist(), len(ordered)]
         lines = [self._segments[k][2] for k in order.tolist()]
         for a, b in itertools.pairwise(cuts):
             self._buckets.append((_pen(int(ordered[a])), lines[a:b]))
+        return True
 
     def adjust(self) -> None:
         """Recompute the segments after a node moved or its tiles changed."""
@@ -136,6 +142,7 @@ class WeightLinesItem(QGraphicsItem):
                 for j, d in enumerate(self.dst.tiles):
                     b = d.mapToScene(QPointF(0, d.boundingRect().center().y()))
                     self._segments.append((i, j, QLineF(a, b)))
+        self._keys = None  # new segments: group again
         path = QPainterPath()
         for _i, _j, line in self._segments:
             path.moveTo(line.p1())

@@ -314,3 +314,24 @@ def test_an_invalid_network_clears_the_tiles_and_a_valid_one_redraws(setup):
     doc.undo()
     neurons.refresh()
     assert all(t.values is not None for t in view.canvas_scene.node_items[inp].tiles)
+
+
+def test_weight_lines_regroup_only_when_a_pen_changes(setup):
+    from nnstudio.gui.weight_lines import _NEG_LINE
+
+    doc, view, _neurons = setup
+    inp, d1, *_ = _ids(doc)
+    link = view.canvas_scene.link_items[(inp, d1)]
+    w = np.array(link.weights, dtype=np.float32)
+    buckets = link._buckets
+    link.set_weights(w * (1 + 1e-7))  # a training step too small to change any pen
+    assert link._buckets is buckets
+    np.testing.assert_allclose(link.weights, w * (1 + 1e-7))  # tooltips read the new ones
+    flipped = w.copy()
+    flipped[0, 0] = -abs(w).max()  # now the widest, and negative: a new pen
+    link.set_weights(flipped)
+    assert link._buckets is not buckets
+    first = next(ln for i, j, ln in link.segments() if (i, j) == (0, 0))
+    pens = [pen for pen, lines in link._buckets if first in lines]
+    assert len(pens) == 1 and pens[0].color() == _NEG_LINE
+    assert pens[0].widthF() == pytest.approx(MAX_WIDTH)
