@@ -47,6 +47,12 @@ def tile_lut() -> np.ndarray:
 
 
 _LUT = tile_lut()
+#: What every tile paints with, made once (a 6 x 8 network paints 51 tiles ~30 times a
+#: second: per-paint QPen / QColor / QRectF objects were a third of the canvas's frame).
+_RECT = QRectF(0, 0, TILE, TILE)
+_BORDER = QPen(QColor(0, 0, 0, 70), 1.0)
+_EMPTY = QColor(232, 234, 235)
+_NO_BRUSH = Qt.BrushStyle.NoBrush
 
 
 def unit_levels(activation: str | None, values: np.ndarray) -> tuple[float, float]:
@@ -99,7 +105,7 @@ class TileItem(QGraphicsItem):
         self.setToolTip(label)
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
-        return QRectF(0, 0, TILE, TILE)
+        return QRectF(_RECT)
 
     @property
     def value_range(self) -> tuple[float, float] | None:
@@ -147,11 +153,10 @@ class TileItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        rect = self.boundingRect()
         if self._image is not None:
-            painter.drawImage(rect, self._image)
+            painter.drawImage(_RECT, self._image)
         else:
-            painter.fillRect(rect, QColor(232, 234, 235))
-        painter.setPen(QPen(QColor(0, 0, 0, 70), 1.0))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.drawRect(rect)
+            painter.fillRect(_RECT, _EMPTY)
+        painter.setPen(_BORDER)
+        painter.setBrush(_NO_BRUSH)
+        painter.drawRect(_RECT)
