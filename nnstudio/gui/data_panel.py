@@ -69,7 +69,7 @@ class DataPanel(QWidget):
         self.dataset_combo = QComboBox()
         self.dataset_combo.setIconSize(QSize(THUMB, THUMB))
         for name, info in DATASETS.items():
-            if name == "csv":
+            if name in ("csv", "image_folder"):  # chosen from a file / folder, not listed
                 continue
             self.dataset_combo.addItem(
                 thumbnail_icon(name), catalog_tr(getattr(info, "title", name)), name
