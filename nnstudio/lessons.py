@@ -88,8 +88,13 @@ class Lesson:
         return path
 
     def load_project(self, name: str | None = None) -> Project:
-        """The lesson's project (or another project file of its folder)."""
-        return load_project(self.file(name or self.project))
+        """The lesson's project (or another project file of its folder); a CSV it reads
+        from the lesson folder gets its absolute path, so the project opens untitled."""
+        project = load_project(self.file(name or self.project))
+        csv = project.data.csv_path
+        if csv and not Path(csv).is_absolute():
+            project.data.csv_path = str(self.folder / csv)
+        return project
 
 
 def lang_code(language: str) -> str:

@@ -42,7 +42,7 @@ CATALOG_STRINGS = (
 def catalog_strings() -> list[str]:
     """Every name, category, label, help and "none" label the GUI shows from the catalog,
     the training panel's display names of choices and the datasets' titles; sorted."""
-    from nnstudio.data import DATASETS
+    from nnstudio.data import COLUMN_KINDS, DATASETS
     from nnstudio.graph.catalog import (
         ACTIVATION_PARAMS,
         CATALOG,
@@ -63,7 +63,7 @@ def catalog_strings() -> list[str]:
     texts = set(CATEGORIES) | set(TITLES.values())
     texts |= {getattr(info, "title", "") for info in DATASETS.values()}
     # the GUI's own tables of names, passed to tr() through a variable
-    texts |= {TRAIN_TIP, "PNG images (*.png)", "SVG images (*.svg)"}
+    texts |= {TRAIN_TIP, "PNG images (*.png)", "SVG images (*.svg)", *COLUMN_KINDS}
     texts |= {
         text for label, file_filter, _ in EXPORT_FORMATS.values() for text in (label, file_filter)
     }

@@ -240,6 +240,15 @@ def test_wheel_contains_resources_and_resolves_them(tmp_path):
     # the in-app manual (Help > Documentation) ships with the package
     expected += [f"nnstudio/docs/{p.name}" for p in (REPO / "docs").glob("*.md")]
     assert "nnstudio/docs/index.md" in expected
+    # the Chinese interface, its getting-started page and the lessons (issue 16)
+    expected.append("nnstudio/resources/translations/nnstudio_zh_CN.qm")
+    expected.append("nnstudio/docs/zh/index.md")
+    expected += [
+        f"nnstudio/resources/lessons/{p.parent.name}/{p.name}"
+        for p in (REPO / "resources" / "lessons").glob("*/*")
+        if p.suffix in (".json", ".md", ".nnstudio", ".csv")
+    ]
+    assert "nnstudio/resources/lessons/xor-tutorial/xor.csv" in expected
     # the training script the pytorch-train export copies
     expected.append("nnstudio/resources/export/train.py")
     missing = [name for name in expected if name not in names]

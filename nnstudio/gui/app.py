@@ -133,11 +133,25 @@ def run(argv: list[str]) -> int:
 
             QMessageBox.critical(None, "NN Studio", str(exc))
 
+    if args.lesson:
+        from nnstudio.lessons import get_lesson
+
+        try:
+            get_lesson(args.lesson)  # an unknown id: one line naming the known ones
+        except NNStudioError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
     if args.screenshot:
-        return screenshot(app, project, path, args.screenshot, args.train_epochs, args.view)
+        return screenshot(
+            app, project, path, args.screenshot, args.train_epochs, args.view, args.lesson
+        )
 
     window = MainWindow(project, path)
     window.show()
+    if args.lesson:
+        from nnstudio.gui.lessons_panel import open_lesson
+
+        open_lesson(window, args.lesson)
     if args.view is not None and window.neuron_view.available:
         window.neuron_view.set_enabled(args.view == "neurons")
     if path is None or project is not None:
@@ -151,7 +165,7 @@ def run(argv: list[str]) -> int:
 
 
 def screenshot(  # noqa: ANN001
-    app, project, path, out: str, epochs: int | None, view: str | None = None
+    app, project, path, out: str, epochs: int | None, view: str | None = None, lesson=None
 ) -> int:
     """Train ``epochs`` through the real worker, save the window as ``out``; exit code.
 
@@ -168,6 +182,10 @@ def screenshot(  # noqa: ANN001
     window = MainWindow(project, path, settings=settings, recovery_dir=scratch.name)
     window.resize(*SCREENSHOT_SIZE)
     window.show()
+    if lesson:
+        from nnstudio.gui.lessons_panel import open_lesson
+
+        open_lesson(window, lesson)
     outcome: dict[str, object] = {"code": None, "error": None}
 
     def finish(error: str | None = None) -> None:

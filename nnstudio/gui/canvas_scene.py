@@ -7,7 +7,7 @@ move) is a small :class:`Interaction` object, so ``mousePressEvent`` only picks 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, Qt, Signal
 from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
@@ -29,6 +29,10 @@ from .neuron_tiles import TileItem
 from .weight_lines import WeightLinesItem
 
 
+def _node_tr(text: str) -> str:
+    return QCoreApplication.translate("NodeItem", text)
+
+
 def describe_params(kind: str, params: dict, n_inputs: int | None = None) -> str:
     """Key parameters as one line, e.g. ``"16 units · tanh"`` or ``"rate 0.2"``.
 
@@ -43,11 +47,13 @@ def describe_params(kind: str, params: dict, n_inputs: int | None = None) -> str
             continue
         value = params[name]
         if name == "units":
-            parts.append(
-                f"{value} feature{'s' if value != 1 else ''}"
-                if kind == "input"
-                else f"{value} unit{'s' if value != 1 else ''}"
-            )
+            if kind == "input":
+                one = QT_TRANSLATE_NOOP("NodeItem", "{0} feature")
+                many = QT_TRANSLATE_NOOP("NodeItem", "{0} features")
+            else:
+                one = QT_TRANSLATE_NOOP("NodeItem", "{0} unit")
+                many = QT_TRANSLATE_NOOP("NodeItem", "{0} units")
+            parts.append(_node_tr(one if value == 1 else many).format(value))
         elif name == "activation":
             parts.append(str(value))
         elif isinstance(value, float):
@@ -58,13 +64,14 @@ def describe_params(kind: str, params: dict, n_inputs: int | None = None) -> str
         layer = CATALOG[kind]
         if layer.max_inputs is None:
             if n_inputs is None or n_inputs < layer.min_inputs:
-                parts.append(f"needs {layer.min_inputs}+ inputs")
+                text, n = QT_TRANSLATE_NOOP("NodeItem", "needs {0}+ inputs"), layer.min_inputs
             elif kind == "add":
-                parts.append(f"sum of {n_inputs} inputs")
+                text, n = QT_TRANSLATE_NOOP("NodeItem", "sum of {0} inputs"), n_inputs
             elif kind == "concat":
-                parts.append(f"{n_inputs} inputs side by side")
+                text, n = QT_TRANSLATE_NOOP("NodeItem", "{0} inputs side by side"), n_inputs
             else:
-                parts.append(f"{n_inputs} inputs")
+                text, n = QT_TRANSLATE_NOOP("NodeItem", "{0} inputs"), n_inputs
+            parts.append(_node_tr(text).format(n))
         elif layer.params and layer.params[0].name in params:  # e.g. batch norm's momentum
             value = params[layer.params[0].name]
             shown = f"{value:g}" if isinstance(value, float) else str(value)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,12 +31,16 @@ from nnstudio.errors import NNStudioError
 PREVIEW_ROWS = 30
 MISSING_COLOR = QColor(255, 236, 179)  # soft amber: a missing cell
 DELIMITER_CHOICES = (
-    (None, "Detect"),
-    (",", "Comma ( , )"),
-    (";", "Semicolon ( ; )"),
-    ("\t", "Tab"),
+    (None, QT_TRANSLATE_NOOP("CsvWizard", "Detect")),
+    (",", QT_TRANSLATE_NOOP("CsvWizard", "Comma ( , )")),
+    (";", QT_TRANSLATE_NOOP("CsvWizard", "Semicolon ( ; )")),
+    ("\t", QT_TRANSLATE_NOOP("CsvWizard", "Tab")),
 )
-HEADER_CHOICES = ((None, "Detect"), (True, "Yes"), (False, "No"))
+HEADER_CHOICES = (
+    (None, QT_TRANSLATE_NOOP("CsvWizard", "Detect")),
+    (True, QT_TRANSLATE_NOOP("CsvWizard", "Yes")),
+    (False, QT_TRANSLATE_NOOP("CsvWizard", "No")),
+)
 
 
 class CsvWizard(QDialog):

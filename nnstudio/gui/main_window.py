@@ -104,6 +104,9 @@ class MainWindow(FileOperations, QMainWindow):
         self.space_shortcut = actions.SpaceShortcut(self)
         table_views.install(self)  # feature-pair surface and projection (> 2 inputs)
         insight_docks.install(self)  # layer statistics, diagnosis, results, runs (issue 11)
+        from nnstudio.gui import lessons_panel
+
+        lessons_panel.install(self)  # Help > Lessons, the Lesson dock, Edit > Preferences
 
     # =================================================================== construction
     def _build_widgets(self) -> None:

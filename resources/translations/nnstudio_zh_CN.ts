@@ -142,7 +142,7 @@
     <message>
         <location line="+2"/>
         <location line="+161"/>
-        <location filename="../../nnstudio/gui/main_window.py" line="+309"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+312"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -319,17 +319,17 @@
         <translation>显示哪个测试样本的特征图</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Misclassified first (red)</source>
         <translation>分错的排在前面（红色）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+0"/>
         <source>Test samples</source>
         <translation>测试样本</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Filters</source>
         <translation>滤波器数</translation>
     </message>
@@ -354,7 +354,7 @@
         <translation>该网络没有卷积层。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>{0}: {1} filters of {2}x{3}, {4} input channel(s)</source>
         <translation>{0}：{1} 个 {2}x{3} 的滤波器，{4} 个输入通道</translation>
     </message>
@@ -384,7 +384,38 @@
 <context>
     <name>CsvWizard</name>
     <message>
-        <location filename="../../nnstudio/gui/csv_wizard.py" line="+50"/>
+        <location filename="../../nnstudio/gui/csv_wizard.py" line="+34"/>
+        <location line="+6"/>
+        <source>Detect</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Comma ( , )</source>
+        <translation>逗号 ( , )</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Semicolon ( ; )</source>
+        <translation>分号 ( ; )</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tab</source>
+        <translation>制表符</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Open a CSV table</source>
         <translation>打开 CSV 表格</translation>
     </message>
@@ -664,7 +695,8 @@
         <translation>训练后即可诊断本次训练。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-51"/>
+        <location line="+55"/>
         <location line="+55"/>
         <source>Restore best weights</source>
         <translation>恢复最佳权重</translation>
@@ -933,12 +965,12 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
 <context>
     <name>InsightDocks</name>
     <message>
-        <location filename="../../nnstudio/gui/insight_docks.py" line="+141"/>
+        <location filename="../../nnstudio/gui/insight_docks.py" line="+142"/>
         <source>The network or the data changed since these results: train again.</source>
         <translation>得到这些结果之后网络或数据已改变：请重新训练。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+26"/>
         <source>Train to diagnose the run.</source>
         <translation>训练后即可诊断本次训练。</translation>
     </message>
@@ -991,12 +1023,17 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
         <translation>训练后即可查看每层的权重、梯度和输出。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+27"/>
         <source>Train to see each layer&apos;s statistics.</source>
         <translation>训练后即可查看每层的统计。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+37"/>
+        <source>output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>dead {0:.0%}</source>
         <translation>死亡 {0:.0%}</translation>
     </message>
@@ -1021,7 +1058,7 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
         <translation>输出</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+10"/>
         <source>gradient norm per layer (log10)</source>
         <translation>每层梯度范数 (log10)</translation>
     </message>
@@ -1029,6 +1066,20 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
         <location line="+4"/>
         <source>epoch</source>
         <translation>轮次</translation>
+    </message>
+</context>
+<context>
+    <name>LessonPanel</name>
+    <message>
+        <location filename="../../nnstudio/gui/lessons_panel.py" line="+155"/>
+        <source>{0} of {1} steps done</source>
+        <extracomment>where &quot;Show me&quot; exports go (None: ask with a file dialog)</extracomment>
+        <translation>已完成 {0} / {1} 步</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
     </message>
 </context>
 <context>
@@ -1138,6 +1189,46 @@ The weights of the last finite step are kept.</source>
         <source>+{n} more</source>
         <translation>还有 {n} 个</translation>
     </message>
+    <message>
+        <location filename="../../nnstudio/gui/canvas_scene.py" line="+51"/>
+        <source>{0} feature</source>
+        <translation>{0} 个特征</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} features</source>
+        <translation>{0} 个特征</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} unit</source>
+        <translation>{0} 个神经元</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{0} units</source>
+        <translation>{0} 个神经元</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>needs {0}+ inputs</source>
+        <translation>需要至少 {0} 个输入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sum of {0} inputs</source>
+        <translation>{0} 个输入之和</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} inputs side by side</source>
+        <translation>{0} 个输入并排</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{0} inputs</source>
+        <translation>{0} 个输入</translation>
+    </message>
 </context>
 <context>
     <name>Palette</name>
@@ -1145,6 +1236,29 @@ The weights of the last finite step are kept.</source>
         <location filename="../../nnstudio/gui/palette.py" line="+67"/>
         <source>Filter layers…</source>
         <translation>筛选层…</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <location filename="../../nnstudio/gui/preferences.py" line="+28"/>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>System language</source>
+        <translation>跟随系统语言</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The new language applies when NN Studio starts again.</source>
+        <translation>新的语言将在 NN Studio 下次启动时生效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
 </context>
 <context>
@@ -1286,7 +1400,7 @@ Restore it?</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+75"/>
         <source>An animated GIF of the replay</source>
         <translation>回放的 GIF 动画</translation>
     </message>
@@ -1361,7 +1475,7 @@ Restore it?</source>
 <context>
     <name>ReplayWidget</name>
     <message>
-        <location line="-226"/>
+        <location line="-232"/>
         <source>Latest</source>
         <extracomment>Default memory for a run&apos;s snapshots (MB): the engine&apos;s default budget. An exported GIF has at most this many frames, this many pixels wide.</extracomment>
         <translation>最新</translation>
@@ -1521,6 +1635,29 @@ Restore it?</source>
         <location line="+1"/>
         <source>Best epoch</source>
         <translation>最佳轮次</translation>
+    </message>
+</context>
+<context>
+    <name>StepCard</name>
+    <message>
+        <location filename="../../nnstudio/gui/lessons_panel.py" line="-110"/>
+        <source>Show me</source>
+        <translation>演示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Do this step for me</source>
+        <translation>替我完成这一步</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Not done yet</source>
+        <translation>尚未完成</translation>
     </message>
 </context>
 <context>
@@ -2801,6 +2938,11 @@ Restore it?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>categorical</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>float32 (faster)</source>
         <translation>float32（较快）</translation>
     </message>
@@ -2818,6 +2960,16 @@ Restore it?</source>
         <location line="+1"/>
         <source>full batch</source>
         <translation>全批量</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ignore</source>
+        <translation>忽略</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>numeric</source>
+        <translation>数值</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2905,6 +3057,24 @@ Restore it?</source>
         <location line="+0"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>window</name>
+    <message>
+        <location filename="../../nnstudio/gui/lessons_panel.py" line="+156"/>
+        <source>Lesson</source>
+        <translation>课程</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Lessons</source>
+        <translation>课程(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
     </message>
 </context>
 </TS>
