@@ -245,7 +245,9 @@ class InsightDocks(QObject):
             failure = None
             if last and str(last.get("stopped", "")).startswith("failed"):
                 failure = str(last["stopped"]).partition(":")[2].strip()
-            self.show_insight(monitor.refresh(force=True, failure=failure)["insight"])
+            insight = monitor.refresh(force=True, failure=failure).get("insight")
+            if insight is not None:
+                self.show_insight(insight)
         except NNStudioError as exc:
             self.window.show_message(str(exc))
 
