@@ -123,7 +123,10 @@ class LessonPanel(QWidget):
         self.lesson = lesson
         self.exported = set()
         self.title.setText(lesson.title_in(language))
-        self.intro.setMarkdown(lesson.intro(language))
+        intro = lesson.intro(language)
+        if intro.startswith("# "):  # the title label above already shows the heading
+            intro = intro.split("\n", 1)[-1].lstrip("\n")
+        self.intro.setMarkdown(intro)
         for card in self.cards:
             card.deleteLater()
         self.cards = []
