@@ -22,9 +22,11 @@ import numpy as np
 
 from .network import Network
 
-#: Rows of the training split used for activation statistics (the first ones; the split
-#: is shuffled when the dataset is made).
+#: Rows of the training split used for live activation statistics (the first ones; the
+#: split is shuffled when the dataset is made). None = the whole split (diagnosis).
 ACTIVATION_ROWS = 1024
+#: Rows per evaluation pass (bounds the buffers; image layers are large).
+CHUNK_ROWS = 1024
 #: Rows used for the gradient pass.
 GRADIENT_ROWS = 256
 #: A tanh output is saturated when ``|y| > 1 - SATURATION``; a sigmoid output when it is
@@ -79,7 +81,7 @@ def layer_stats(
     targets: np.ndarray,
     head,
     *,
-    activation_rows: int = ACTIVATION_ROWS,
+    activation_rows: int | None = ACTIVATION_ROWS,
     gradient_rows: int = GRADIENT_ROWS,
     histograms: bool = True,
 ) -> dict:
@@ -91,9 +93,10 @@ def layer_stats(
     ``weight_norm``, ``weight_max`` (largest |w|), ``grad_norm`` (L2 norm of the loss
     gradient of its parameters on the first ``gradient_rows`` rows), ``activation``
     (its output activation), ``dead`` (fraction of ReLU units that output 0 on every one
-    of the first ``activation_rows`` rows), ``saturated`` (fraction of tanh/sigmoid units
-    saturated on most rows), ``units``, and with ``histograms`` the float32 histograms
-    ``weight_hist``, ``grad_hist``, ``act_hist`` over :data:`HIST_EDGES`.
+    of the first ``activation_rows`` rows; None: every row, in passes of CHUNK_ROWS),
+    ``saturated`` (fraction of tanh/sigmoid units saturated on most rows), ``units``,
+    and with ``histograms`` the float32 histograms ``weight_hist``, ``grad_hist``,
+    ``act_hist`` over :data:`HIST_EDGES`.
     The sink (output) node is included but marked ``"output": True``.
     """
     x = network._as_input(x)
@@ -102,37 +105,49 @@ def layer_stats(
         return {"layers": {}, "order": []}
     sink = network.nodes[-1].id
     layers: dict[str, dict] = {}
-    acts = {nid: network._layers[nid].activation for nid in (nd.id for nd in network.nodes)}
+    acts = {nd.id: network._layers[nd.id].activation for nd in network.nodes}
+    kinds = {nd.id: nd.kind for nd in network.nodes}
     state_backup = network.flat_state.copy()
     grads_backup = network.flat_grads.copy()
     try:
-        # activations: one evaluation pass over the first rows
-        m = min(n, int(activation_rows))
-        plan = network.plan(m, training=False, input_grad=True)
-        np.copyto(plan.x, x[:m], casting="unsafe")
-        plan.forward()
-        for nd in network.nodes:
-            if nd.kind == "input":
-                continue
-            act = acts[nd.id]
-            has_params = bool(network._pviews[nd.id])
-            if not has_params and act not in SATURATING + DYING:
-                continue
-            entry: dict = {"kind": nd.kind, "activation": act, "output": nd.id == sink}
-            out = _unit_view(plan.outs[nd.id])
-            entry["units"] = int(out.shape[1])
+        # activations: evaluation passes over the first rows, CHUNK_ROWS at a time
+        m = n if activation_rows is None else min(n, int(activation_rows))
+        acc: dict[str, dict] = {}
+        for start in range(0, m, CHUNK_ROWS):
+            stop = min(m, start + CHUNK_ROWS)
+            plan = network.plan(stop - start, training=False, input_grad=True)
+            np.copyto(plan.x, x[start:stop], casting="unsafe")
+            plan.forward()
+            for nd in network.nodes:
+                act = acts[nd.id]
+                if nd.kind == "input" or (
+                    not network._pviews[nd.id] and act not in SATURATING + DYING
+                ):
+                    continue
+                out = _unit_view(plan.outs[nd.id])
+                a = acc.setdefault(nd.id, {"rows": 0, "alive": 0, "sat": 0, "hist": 0})
+                a["rows"] += out.shape[0]
+                if act in DYING:
+                    a["alive"] = a["alive"] | (out > 0).any(axis=0)
+                elif act == "tanh":
+                    a["sat"] = a["sat"] + (np.abs(out) > 1.0 - SATURATION).sum(axis=0)
+                elif act == "sigmoid":
+                    a["sat"] = a["sat"] + ((out < SATURATION) | (out > 1.0 - SATURATION)).sum(0)
+                if histograms:
+                    a["hist"] = a["hist"] + histogram(out) * out.size
+                a["units"], a["size"] = out.shape[1], a.get("size", 0) + out.size
+        for nid, a in acc.items():
+            act = acts[nid]
+            entry: dict = {"kind": kinds[nid], "activation": act, "output": nid == sink}
+            entry["units"] = int(a["units"])
             if act in DYING:
-                alive = (out > 0).any(axis=0)
-                entry["dead"] = float(1.0 - alive.mean())
+                entry["dead"] = float(1.0 - np.mean(a["alive"]))
             elif act in SATURATING:
-                if act == "tanh":
-                    sat = np.abs(out) > 1.0 - SATURATION
-                else:
-                    sat = (out < SATURATION) | (out > 1.0 - SATURATION)
-                entry["saturated"] = float((sat.mean(axis=0) > SATURATED_MAJORITY).mean())
+                share = np.asarray(a["sat"]) / a["rows"]
+                entry["saturated"] = float(np.mean(share > SATURATED_MAJORITY))
             if histograms:
-                entry["act_hist"] = histogram(out)
-            layers[nd.id] = entry
+                entry["act_hist"] = (a["hist"] / max(1, a["size"])).astype(np.float32)
+            layers[nid] = entry
         # gradients: one training pass over a smaller batch, with a private generator
         g = min(n, int(gradient_rows))
         plan = network.plan(g, training=True, skip_activation=head.skip_activation, input_grad=True)

@@ -10,20 +10,28 @@ import weakref
 
 import numpy as np
 
-from nnstudio.engine.layerstats import layer_stats
+from nnstudio.engine.layerstats import ACTIVATION_ROWS, GRADIENT_ROWS, layer_stats
 from nnstudio.insight.diagnose import Evidence, Finding, diagnose
 
 
-def session_stats(session, *, histograms: bool = True) -> dict:
+def session_stats(
+    session, *, histograms: bool = True, activation_rows: int | None = ACTIVATION_ROWS
+) -> dict:
     """:func:`~nnstudio.engine.layerstats.layer_stats` of the session's network on its
-    training split (first rows), without changing the network or the training state."""
+    training split (the first ``activation_rows`` rows; None: all of them), without
+    changing the network or the training state."""
     ds = session.dataset
     head = session.trainer.head
-    n = min(len(ds.y_train), 1024)
-    x = ds.x_train[:n]
-    t = head.targets(ds.y_train[:n], session.network.dtype)
+    t = head.targets(ds.y_train[:GRADIENT_ROWS], session.network.dtype)
     with np.errstate(over="ignore", invalid="ignore"):
-        return layer_stats(session.network, x, t, head, histograms=histograms)
+        return layer_stats(
+            session.network,
+            ds.x_train,
+            t,
+            head,
+            histograms=histograms,
+            activation_rows=activation_rows,
+        )
 
 
 #: dataset -> its summary (the data does not change during a run; computed once)
@@ -66,12 +74,14 @@ def session_evidence(
     failure: str | None = None,
 ) -> Evidence:
     """The :class:`Evidence` of ``session``: ``rows`` default to its history, ``stats`` to
-    :func:`session_stats` of its current weights."""
+    :func:`session_stats` of its current weights over the whole training split."""
     ds = session.dataset
     summary = data_summary(ds)
     return Evidence(
         rows=list(session.history if rows is None else rows),
-        stats=session_stats(session, histograms=False) if stats is None else stats,
+        stats=session_stats(session, histograms=False, activation_rows=None)
+        if stats is None
+        else stats,
         training=session.trainer.config.to_dict(),
         task=ds.task,
         n_classes=ds.n_classes,

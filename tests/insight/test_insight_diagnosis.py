@@ -200,3 +200,58 @@ def test_layer_stats_of_an_image_network() -> None:
     head = session.trainer.head
     t = head.targets(session.dataset.y_train[:5], session.network.dtype)
     assert layer_stats(session.network, x, t, head, histograms=False)["order"]
+
+
+def test_dead_means_dead_on_the_whole_training_split() -> None:
+    """A unit active only on rows beyond the first chunk is alive for the diagnosis."""
+    from nnstudio.engine import Network, NodeDef
+
+    net = Network(
+        [
+            NodeDef("input_1", "input", {"units": 1, "channels": 1, "height": 0, "width": 0}, []),
+            NodeDef(
+                "dense_1",
+                "dense",
+                {
+                    "units": 1,
+                    "activation": "relu",
+                    "use_bias": True,
+                    "init": "auto",
+                    "slope": 0.01,
+                    "alpha": 1.0,
+                },
+                ["input_1"],
+            ),
+            NodeDef(
+                "dense_2",
+                "dense",
+                {
+                    "units": 1,
+                    "activation": "linear",
+                    "use_bias": True,
+                    "init": "auto",
+                    "slope": 0.01,
+                    "alpha": 1.0,
+                },
+                ["dense_1"],
+            ),
+        ],
+        dtype="float64",
+    )
+    net.set_weights(
+        {
+            "dense_1.weight": np.ones((1, 1)),
+            "dense_1.bias": np.zeros(1),
+            "dense_2.weight": np.ones((1, 1)),
+            "dense_2.bias": np.zeros(1),
+        }
+    )
+    x = -np.ones((3000, 1))
+    x[2500] = 1.0  # only row 2500 activates the unit
+    head = net.head("mse", {})
+    t = head.targets(np.zeros(3000), net.dtype)
+    assert layer_stats(net, x, t, head)["layers"]["dense_1"]["dead"] == 1.0  # first 1024
+    whole = layer_stats(net, x, t, head, activation_rows=None)
+    assert whole["layers"]["dense_1"]["dead"] == 0.0
+    hist = whole["layers"]["dense_1"]["act_hist"]
+    assert hist.sum() == pytest.approx(1.0)
