@@ -44,6 +44,48 @@ def synthetic(name: str, noise: float = 0.1, n_points: int = 300) -> DataSetting
     return DataSettings(name=name, n_points=n_points, noise=noise, train_ratio=0.5, seed=0)
 
 
+def activation_curves_svg() -> str:
+    """An SVG of sigmoid, tanh and ReLU (solid) and their derivatives (dashed), computed by
+    the engine's own forward and backward kernels, for the activations lesson."""
+    import numpy as np
+
+    from nnstudio.engine.activations import BACKWARD, FORWARD, Scratch
+
+    z = np.linspace(-4.0, 4.0, 161)[:, None]
+    w, h, pad = 300, 110, 18  # one panel per function, stacked (the lesson panel is narrow)
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{3 * h}" '
+        f'font-family="sans-serif" font-size="12">',
+        f'<rect width="{w}" height="{3 * h}" fill="white"/>',
+    ]
+    for i, name in enumerate(("sigmoid", "tanh", "relu")):
+        a = np.empty_like(z)
+        gz = np.empty_like(z)
+        scratch = Scratch.like(z, 0.0, 0.0)
+        FORWARD[name](z, a, scratch)
+        BACKWARD[name](z, a, np.ones_like(z), gz, scratch)
+        y0 = i * h
+
+        def point(zv: float, yv: float, y0: int = y0) -> str:
+            px = pad + (zv + 4.0) / 8.0 * (w - 2 * pad)
+            py = y0 + h - 6 - (yv + 1.2) / 3.4 * (h - pad - 6)  # y from -1.2 to 2.2
+            return f"{px:.1f},{py:.1f}"
+
+        axis = f"{point(-4, 0)} {point(4, 0)}"
+        parts.append(f'<polyline points="{axis}" stroke="#999" fill="none"/>')
+        parts.append(f'<polyline points="{point(0, -1.2)} {point(0, 2.2)}" stroke="#999"/>')
+        for values, style in ((a, ""), (gz, ' stroke-dasharray="5,4"')):
+            pairs = zip(z[:, 0], values[:, 0], strict=True)
+            line = " ".join(point(float(zv), float(yv)) for zv, yv in pairs)
+            parts.append(
+                f'<polyline points="{line}" stroke="#1f77b4" stroke-width="2" '
+                f'fill="none"{style}/>'
+            )
+        parts.append(f'<text x="{pad}" y="{y0 + 14}">{name}: f (—), f′ (- -)</text>')
+    parts.append("</svg>")
+    return "\n".join(parts) + "\n"
+
+
 def main() -> None:
     projects = {
         ("one-neuron", "start"): project(
@@ -82,6 +124,8 @@ def main() -> None:
         "The tutorial's XOR network", network(2, [(1, "sigmoid")], init="normal"), xor_data,
         loss="mse", optimizer="sgd", learning_rate=0.1, epochs=2000, dtype="float64",
     )
+    (LESSONS / "activations").mkdir(parents=True, exist_ok=True)
+    (LESSONS / "activations" / "curves.svg").write_text(activation_curves_svg())
     (LESSONS / "xor-tutorial").mkdir(parents=True, exist_ok=True)
     (LESSONS / "xor-tutorial" / "xor.csv").write_text("\n".join(XOR_ROWS) + "\n")
     for (lesson, name), proj in projects.items():

@@ -157,3 +157,22 @@ def test_cli_lists_the_lessons_one_per_line():
     zh = io.StringIO()
     assert cli_main(["lessons", "--lang", "zh"], out=zh) == 0
     assert "一个神经元" in zh.getvalue()
+
+
+def test_activation_curves_come_from_the_engine_and_are_shown():
+    """The activations lesson's picture is what the engine's kernels compute (regenerated
+    by scripts/make_lesson_projects.py) and both intros show it."""
+    from pathlib import Path
+
+    repo = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location(
+        "make_lesson_projects", repo / "scripts" / "make_lesson_projects.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    lesson = get_lesson("activations")
+    svg = lesson.file("curves.svg").read_text()
+    assert svg == module.activation_curves_svg()
+    assert svg.count("<polyline") == 3 * 4  # per function: two axes, f and its derivative
+    for language in ("en", "zh"):
+        assert "](curves.svg)" in lesson.intro(language)

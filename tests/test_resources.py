@@ -246,7 +246,7 @@ def test_wheel_contains_resources_and_resolves_them(tmp_path):
     expected += [
         f"nnstudio/resources/lessons/{p.parent.name}/{p.name}"
         for p in (REPO / "resources" / "lessons").glob("*/*")
-        if p.suffix in (".json", ".md", ".nnstudio", ".csv")
+        if p.suffix in (".json", ".md", ".nnstudio", ".csv", ".svg")
     ]
     assert "nnstudio/resources/lessons/xor-tutorial/xor.csv" in expected
     # the training script the pytorch-train export copies

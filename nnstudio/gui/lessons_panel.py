@@ -126,6 +126,7 @@ class LessonPanel(QWidget):
         intro = lesson.intro(language)
         if intro.startswith("# "):  # the title label above already shows the heading
             intro = intro.split("\n", 1)[-1].lstrip("\n")
+        self.intro.setSearchPaths([str(lesson.folder)])  # pictures beside the text
         self.intro.setMarkdown(intro)
         for card in self.cards:
             card.deleteLater()
