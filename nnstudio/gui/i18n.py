@@ -30,6 +30,7 @@ SETTINGS_KEY = "language"
 CATALOG_CONTEXT = "catalog"
 
 _installed: list[QTranslator] = []
+_original_locale: list[QLocale] = []
 
 
 def translations_dir() -> Path:
@@ -89,7 +90,9 @@ def install_translators(app: QCoreApplication, language: str) -> list[str]:
     for old in _installed:
         app.removeTranslator(old)
     _installed.clear()
-    QLocale.setDefault(QLocale("zh_CN" if language == "zh_CN" else "en_US"))
+    if not _original_locale:
+        _original_locale.append(QLocale())  # the system's (number formats for English)
+    QLocale.setDefault(QLocale("zh_CN") if language == "zh_CN" else _original_locale[0])
     if language == "en":
         return []
     loaded: list[str] = []

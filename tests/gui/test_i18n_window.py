@@ -158,3 +158,12 @@ def test_english_words_finds_english_and_skips_names():
     assert english_words("训练(&T)") == []
     assert english_words("ONNX 模型 (*.onnx)") == []
     assert english_words("Train one epoch (F10)") == ["Train", "one"]
+
+
+def test_unknown_lesson_on_the_command_line_is_one_error_line(qtbot, capsys):
+    from nnstudio.gui.app import run
+
+    assert run(["--lang", "en", "--lesson", "nope"]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and err[0].startswith("error: unknown lesson 'nope'")
+    assert "xor-tutorial" in err[0]
