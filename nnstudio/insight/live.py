@@ -17,6 +17,7 @@ import time
 
 import numpy as np
 
+from nnstudio.engine.layerstats import ACTIVATION_ROWS
 from nnstudio.engine.snapshots import DEFAULT_BUDGET_BYTES, SnapshotStore
 from nnstudio.insight.diagnose import diagnose
 from nnstudio.insight.evidence import session_evidence, session_stats
@@ -139,7 +140,9 @@ class RunMonitor:
         net = self.session.network
         self.snapshots.offer(int(row["epoch"]), net.flat_params, net.flat_state)
 
-    def refresh(self, force: bool = False, failure: str | None = None) -> dict:
+    def refresh(
+        self, force: bool = False, failure: str | None = None, rows: int | None = ACTIVATION_ROWS
+    ) -> dict:
         """``{"insight": {...}}`` when a refresh is due (or ``force``), else ``{}``:
         ``epoch``, ``stats`` (layer_stats with histograms), ``results`` (task results),
         ``findings`` (``Finding.to_dict()`` list), ``history`` (a copy of the per-layer
@@ -149,7 +152,7 @@ class RunMonitor:
             return {}
         session = self.session
         with np.errstate(all="ignore"):
-            stats = session_stats(session)
+            stats = session_stats(session, activation_rows=rows)
             results = session_results(session, LIVE_RESULT_ROWS)
         epoch = session.epochs_done
         self.history.add(epoch, stats)
@@ -177,7 +180,9 @@ class RunMonitor:
         if failure is None and self.rows:  # the final weights are always in the replay
             epoch = int(self.rows[-1]["epoch"])
             self.snapshots.offer(epoch, net.flat_params, net.flat_state, force=True)
-        out = self.refresh(force=True, failure=failure)["insight"]
+        n = len(self.session.dataset.y_train)  # the whole split when that is affordable
+        rows = None if n <= LIVE_RESULT_ROWS else ACTIVATION_ROWS
+        out = self.refresh(force=True, failure=failure, rows=rows)["insight"]
         out["rows"] = [dict(r) for r in self.rows]
         out["snapshots"] = self.snapshots
         out["failure"] = failure
