@@ -43,6 +43,7 @@ def catalog_strings() -> list[str]:
     """Every name, category, label, help and "none" label the GUI shows from the catalog,
     the training panel's display names of choices and the datasets' titles; sorted."""
     from nnstudio.data import COLUMN_KINDS, DATASETS
+    from nnstudio.engine.schedules import SCHEDULE_TEXTS
     from nnstudio.graph.catalog import (
         ACTIVATION_PARAMS,
         CATALOG,
@@ -64,6 +65,7 @@ def catalog_strings() -> list[str]:
     texts |= {getattr(info, "title", "") for info in DATASETS.values()}
     # the GUI's own tables of names, passed to tr() through a variable
     texts |= {TRAIN_TIP, "PNG images (*.png)", "SVG images (*.svg)", *COLUMN_KINDS}
+    texts |= set(SCHEDULE_TEXTS.values())  # the schedule's sentence under the panel
     texts |= {
         text for label, file_filter, _ in EXPORT_FORMATS.values() for text in (label, file_filter)
     }

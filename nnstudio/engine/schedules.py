@@ -20,6 +20,7 @@ Every parameter must be given; the defaults are declared once, in the graph cata
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 from .errors import ConfigError
 from .registry import SCHEDULES
@@ -94,49 +95,76 @@ def _scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
     raise ConfigError(f"Unknown schedule {name!r}. Choose one of: {', '.join(SCHEDULES)}.")
 
 
-def describe_schedule(name: str, params: dict, lr: float, epochs: int | None) -> str:
+#: The sentences of :func:`describe_schedule` (``str.format`` templates): the GUI translates
+#: them (``translate``), the CLI and the tests read them as they are.
+SCHEDULE_TEXTS: dict[str, str] = {
+    "constant": "Constant: lr stays {lr}.",
+    "constant_run": "Constant: lr stays {lr} for all {epochs} epochs.",
+    "step_flat": "Step with gamma 1: lr stays {lr}.",
+    "step": "Step: lr {lr}, multiplied by {gamma} every {size} epochs ({next} from epoch "
+    "{start}){last}.",
+    "exponential_flat": "Exponential with gamma 1: lr stays {lr}.",
+    "exponential": "Exponential: lr {lr} multiplied by {gamma} each epoch (halves every "
+    "{half} epochs){last}.",
+    "cosine_short": "Cosine: lr {lr} → {end} at epoch {epochs} (the last), on the way to "
+    "{low} at epoch {bottom}.",
+    "cosine": "Cosine: lr {lr} → {low} at epoch {bottom}, then back up{again}{last}.",
+    "cosine_again": " to {lr} at epoch {top} and down again (period {period} epochs)",
+    "last": "; {value} in the last epoch ({epochs})",
+}
+
+
+def describe_schedule(
+    name: str,
+    params: dict,
+    lr: float,
+    epochs: int | None,
+    translate: Callable[[str], str] | None = None,
+) -> str:
     """One or two sentences on what schedule ``name`` does to ``lr`` over ``epochs`` epochs.
 
     ``epochs`` None means an unlimited run. Raises :class:`ConfigError` like
     :func:`check_schedule`. Example (cosine, t_max 100, 300 epochs): "Cosine: lr 0.01 → 0 at
     epoch 101, then back up to 0.01 at epoch 201 and down again (period 200 epochs); 0 in
-    the last epoch (300)."
+    the last epoch (300)." ``translate`` maps each template of :data:`SCHEDULE_TEXTS` to
+    the interface's language (the same placeholders).
     """
     check_schedule(name, params)
+    tr = translate or (lambda text: text)
+
+    def say(key: str, **values: object) -> str:
+        return tr(SCHEDULE_TEXTS[key]).format(**values)
 
     def at(epoch: int) -> str:  # 1-based epoch -> its learning rate, compact
         return f"{scheduled_lr(name, params, lr, epoch - 1):.3g}"
 
-    last = "" if epochs is None or epochs < 1 else f"; {at(epochs)} in the last epoch ({epochs})"
+    rate = f"{lr:.3g}"
+    last = "" if epochs is None or epochs < 1 else say("last", value=at(epochs), epochs=epochs)
     if name == "constant":
-        return f"Constant: lr stays {lr:.3g}" + (
-            "." if epochs is None else f" for all {epochs} epochs."
-        )
+        if epochs is None:
+            return say("constant", lr=rate)
+        return say("constant_run", lr=rate, epochs=epochs)
     if name == "step":
         size, gamma = int(params["step_size"]), float(params["gamma"])
         if gamma == 1:
-            return f"Step with gamma 1: lr stays {lr:.3g}."
-        return (
-            f"Step: lr {lr:.3g}, multiplied by {gamma:g} every {size} epochs "
-            f"({at(size + 1)} from epoch {size + 1}){last}."
+            return say("step_flat", lr=rate)
+        return say(
+            "step", lr=rate, gamma=f"{gamma:g}", size=size, next=at(size + 1), start=size + 1,
+            last=last,
         )
     if name == "exponential":
         gamma = float(params["gamma"])
         if gamma == 1:
-            return f"Exponential with gamma 1: lr stays {lr:.3g}."
+            return say("exponential_flat", lr=rate)
         half = math.log(0.5) / math.log(gamma)
-        return (
-            f"Exponential: lr {lr:.3g} multiplied by {gamma:g} each epoch "
-            f"(halves every {half:.3g} epochs){last}."
-        )
+        return say("exponential", lr=rate, gamma=f"{gamma:g}", half=f"{half:.3g}", last=last)
     t_max = int(params["t_max"])
     low = f"{float(params['eta_min']):.3g}"
     if epochs is not None and epochs <= t_max:
-        return (
-            f"Cosine: lr {lr:.3g} → {at(epochs)} at epoch {epochs} (the last), on the way to "
-            f"{low} at epoch {t_max + 1}."
+        return say(
+            "cosine_short", lr=rate, end=at(epochs), epochs=epochs, low=low, bottom=t_max + 1
         )
-    text = f"Cosine: lr {lr:.3g} → {low} at epoch {t_max + 1}, then back up"
+    again = ""
     if epochs is None or epochs > 2 * t_max:
-        text += f" to {lr:.3g} at epoch {2 * t_max + 1} and down again (period {2 * t_max} epochs)"
-    return text + last + "."
+        again = say("cosine_again", lr=rate, top=2 * t_max + 1, period=2 * t_max)
+    return say("cosine", lr=rate, low=low, bottom=t_max + 1, again=again, last=last)

@@ -280,7 +280,11 @@ class TrainingPanel(QWidget):
     def _describe_schedule(self, cfg: dict) -> None:
         try:
             text = describe_schedule(
-                cfg["schedule"], dict(cfg["schedule_params"]), cfg["learning_rate"], cfg["epochs"]
+                cfg["schedule"],
+                dict(cfg["schedule_params"]),
+                cfg["learning_rate"],
+                cfg["epochs"],
+                translate=catalog_tr,
             )
         except NNStudioError as exc:
             text = str(exc)

@@ -980,7 +980,7 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
         <translation>训练后即可查看结果。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Restored the best weights, of epoch {0}</source>
         <translation>已恢复第 {0} 轮的最佳权重</translation>
     </message>
@@ -1071,7 +1071,7 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
 <context>
     <name>LessonPanel</name>
     <message>
-        <location filename="../../nnstudio/gui/lessons_panel.py" line="+155"/>
+        <location filename="../../nnstudio/gui/lessons_panel.py" line="+163"/>
         <source>{0} of {1} steps done</source>
         <extracomment>where &quot;Show me&quot; exports go (None: ask with a file dialog)</extracomment>
         <translation>已完成 {0} / {1} 步</translation>
@@ -1395,12 +1395,12 @@ Restore it?</source>
 <context>
     <name>Replay</name>
     <message>
-        <location filename="../../nnstudio/gui/replay.py" line="+109"/>
+        <location filename="../../nnstudio/gui/replay.py" line="+100"/>
         <source>Replay</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+73"/>
         <source>An animated GIF of the replay</source>
         <translation>回放的 GIF 动画</translation>
     </message>
@@ -1475,7 +1475,7 @@ Restore it?</source>
 <context>
     <name>ReplayWidget</name>
     <message>
-        <location line="-232"/>
+        <location line="-230"/>
         <source>Latest</source>
         <extracomment>Default memory for a run&apos;s snapshots (MB): the engine&apos;s default budget. An exported GIF has at most this many frames, this many pixels wide.</extracomment>
         <translation>最新</translation>
@@ -1640,7 +1640,7 @@ Restore it?</source>
 <context>
     <name>StepCard</name>
     <message>
-        <location filename="../../nnstudio/gui/lessons_panel.py" line="-110"/>
+        <location filename="../../nnstudio/gui/lessons_panel.py" line="-118"/>
         <source>Show me</source>
         <translation>演示</translation>
     </message>
@@ -1679,7 +1679,7 @@ Restore it?</source>
         <translation>立即生效，训练中也是如此</translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+82"/>
         <source>the optimizer&apos;s settings</source>
         <translation>优化器的设置</translation>
     </message>
@@ -1828,8 +1828,18 @@ Restore it?</source>
     <name>catalog</name>
     <message>
         <location filename="../../nnstudio/gui/catalog_strings.py" line="+13"/>
+        <source> to {lr} at epoch {top} and down again (period {period} epochs)</source>
+        <translation>，第 {top} 轮回到 {lr} 后再次下降（周期 {period} 轮）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>2-D convolution: each filter slides over the image and sums kernel x pixels over all input channels (torch.nn.Conv2d), then applies the activation.</source>
         <translation>二维卷积：每个滤波器在图像上滑动，在所有输入通道上对卷积核 × 像素求和 (torch.nn.Conv2d)，然后应用激活函数。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; {value} in the last epoch ({epochs})</source>
+        <translation>；最后一轮（第 {epochs} 轮）为 {value}</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1993,6 +2003,16 @@ Restore it?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Constant: lr stays {lr} for all {epochs} epochs.</source>
+        <translation>恒定：学习率在全部 {epochs} 个轮次中保持 {lr}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Constant: lr stays {lr}.</source>
+        <translation>恒定：学习率保持 {lr}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Conv2D</source>
         <translation>卷积 2D</translation>
     </message>
@@ -2005,6 +2025,16 @@ Restore it?</source>
         <location line="+1"/>
         <source>Cosine</source>
         <translation>余弦</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosine: lr {lr} → {end} at epoch {epochs} (the last), on the way to {low} at epoch {bottom}.</source>
+        <translation>余弦：学习率从 {lr} 降到第 {epochs} 轮（最后一轮）的 {end}，本应在第 {bottom} 轮降到 {low}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cosine: lr {lr} → {low} at epoch {bottom}, then back up{again}{last}.</source>
+        <translation>余弦：学习率从 {lr} 降到第 {bottom} 轮的 {low}，然后回升{again}{last}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2130,6 +2160,16 @@ Restore it?</source>
         <location line="+1"/>
         <source>Exponential</source>
         <translation>指数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponential with gamma 1: lr stays {lr}.</source>
+        <translation>指数（gamma 为 1）：学习率保持 {lr}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exponential: lr {lr} multiplied by {gamma} each epoch (halves every {half} epochs){last}.</source>
+        <translation>指数：学习率 {lr}，每个轮次乘以 {gamma}（每 {half} 个轮次减半）{last}。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2798,6 +2838,16 @@ Restore it?</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Step with gamma 1: lr stays {lr}.</source>
+        <translation>阶梯（gamma 为 1）：学习率保持 {lr}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Step: lr {lr}, multiplied by {gamma} every {size} epochs ({next} from epoch {start}){last}.</source>
+        <translation>阶梯：学习率 {lr}，每 {size} 个轮次乘以 {gamma}（从第 {start} 轮起为 {next}）{last}。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Stride</source>
         <translation>步长</translation>
     </message>
@@ -3062,7 +3112,7 @@ Restore it?</source>
 <context>
     <name>window</name>
     <message>
-        <location filename="../../nnstudio/gui/lessons_panel.py" line="+156"/>
+        <location filename="../../nnstudio/gui/lessons_panel.py" line="+164"/>
         <source>Lesson</source>
         <translation>课程</translation>
     </message>

@@ -142,3 +142,15 @@ def test_glossary_terms_are_used_consistently():
     for _context, source, text, _kind in _script().entries(TS):
         if source in table:
             assert text == table[source], (source, text, table[source])
+
+
+def test_schedule_sentence_translates_with_the_same_numbers(chinese):
+    from nnstudio.engine.schedules import describe_schedule
+
+    params = {"step_size": 50, "gamma": 0.5}
+    english = describe_schedule("step", params, 0.1, 300)
+    chinese_text = describe_schedule("step", params, 0.1, 300, translate=i18n.catalog_tr)
+    assert english.startswith("Step: lr 0.1, multiplied by 0.5 every 50 epochs")
+    assert chinese_text.startswith("阶梯：学习率 0.1，每 50 个轮次乘以 0.5")
+    numbers = re.compile(r"\d+(?:\.\d+)?")
+    assert sorted(numbers.findall(english)) == sorted(numbers.findall(chinese_text))

@@ -13,8 +13,6 @@ from window_helpers import open_window
 from nnstudio.gui import i18n
 from nnstudio.gui.app import parse_args
 
-#: texts computed by the core (not GUI strings) that stay English, by widget object name
-CORE_TEXT = {"scheduleDescription"}
 #: names the walk may meet in Chinese text besides :data:`ALLOWED`
 NAMES = ALLOWED | {
     "beta", "epsilon", "amsgrad", "mnist", "fashion", "cnn", "lenet", "xor", "relu",
@@ -41,10 +39,8 @@ def chinese(qtbot):
 def _english(widget) -> list:
     found = []
     for where, text, words in untranslated(widget, NAMES):
-        if any(name in where for name in CORE_TEXT) or where.startswith("MainWindow") and (
-            "title" in where
-        ):
-            continue  # the project's name in the title; the schedule's core sentence
+        if where.startswith("MainWindow") and "title" in where:
+            continue  # the project's name in the window title
         found.append((where, text, words))
     return found
 
@@ -55,6 +51,8 @@ def test_main_window_and_menus_have_no_english_in_chinese(qtbot, tmp_path, chine
     assert window.file_menu.title() == "文件(&F)"
     assert window.train_action.text() == "训练(&T)"
     assert window.training_dock.windowTitle() == "训练"
+    sentence = window.findChild(QLabel, "scheduleDescription").text()
+    assert sentence.startswith("恒定：学习率"), sentence  # the core's sentence, translated
     texts = visible_texts(window)
     assert len(texts) > 200
     left = _english(window)
