@@ -394,7 +394,10 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         project.history = []
     _prefetch(project)
     session = Session.from_project(project, init_weights=args.init_weights)
-    rows = session.run(args.epochs)  # the one training loop (budget fixed here)
+    from nnstudio import cli_insight
+
+    # the one training loop (budget fixed here), its weights kept for the app's replay
+    rows = cli_insight.recording(session, session.run(args.epochs), args)
     run_rows: list[dict] = []  # this run's epochs, for its diagnosis and run record
     epochs = session.trainer.epochs_left()
     for note in session.trainer.notes:
@@ -450,14 +453,18 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
             log_file.close()
     if is_tty and (done or diverged is None):
         out.write("\n")
-    from nnstudio import cli_insight
-
     failure = None if diverged is None else str(diverged)
     findings = cli_insight.findings_of(session, run_rows, failure)
     if diverged is not None:
         trained = session.store()
         cli_insight.record_run(
-            project, trained, run_rows, session.best_epoch, f"failed: {diverged}", findings
+            project,
+            trained,
+            run_rows,
+            session.best_epoch,
+            f"failed: {diverged}",
+            findings,
+            args.snapshots,
         )
         _save(trained, output)
         if not args.quiet:
@@ -475,6 +482,7 @@ def cmd_train(args: argparse.Namespace, out: TextIO) -> int:
         session.best_epoch,
         "stopped" if interrupted else "finished",
         findings,
+        args.snapshots,
     )
     _save(trained, output)
     if not args.quiet:

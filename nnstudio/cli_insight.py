@@ -30,6 +30,36 @@ def add_train_options(p: argparse.ArgumentParser) -> None:
         action="store_true",
         help="save the weights of the best epoch (lowest test loss) instead of the last",
     )
+    p.add_argument(
+        "--snapshot-mb",
+        type=float,
+        default=None,
+        help="memory for the weight snapshots the app's replay shows (default 64; 0: none)",
+    )
+
+
+def recording(session, rows, args):
+    """``rows`` (the run's generator), offering the weights after each epoch to a
+    :class:`~nnstudio.engine.snapshots.SnapshotStore` made here (``args.snapshots``) for
+    the app's replay."""
+    from nnstudio.engine.snapshots import DEFAULT_BUDGET_BYTES, SnapshotStore
+
+    mb = args.snapshot_mb
+    budget = DEFAULT_BUDGET_BYTES if mb is None else int(max(0.0, mb) * 1024 * 1024)
+    net = session.network
+    store = SnapshotStore(net.n_params, net.flat_state.size, net.dtype, budget=budget)
+    store.offer(session.epochs_done, net.flat_params, net.flat_state)
+    args.snapshots = store
+
+    def offered():
+        row = None
+        for row in rows:
+            store.offer(int(row["epoch"]), net.flat_params, net.flat_state)
+            yield row
+        if row is not None:  # the run ended normally: its last weights are always kept
+            store.offer(int(row["epoch"]), net.flat_params, net.flat_state, force=True)
+
+    return offered()
 
 
 def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
@@ -88,10 +118,14 @@ def restore_best(session, out: TextIO, quiet: bool = False) -> None:
         print(f"restored the best weights, of epoch {epoch}", file=out)
 
 
-def record_run(project, trained, rows, best_epoch, stopped, findings) -> None:
+def record_run(project, trained, rows, best_epoch, stopped, findings, snapshots=None) -> None:
     """Append the run record of ``rows`` to ``trained.runs`` (``project``: the settings
-    the run started with)."""
-    from nnstudio.insight.records import add_run, make_record
+    the run started with) and keep the run's ``snapshots`` (a SnapshotStore) for the
+    replay."""
+    from nnstudio.insight.records import add_run, keep_snapshots, make_record
+
+    if snapshots is not None:
+        keep_snapshots(trained, snapshots)
 
     trained.runs = [dict(r) for r in project.runs]
     add_run(

@@ -13,8 +13,6 @@ optional Pillow package (the ``images`` extra) is installed.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.engine.snapshots import DEFAULT_BUDGET_BYTES
 from nnstudio.errors import NNStudioError
+from nnstudio.insight.records import keep_snapshots, network_key
 from nnstudio.io.runs import snapshot_epochs
 
 #: Default memory for a run's snapshots (MB): the engine's default budget.
@@ -45,14 +44,6 @@ GIF_WIDTH = 640
 
 class ReplayError(NNStudioError):
     """A replay cannot be shown or exported (e.g. the folder cannot be written)."""
-
-
-def network_key(spec: Any) -> str:
-    """A fingerprint of a network's layers and connections (positions left out)."""
-    d = spec.to_dict()
-    for node in d.get("nodes", []):
-        node.pop("pos", None)
-    return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()
 
 
 class ReplayWidget(QWidget):
@@ -161,9 +152,7 @@ class Replay(QObject):
         store = insight.get("snapshots")
         project = self.window.document.project
         if store is not None and len(store) and result.get("weights") is not None:
-            project.snapshots = store.arrays()
-            project.metadata = dict(project.metadata or {})
-            project.metadata["replay"] = {"network": network_key(project.network)}
+            keep_snapshots(project, store)
         self.reload()
 
     def reload(self, *_args: object) -> None:

@@ -7,6 +7,8 @@ project. The CLI ``train`` and the app's training controller both use them.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import time
 
 from nnstudio.graph import analyse
@@ -81,6 +83,23 @@ def make_record(
         "best": {"epoch": best_epoch, **_metrics(best_row)} if best_epoch is not None else {},
         "findings": list(findings or []),
     }
+
+
+def network_key(spec) -> str:
+    """A fingerprint of a network's layers and connections (positions left out): the
+    replay's snapshots belong to the network with this key (``metadata["replay"]``)."""
+    d = spec.to_dict()
+    for node in d.get("nodes", []):
+        node.pop("pos", None)
+    return hashlib.sha1(json.dumps(d, sort_keys=True, default=str).encode()).hexdigest()
+
+
+def keep_snapshots(project, store) -> None:
+    """Put a run's :class:`~nnstudio.engine.snapshots.SnapshotStore` in ``project`` (the
+    replay of its network), or drop older snapshots when it kept none."""
+    project.snapshots = store.arrays() if len(store) else None
+    project.metadata = dict(project.metadata or {})
+    project.metadata["replay"] = {"network": network_key(project.network)}
 
 
 def add_run(project, record: dict) -> None:

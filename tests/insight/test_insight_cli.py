@@ -125,3 +125,22 @@ def test_runs_round_trip_and_old_files_load(tmp_path, capsys) -> None:
     np.testing.assert_array_equal(
         load_project(old).weights["dense_1.weight"], loaded.weights["dense_1.weight"]
     )
+
+
+def test_train_keeps_snapshots_for_the_replay(tmp_path, capsys) -> None:
+    from nnstudio.insight.records import network_key
+
+    path = tmp_path / "c.nnstudio"
+    project = make_template("circle")
+    save_project(project, path)
+    assert run(["train", str(path), "--epochs", "30", "-q"], capsys)[0] == 0
+    trained = load_project(path)
+    epochs = sorted({int(n.split(".")[0]) for n in trained.snapshots})
+    assert epochs == list(range(0, 31))
+    assert trained.metadata["replay"] == {"network": network_key(trained.network)}
+    # the last snapshot is exactly the saved weights
+    session = Session.from_project(trained)
+    np.testing.assert_array_equal(trained.snapshots["30.params"], session.network.flat_params)
+    # a budget too small for two snapshots keeps none
+    assert run(["train", str(path), "--epochs", "3", "-q", "--snapshot-mb", "0"], capsys)[0] == 0
+    assert load_project(path).snapshots is None
