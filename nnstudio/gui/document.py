@@ -35,6 +35,7 @@ from nnstudio.graph import check_connect as graph_check_connect
 from . import commands as cmd
 from .clipboard import ClipboardError  # noqa: F401 - raised by paste, re-exported
 from .document_edits import CompoundEdits, LockedError, WeightEditError  # noqa: F401
+from .downloads import ensure_downloaded
 
 if TYPE_CHECKING:
     from nnstudio.data import Dataset, DataSettings
@@ -108,6 +109,7 @@ class Document(CompoundEdits, QObject):
         """The dataset for ``project.data`` (cached; rebuilt when the settings change)."""
         key = json.dumps(self._project.data.to_dict(), sort_keys=True, default=str)
         if self._dataset is None or key != self._dataset_key:
+            ensure_downloaded(self._project.data.name)  # progress dialog, Cancel (issue 13)
             self._dataset = make_dataset(self._project.data)
             self._dataset_key = key
         return self._dataset
@@ -394,6 +396,7 @@ class Document(CompoundEdits, QObject):
         self._check_unlocked()
         if settings.to_dict() == self._project.data.to_dict():
             return
+        ensure_downloaded(settings.name)  # MNIST etc.: progress dialog, Cancel
         new_ds = make_dataset(settings)  # raises DataError before anything changes
         ops: list[cmd.Operation] = [cmd.SetDataOp(self, self._project.data, settings)]
         input_id = self._input_node_id()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.errors import NNStudioError
-from nnstudio.gui import actions, insight_docks, neuron_view, table_views
+from nnstudio.gui import actions, image_views, insight_docks, neuron_view, table_views
 from nnstudio.gui.canvas_view import CanvasView
 from nnstudio.gui.data_panel import DataPanel
 from nnstudio.gui.document import Document
@@ -104,6 +104,7 @@ class MainWindow(FileOperations, QMainWindow):
         self.space_shortcut = actions.SpaceShortcut(self)
         table_views.install(self)  # feature-pair surface and projection (> 2 inputs)
         insight_docks.install(self)  # layer statistics, diagnosis, results, runs (issue 11)
+        image_views.install(self)  # samples, filters, feature maps of image networks (issue 13)
         from nnstudio.gui import lessons_panel
 
         lessons_panel.install(self)  # Help > Lessons, the Lesson dock, Edit > Preferences
