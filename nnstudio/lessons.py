@@ -12,6 +12,7 @@ for each language and the projects it opens; adding one needs no code. ``lesson.
 "Show me" actions (``"do"``): ``set_training`` (``values``: training settings),
 ``set_param`` (``node``, ``name``, ``value``; node ``"hidden"`` means every hidden Dense
 layer, ``"output"`` the output layer), ``add_layer_after`` (``node``, ``params``),
+``set_weight`` (``name``, ``index``, ``value``: one weight, as set by hand),
 ``open_project`` (``file`` of the lesson folder), ``reset`` (forget the weights),
 ``train`` (``epochs``) and ``export`` (``format``). The checks are listed in :data:`CHECKS`.
 
@@ -232,6 +233,7 @@ CHECKS: dict[str, Callable[[Progress, dict], bool]] = {
     "optimizer_is": lambda p, c: p.project.training.optimizer == c["value"],
     "learning_rate_at_least": lambda p, c: p.project.training.learning_rate >= c["value"],
     "exported": lambda p, c: c["value"] in p.exported,
+    "weights_set_by_hand": lambda p, c: p.project.weights is not None and p.epochs == 0,
     "all": lambda p, c: all(passes(sub, p) for sub in c["checks"]),
 }
 
@@ -266,6 +268,9 @@ def edited(project: Project, action: dict, lesson: Lesson | None = None) -> Proj
             new.network.set_param(node_id, action["name"], action["value"])
     elif do == "add_layer_after":
         insert_after(new, action["node"], action.get("params", {}))
+    elif do == "set_weight":
+        set_weight(new, action["name"], tuple(action["index"]), float(action["value"]))
+        return new
     else:
         raise LessonError(f"'{do}' is not an editing action")
     if do != "reset" and do != "set_training":
@@ -285,6 +290,21 @@ def insert_after(project: Project, node_id: str, params: dict) -> str:
         spec.add_edge(new_id, edge.dst, edge.slot)
     spec.add_edge(node_id, new_id)
     return new_id
+
+
+def set_weight(project: Project, name: str, index: tuple[int, ...], value: float) -> None:
+    """Set one weight of ``project`` in place (an untrained project first takes its
+    network's initial weights), as a learner does by hand in the neuron view."""
+    from nnstudio.session import Session
+
+    weights = project.weights
+    if weights is None:
+        weights = Session.from_project(project).network.get_weights()
+    if name not in weights:
+        raise LessonError(f"the network has no weight array named '{name}'")
+    array = np.array(weights[name], copy=True)
+    array[index] = value
+    project.weights = {**weights, name: array}
 
 
 def train(project: Project, epochs: int) -> Project:
@@ -307,8 +327,8 @@ def export(project: Project, fmt: str, out: Path) -> list[str]:
 
 
 #: every "Show me" action ("do")
-ACTIONS = ("open_project", "reset", "set_training", "set_param", "add_layer_after", "train",
-           "export")
+ACTIONS = ("open_project", "reset", "set_training", "set_param", "add_layer_after", "set_weight",
+           "train", "export")
 
 
 def show_me(

@@ -176,3 +176,14 @@ def test_activation_curves_come_from_the_engine_and_are_shown():
     assert svg.count("<polyline") == 3 * 4  # per function: two axes, f and its derivative
     for language in ("en", "zh"):
         assert "](curves.svg)" in lesson.intro(language)
+
+
+def test_setting_a_weight_by_hand_counts_only_before_training(tmp_path):
+    lesson = get_lesson("one-neuron")
+    start = Progress(lesson.load_project())
+    assert not passes({"type": "weights_set_by_hand"}, start)
+    by_hand = show_me(lesson, lesson.steps[0], start, tmp_path)
+    assert by_hand.project.weights["dense_1.weight"][0, 0] == 2.0
+    assert passes({"type": "weights_set_by_hand"}, by_hand)
+    trained = show_me(lesson, lesson.steps[1], by_hand, tmp_path)
+    assert not passes({"type": "weights_set_by_hand"}, trained)

@@ -197,6 +197,8 @@ class LessonPanel(QWidget):
                         doc.set_param(node_id, action["name"], action["value"])
             elif do == "add_layer_after":
                 doc.add_layer_after(action["node"], "dense", dict(action.get("params", {})))
+            elif do == "set_weight":
+                doc.set_weight(action["name"], tuple(action["index"]), float(action["value"]))
             elif do == "open_project":
                 w._replace(self.lesson.load_project(action["file"]), None)
         self.check_steps()

@@ -84,3 +84,14 @@ def test_lesson_text_follows_the_interface_language(qtbot, tmp_path, chinese):
     assert panel.cards[0].show_button.text() == "演示"
     assert "偏置" in panel.intro.toPlainText()
     assert panel.progress_label.text().startswith("已完成")
+
+
+def test_one_neuron_weight_set_by_hand_then_gradient_descent(qtbot, tmp_path):
+    window = open_window(qtbot, tmp_path)
+    panel = open_lesson(window, "one-neuron")
+    assert panel.check_steps() == [False, False]
+    window.document.set_weight("dense_1.weight", (0, 0), -1.5)  # as the neuron view does
+    qtbot.waitUntil(lambda: panel.cards[0].mark.text() == DONE, timeout=5_000)
+    assert window.document.project.weights["dense_1.weight"][0, 0] == -1.5
+    _show_me_and_wait(qtbot, window, panel, 1)
+    assert panel.progress().accuracy >= 0.95
