@@ -14,6 +14,7 @@ Results dock's (issue 11). :func:`install` is the main window's one hook.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
@@ -40,6 +41,7 @@ GRID_SAMPLES = 48  # test images in the samples grid
 MAX_MAPS = 16  # channels shown per layer
 MAX_FILTERS = 64  # filter pictures
 PREVIEW_DELAY_MS = 150
+LIVE_INTERVAL_S = 0.25  # the pictures follow training at most 4 times a second
 
 
 def misclassified_first(y_true: np.ndarray, y_pred: np.ndarray) -> np.ndarray:
@@ -64,15 +66,25 @@ def first_conv(nodes: list[Any]) -> str | None:
 
 
 def image_probe(
-    samples: np.ndarray, sample: int, shapes: dict[str, tuple[int, ...] | None]
+    samples: np.ndarray,
+    sample: int,
+    shapes: dict[str, tuple[int, ...] | None],
+    min_interval: float = 0.0,
 ) -> Callable[[Any], dict]:
     """A ``probe(session) -> {"image_views": {...}}`` for the worker (NumPy only):
     ``predictions`` (m,) for ``samples`` (m, n_features) model inputs, ``filters`` (the
     first conv's weight (f, c, k, k) or None) and ``filter_node``, ``maps`` {node id:
-    output of ``samples[sample]`` shaped by ``shapes``}."""
+    output of ``samples[sample]`` shaped by ``shapes``}. Called again within
+    ``min_interval`` seconds it returns ``{}`` (the pictures need not follow every
+    snapshot; training keeps its pace)."""
     samples = np.array(samples, copy=True)
+    last = [-np.inf]
 
     def probe(session: Any) -> dict:
+        now = time.perf_counter()
+        if now - last[0] < min_interval:
+            return {}
+        last[0] = now
         net = session.network
         outputs = net.predict(samples)
         flat = unit_outputs(net, samples[sample : sample + 1])
@@ -190,8 +202,9 @@ class ImageViews(QObject):
         self.schedule_preview()
 
     # ------------------------------------------------------------------ network outputs
-    def probe(self) -> Callable[[Any], dict]:
-        return image_probe(self.samples, self.sample_spin.value(), self.window.document.shapes())
+    def probe(self, min_interval: float = 0.0) -> Callable[[Any], dict]:
+        shapes = self.window.document.shapes()
+        return image_probe(self.samples, self.sample_spin.value(), shapes, min_interval)
 
     def schedule_preview(self) -> None:
         if self.active and not self.window.controller.running:
@@ -219,7 +232,7 @@ class ImageViews(QObject):
         worker = self.window.controller.worker
         setter = getattr(worker, "set_image_probe", None)
         if setter is not None:
-            setter(self.probe() if self.active else None)
+            setter(self.probe(LIVE_INTERVAL_S) if self.active else None)
 
     def on_snapshot(self, snap: dict) -> None:
         views = snap.get("image_views")
