@@ -571,7 +571,8 @@ def cmd_predict(args: argparse.Namespace, out: TextIO) -> int:
     target = _output(args.output, None, inputs, what="predictions")
     project = _load(args.project)
     _output(str(target), None, [_dataset_input(project)], what="predictions")
-    _prefetch(project)
+    if project.weights is not None and project.preprocessor is None:  # else not needed
+        _prefetch(project)
     predictor = Predictor(project)
     shape = predictor.network.input_shape
     x = _read_inputs(args.input, predictor.preprocessor.encoding, shape if len(shape) > 1 else None)

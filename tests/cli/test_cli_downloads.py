@@ -96,3 +96,19 @@ def test_subprocess_cli_uses_the_mirror_from_the_environment(tmp_path):
     )
     assert done.returncode == 0, done.stderr
     assert "downloading Fashion-MNIST: t10k-labels-idx1-ubyte.gz" in done.stderr
+
+
+def test_predict_on_a_trained_project_needs_no_download(tmp_path, capsys, monkeypatch):
+    import numpy as np
+
+    path = tmp_path / "m.nnstudio"
+    assert run(["new", "--template", "mnist-lenet", "-o", path], capsys)[0] == 0
+    assert run(["train", path, "-q", "--epochs", "1"], capsys)[0] == 0
+    monkeypatch.setenv("NNSTUDIO_CACHE", str(tmp_path / "empty"))  # offline, nothing cached
+    monkeypatch.setenv("NNSTUDIO_DATA_SOURCES", str(tmp_path / "missing.json"))
+    np.save(tmp_path / "x.npy", np.zeros((3, 1, 28, 28)))
+    out = tmp_path / "p.csv"
+    code, _, err = run(["predict", path, "--input", tmp_path / "x.npy", "-o", out], capsys)
+    assert code == 0, err
+    assert "downloading" not in err and len(out.read_text().splitlines()) == 4
+    assert not (tmp_path / "empty").exists()
