@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.data import DATASETS, FEATURES, DataSettings, read_table
+from nnstudio.data.image_sets import IMAGE_SETS
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.csv_wizard import CsvWizard
 from nnstudio.gui.i18n import catalog_tr
@@ -75,6 +76,7 @@ class DataPanel(QWidget):
                 thumbnail_icon(name), catalog_tr(getattr(info, "title", name)), name
             )
         self.dataset_combo.addItem(self.tr("CSV file…"), "csv")
+        self.dataset_combo.addItem(self.tr("Image folder…"), "image_folder")
         form.addRow(self.tr("Dataset"), self.dataset_combo)
 
         csv_row = QHBoxLayout()
@@ -192,6 +194,9 @@ class DataPanel(QWidget):
             for w in (self.points_spin, self.noise_spin):
                 w.setEnabled(synthetic and not self._locked)
                 self.form.setRowVisible(w, synthetic)  # tables have no points or noise
+            if s.name in IMAGE_SETS:  # downloaded images: how many of the 70,000 to use
+                self.points_spin.setEnabled(not self._locked)
+                self.form.setRowVisible(self.points_spin, True)
             self.csv_widget.setVisible(is_csv)
             self.target_combo.setVisible(is_csv)
             self.target_label.setVisible(is_csv)
@@ -306,7 +311,20 @@ class DataPanel(QWidget):
             if not self._browse_csv():
                 self.refresh()
             return
+        if self.dataset_combo.currentData() == "image_folder":
+            folder = QFileDialog.getExistingDirectory(
+                self, self.tr("Choose a folder with one subfolder of images per class")
+            )
+            if not folder or not self.load_image_folder(folder):
+                self.refresh()
+            return
         self._commit()
+
+    def load_image_folder(self, folder: str) -> bool:
+        """Use the images of ``folder`` (one subfolder per class, read with Pillow)."""
+        return self.apply(
+            dataclasses.replace(self.settings(), name="image_folder", image_folder=str(folder))
+        )
 
     def _browse_csv(self) -> bool:
         path, _ = QFileDialog.getOpenFileName(

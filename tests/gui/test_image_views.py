@@ -189,3 +189,24 @@ def test_app_downloads_into_an_empty_cache_and_offline_leaves_the_data(
     with pytest.raises(dl.DownloadError, match="no network"):
         doc.set_data_settings(DataSettings(name="fashion_mnist", n_points=100))
     assert doc.project.data.name == "mnist"  # unchanged, still usable
+
+
+def test_data_panel_reads_an_image_folder_and_shows_points_for_mnist(qtbot, tmp_path):
+    from PIL import Image
+
+    for k, cls in enumerate(("circle", "square")):
+        (tmp_path / "imgs" / cls).mkdir(parents=True)
+        for i in range(6):
+            a = np.full((6, 6), 20 * i + 120 * k, dtype=np.uint8)
+            Image.fromarray(a, "L").save(tmp_path / "imgs" / cls / f"{i}.png")
+    window = open_window(qtbot, tmp_path, make_template("xor"))
+    panel = window.data_panel
+    assert panel.dataset_combo.findData("image_folder") >= 0
+    assert panel.load_image_folder(str(tmp_path / "imgs"))
+    doc = window.document
+    assert doc.project.data.name == "image_folder"
+    assert doc.dataset().n_features == 36 and doc.dataset().class_names == ["circle", "square"]
+    assert panel.dataset_combo.currentData() == "image_folder"
+    assert not panel.points_spin.isVisible()
+    assert panel.apply(DataSettings(name="mnist", n_points=120))
+    assert panel.points_spin.isVisible() and panel.points_spin.value() == 120
