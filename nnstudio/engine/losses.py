@@ -118,6 +118,18 @@ class Head:
         """Regression targets back from prepared targets."""
         return t
 
+    def baseline_output(self, t: np.ndarray) -> np.ndarray:
+        """Head outputs (1, k) of a model that learned nothing but the targets' average
+        (class frequencies, or the mean): the chance level a ruined run falls back to."""
+        return t.mean(axis=0, dtype=np.float64, keepdims=True)
+
+    def chance_loss(self, t: np.ndarray) -> float:
+        """Mean loss of :meth:`baseline_output` on prepared targets ``t`` (n, k)."""
+        if t.shape[0] == 0:
+            return 0.0
+        out = np.broadcast_to(self.baseline_output(t), t.shape)
+        return float(self.per_sample(out, t).mean())
+
 
 class _Elementwise(Head):
     def grad_kernel(self, out, g):
@@ -149,6 +161,9 @@ class MSE(_Elementwise):
 
 class MAE(_Elementwise):
     name = "mae"
+
+    def baseline_output(self, t):
+        return np.median(t, axis=0, keepdims=True).astype(np.float64)
 
     @staticmethod
     def _kern(g, scale):
@@ -223,6 +238,10 @@ class BCELogits(_Binary):
         z = out.astype(np.float64)
         y = (t + 1.0) * 0.5
         return (_softplus(z) - y * z).mean(axis=1)
+
+    def baseline_output(self, t):
+        p = np.clip((t.mean(axis=0, dtype=np.float64, keepdims=True) + 1.0) * 0.5, 1e-7, 1 - 1e-7)
+        return np.log(p) - np.log1p(-p)
 
     def classes(self, out):
         return (out[:, 0] > 0).astype(np.int64)
@@ -341,6 +360,9 @@ class SoftmaxCCE(_Categorical):
         m = z.max(axis=1, keepdims=True)
         lse = np.log(np.exp(z - m).sum(axis=1)) + m[:, 0]
         return lse * t.sum(axis=1) - (t * z).sum(axis=1)
+
+    def baseline_output(self, t):  # logits of the class frequencies
+        return np.log(np.clip(t.mean(axis=0, dtype=np.float64, keepdims=True), 1e-7, None))
 
 
 class ProbCCE(_Categorical):

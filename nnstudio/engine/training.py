@@ -396,7 +396,10 @@ class Trainer:
             net, start = self.network, self.epoch_offset + self.epoch
             first = self.evaluate()  # the weights the run starts from
             metric = "training loss" if self._xt is None else "test loss"
-            self.watch = RunWatch(net.flat_params, net.flat_state, metric, start, first.train_loss)
+            chance = self.head.chance_loss(self._t)
+            self.watch = RunWatch(
+                net.flat_params, net.flat_state, metric, start, first.train_loss, chance
+            )
             if first.test_loss is not None:  # they are a candidate for the best
                 self.watch.consider(start, first.test_loss)
         return self._run(interrupt)

@@ -5,8 +5,10 @@ after every epoch by the training loop (``Trainer.run``):
 
 - the training loss is above ``DEGRADE_FACTOR`` (5) times the lowest training loss of
   the run **and** has climbed back more than ``DEGRADE_SHARE`` (a third) of the way from
-  that lowest loss to the loss of the weights the run started from, for
-  ``DEGRADE_PATIENCE`` (5) epochs in a row. The lowest loss includes the starting one, so
+  that lowest loss to the loss of the weights the run started from (or to the chance
+  level, the loss of predicting the targets' average, when that is higher: a run that
+  continues from a converged model starts near its best, and wobbles there are not a
+  ruin), for ``DEGRADE_PATIENCE`` (5) epochs in a row. The lowest loss includes the starting one, so
   a run ruined from its first epoch (Adam at lr 1e3 on the spiral: losses in the hundreds
   from a start of 0.72) is caught, and so is one that learns and then collapses (SGD at
   lr 3 on moons: 1.39 at the start, 0.11 at epoch 9, then 0.72 and chance accuracy for
@@ -64,6 +66,7 @@ class RunWatch:
         metric: str,
         start_epoch: int,
         start_loss: float,
+        chance_loss: float = 0.0,
     ) -> None:
         self._params, self._state = params, state
         self.metric = metric  # "test loss" or "training loss"
@@ -73,8 +76,10 @@ class RunWatch:
         self.best_epoch: int | None = None
         self.best_loss = math.inf
         self._w_best = max_abs(params)
-        self._start = start_loss if math.isfinite(start_loss) else math.inf
-        self._low = self._start
+        start = start_loss if math.isfinite(start_loss) else math.inf
+        self._low = start
+        # how far "back" reaches: the start, or chance level when the start was better
+        self._start = max(start, chance_loss) if math.isfinite(chance_loss) else start
         self._bad = 0
 
     def consider(self, epoch: int, loss: float) -> None:
@@ -97,8 +102,9 @@ class RunWatch:
         if self._bad >= DEGRADE_PATIENCE:
             return (
                 f"the training loss rose to {train_loss:.4g}, more than {DEGRADE_FACTOR:g} "
-                f"times its best ({low:.4g}) and more than a third of the way back to where "
-                f"the run started ({self._start:.4g}), for {self._bad} epochs in a row"
+                f"times its best ({low:.4g}) and more than a third of the way back to "
+                f"{self._start:.4g} (where the run started, or chance level if higher), "
+                f"for {self._bad} epochs in a row"
             )
         w = max_abs(self._params)
         if w > WEIGHT_LIMIT and w > WEIGHT_GROWTH * self._w_best:
