@@ -388,6 +388,8 @@ def install(window: Any) -> NeuronView:
             latest[:] = [snap]
 
     window.trainingStarted.connect(probe_switch)
+    # the run's last maps are on the tiles by the time the window says it finished
+    window.trainingFinished.connect(lambda *_a: draw_latest())
     view.enabledChanged.connect(probe_switch)
     # boxes and tile columns differ in size: show the whole network again after a toggle
     view.enabledChanged.connect(lambda _on: QTimer.singleShot(0, window.canvas.fit_all))
