@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -56,6 +56,9 @@ class PreferencesDialog(QDialog):
 def show_preferences(window: Any) -> PreferencesDialog:
     """Open the Preferences dialog over ``window`` (non-blocking); returns it."""
     dialog = PreferencesDialog(window.settings, window)
-    dialog.open()
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    # no Python reference outlives the dialog (a stale wrapper could be handed out again)
+    dialog.finished.connect(lambda _result: setattr(window, "preferences_dialog", None))
     window.preferences_dialog = dialog
+    dialog.open()
     return dialog

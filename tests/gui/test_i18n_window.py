@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import pytest
+import shiboken6
 from i18n_walk import ALLOWED, english_words, untranslated, visible_texts
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
@@ -68,14 +69,17 @@ def test_dialogs_have_no_english_in_chinese(qtbot, tmp_path, chinese):
     csv = tmp_path / "t.csv"
     csv.write_text("a,b,label\n" + "\n".join(f"{i},{i * 2},{i % 2}" for i in range(20)))
     dialogs = [PreferencesDialog(settings), HelpBrowser(), CsvWizard(str(csv))]
-    for dialog in dialogs:
-        qtbot.addWidget(dialog)
-        dialog.show()
-        left = _english(dialog)
-        assert not left, f"{type(dialog).__name__}: {left[:20]}"
-    assert dialogs[1].windowTitle() == "NN Studio 使用手册"
-    # the manual opens on the Chinese getting-started page
-    assert "zh/index.md" in dialogs[1].browser.source().toString()
+    try:
+        for dialog in dialogs:
+            dialog.show()
+            left = _english(dialog)
+            assert not left, f"{type(dialog).__name__}: {left[:20]}"
+        assert dialogs[1].windowTitle() == "NN Studio 使用手册"
+        # the manual opens on the Chinese getting-started page
+        assert "zh/index.md" in dialogs[1].browser.source().toString()
+    finally:  # gone at once: no later test finds one of them as the active window
+        for dialog in dialogs:
+            shiboken6.delete(dialog)
 
 
 def _cut_off(window) -> list[str]:
@@ -142,6 +146,7 @@ def test_edit_menu_opens_preferences(qtbot, tmp_path):
     window.preferences_action.trigger()
     assert window.preferences_dialog.isVisible()
     window.preferences_dialog.reject()
+    assert window.preferences_dialog is None  # closed and deleted, no reference left
 
 
 def test_command_line_language_and_lesson():
