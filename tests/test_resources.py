@@ -142,10 +142,12 @@ def test_icns_elements_are_pngs_of_the_declared_sizes():
 def test_committed_pngs_match_the_svg():
     """The PNGs were regenerated after the last SVG edit (packaging/make_icons.py)."""
     pytest.importorskip("PySide6.QtSvg")
-    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
 
     make_icons = _load("make_icons")
-    _app = QGuiApplication.instance() or QGuiApplication([])
+    # a QApplication (not a bare QGuiApplication): widget tests later in the same process
+    # need one, and Qt allows only one application object per process
+    _app = QApplication.instance() or QApplication([])
     for size in (16, 64, 256):
         fresh = make_icons.png_bytes(make_icons.render_svg(make_icons.APP_SVG, size))
         fresh_rows = check_png.decode_rows(fresh)[3]
