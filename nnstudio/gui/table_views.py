@@ -21,6 +21,7 @@ import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
+from nnstudio.data.image_sets import IMAGE_FOLDER, IMAGE_SETS
 from nnstudio.data.views import FeaturePair, PairData, grid_points, pair_view
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import compile_spec
@@ -109,7 +110,9 @@ class TableViews(QObject):
             ds = doc.dataset()
         except NNStudioError:
             ds = None
-        wide = ds is not None and ds.bounds is None and ds.raw_train.shape[1] > 2
+        # tables of more than two columns; images have their own views (gui.image_views)
+        image = doc.project.data.name in IMAGE_SETS or doc.project.data.name == IMAGE_FOLDER
+        wide = ds is not None and not image and ds.bounds is None and ds.raw_train.shape[1] > 2
         for dock in (self.pair_dock, self.projection_dock):
             dock.toggleViewAction().setEnabled(wide)
             dock.setVisible(wide)

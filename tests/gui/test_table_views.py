@@ -122,3 +122,20 @@ def test_binary_legend_names_the_positive_class(qtbot, tmp_path):
     window = open_window(qtbot, tmp_path, make_template("breast-cancer"))
     assert window.surface.legend.caption == "P(benign)"
     assert window.table_views.pair_panel.x_combo.currentText() == "mean radius"
+
+
+def test_image_datasets_leave_the_table_views_off(qtbot, tmp_path, monkeypatch):
+    """Images (MNIST-style) have their own views: no feature-pair surface over two pixels,
+    no projection (each would cost a forward pass per snapshot)."""
+    from nnstudio.data.image_sets import IMAGE_SETS
+
+    window = open_window(qtbot, tmp_path, make_template("digits"))
+    views = window.table_views
+    assert views.active  # 64 table columns: the views are on
+    dataset = window.document.dataset()
+    monkeypatch.setattr(window.document.project.data, "name", next(iter(IMAGE_SETS)))
+    monkeypatch.setattr(window.document, "dataset", lambda: dataset)
+    views.data_changed()
+    assert not views.active
+    assert not views.pair_dock.toggleViewAction().isEnabled()
+    assert not views.projection_dock.toggleViewAction().isEnabled()
