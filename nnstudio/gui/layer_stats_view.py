@@ -149,7 +149,7 @@ def _hist_cell(g: Any, row: int, col: int, title: str, ticks: list) -> pg.ImageI
     image's view and a bottom axis. Built from a ViewBox and AxisItems rather than a
     PlotItem (whose option menus cost ~10 ms each to build: a network of seven layers
     blocked the window ~0.3 s when its statistics first arrived)."""
-    cell = g.addLayout(row=row, col=col)
+    cell = pg.GraphicsLayout()  # filled first, then added: one layout pass in ``g``
     cell.setContentsMargins(0, 0, 0, 0)
     cell.setSpacing(0)
     cell.addLabel(title, row=0, col=1, size="8pt")
@@ -167,6 +167,7 @@ def _hist_cell(g: Any, row: int, col: int, title: str, ticks: list) -> pg.ImageI
     item = pg.ImageItem()
     view.addItem(item)
     view.setYRange(0, N_BINS, padding=0)
+    g.addItem(cell, row=row, col=col)
     return item
 
 
