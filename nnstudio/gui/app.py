@@ -234,7 +234,7 @@ def screenshot(  # noqa: ANN001
         window.start_training(max_epochs=n)
 
     window.trainingFinished.connect(done)
-    window.trainingStarted.connect(lambda: window.worker.failed.connect(failed))
+    window.controller.failed.connect(failed)  # re-emitted in the GUI thread
     QTimer.singleShot(200, start)
     # A local loop, and no quit-on-last-window: closing the window must not post a Quit
     # event that would end the caller's next event loop.

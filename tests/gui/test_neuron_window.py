@@ -165,8 +165,10 @@ def test_worker_sends_every_units_map_only_when_asked(qtbot):
     worker = TrainingWorker(project, max_epochs=40, snapshot_interval=0.0)
     worker.set_probe_units(True)
     worker.snapshot.connect(snaps.append)
-    with qtbot.waitSignal(worker.finished, timeout=60_000) as blocker:
-        thread = start_worker(worker)
+    results: list[dict] = []  # plain callables run in the worker thread: no waitSignal
+    worker.finished.connect(results.append)
+    thread = start_worker(worker)
+    qtbot.waitUntil(lambda: bool(results), timeout=60_000)
     thread.wait()
     probed = [s for s in snaps if "units" in s]
     assert probed and len(probed) < len(snaps)  # throttled to PROBE_INTERVAL_S
@@ -177,7 +179,7 @@ def test_worker_sends_every_units_map_only_when_asked(qtbot):
     assert last["weights"]["dense_2"].shape == (8, 8)
     # the surface of a probed snapshot is the output node's map
     np.testing.assert_allclose(last["grid"][2][::2, ::2], last["units"]["dense_3"], rtol=1e-6)
-    weights = blocker.args[0]["weights"]
+    weights = results[0]["weights"]
     assert weights["dense_2.weight"].shape == (8, 8)
     off = TrainingWorker(project, max_epochs=5, snapshot_interval=0.0)
     plain: list[dict] = []

@@ -25,13 +25,25 @@ def _project(name: str = "circle", **training):
 
 
 class Recorder:
+    """Collects a worker's signals; tests wait on its fields with ``qtbot.waitUntil``.
+
+    Not ``qtbot.waitSignal(worker.finished)``: PySide runs a plain callable connected to a
+    signal in the *emitting* thread, so pytest-qt's blocker would quit its event loop from
+    the worker thread, and a quit that lands just before the loop starts hangs the test.
+    """
+
     def __init__(self, worker: TrainingWorker) -> None:
         self.snapshots: list[dict] = []
         self.failures: list[str] = []
+        self.paused: list[bool] = []
         self.result: dict | None = None
         worker.snapshot.connect(self.snapshots.append)
         worker.failed.connect(self.failures.append)
+        worker.pausedChanged.connect(self.paused.append)
         worker.finished.connect(self._finished)
+
+    def wait_finished(self, qtbot) -> None:
+        qtbot.waitUntil(lambda: self.result is not None, timeout=TIMEOUT)
 
     def _finished(self, result: dict) -> None:
         self.result = result
@@ -39,8 +51,8 @@ class Recorder:
 
 def _run(qtbot, worker: TrainingWorker):
     rec = Recorder(worker)
-    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
-        thread = start_worker(worker)
+    thread = start_worker(worker)
+    rec.wait_finished(qtbot)
     qtbot.waitUntil(lambda: thread.isFinished(), timeout=TIMEOUT)
     return rec, thread
 
@@ -86,8 +98,8 @@ def test_pause_step_and_stop(qtbot):
     qtbot.waitUntil(lambda: worker.epochs_run == 2, timeout=TIMEOUT)
     assert worker.is_paused
     qtbot.waitUntil(lambda: sum(len(s["reports"]) for s in rec.snapshots) == 2, timeout=TIMEOUT)
-    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
-        worker.stop()
+    worker.stop()
+    rec.wait_finished(qtbot)
     qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
     assert len(rec.result["history"]) == 2
 
@@ -105,8 +117,8 @@ def test_learning_rate_change_reaches_running_worker_without_reset(qtbot):
         lambda: any(r["lr"] == pytest.approx(0.005) for s in rec.snapshots for r in s["reports"]),
         timeout=TIMEOUT,
     )
-    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
-        worker.stop()
+    worker.stop()
+    rec.wait_finished(qtbot)
     qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
     # Training continued from where it was (no restart): epochs kept counting up.
     epochs = [r["epoch"] for r in rec.result["history"]]
@@ -176,8 +188,8 @@ def test_pause_and_stop_act_inside_a_long_epoch(qtbot):
     )
     # pausedChanged(True) comes from inside the epoch once the worker blocks; the step count
     # alone can be read at a multiple of 32 the worker is just passing through.
-    with qtbot.waitSignal(worker.pausedChanged, check_params_cb=bool, timeout=TIMEOUT):
-        worker.pause()
+    worker.pause()
+    qtbot.waitUntil(lambda: True in rec.paused, timeout=TIMEOUT)
     qtbot.waitUntil(lambda: not thread.isFinished() and _steps(worker) % 32 == 0, timeout=TIMEOUT)
     held = _steps(worker)
     qtbot.wait(300)
@@ -185,8 +197,8 @@ def test_pause_and_stop_act_inside_a_long_epoch(qtbot):
     assert worker.epochs_run == 0
     worker.resume()
     qtbot.waitUntil(lambda: _steps(worker) > held, timeout=TIMEOUT)
-    with qtbot.waitSignal(worker.finished, timeout=TIMEOUT):
-        worker.stop()
+    worker.stop()
+    rec.wait_finished(qtbot)
     qtbot.waitUntil(thread.isFinished, timeout=TIMEOUT)
     assert rec.failures == []
     assert worker.epochs_run == 0 and rec.result["history"] == []
