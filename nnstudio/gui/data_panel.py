@@ -366,7 +366,8 @@ class DataPanel(QWidget):
             w.setEnabled(not reason)
         if reason:
             self.message_label.setStyleSheet("")
-            self.message_label.setText(self.tr("{0}: the data cannot change now.").format(reason))
+            text = self.tr("{0}: the data cannot change now.")
+            self.message_label.setText(text.format(catalog_tr(reason)))
             self.message_label.show()
         else:
             self.message_label.hide()

@@ -298,8 +298,8 @@ class Inspector(QWidget):
     def _on_lock_changed(self, reason: str) -> None:
         for editor in self.editors.values():
             editor.setEnabled(not reason)
-            editor.setToolTip(reason if reason else editor.toolTip())
-        self.form_host.setToolTip(reason)
+            editor.setToolTip(catalog_tr(reason) if reason else editor.toolTip())
+        self.form_host.setToolTip(catalog_tr(reason))
 
     # ------------------------------------------------------------------ widgets -> document
     def _edit(self, name: str, value: Any) -> None:

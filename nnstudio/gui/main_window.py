@@ -16,7 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, QStandardPaths, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -33,6 +33,7 @@ from nnstudio.gui.canvas_view import CanvasView
 from nnstudio.gui.data_panel import DataPanel
 from nnstudio.gui.document import Document
 from nnstudio.gui.file_ops import FileOperations
+from nnstudio.gui.i18n import catalog_tr
 from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.palette import Palette
 from nnstudio.gui.plots import TrainingPlots
@@ -46,7 +47,7 @@ from nnstudio.gui.worker import GRID_RESOLUTION
 from nnstudio.io import make_template
 
 APP_NAME = "NN Studio"
-PAUSED_LOCK = "Training is paused"
+PAUSED_LOCK = QT_TRANSLATE_NOOP("catalog", "Training is paused")  # shown translated
 #: The status bar shows training progress at most this often (ms).
 MESSAGE_MS = 8000
 
@@ -104,10 +105,10 @@ class MainWindow(FileOperations, QMainWindow):
         self.space_shortcut = actions.SpaceShortcut(self)
         table_views.install(self)  # feature-pair surface and projection (> 2 inputs)
         insight_docks.install(self)  # layer statistics, diagnosis, results, runs (issue 11)
-        image_views.install(self)  # samples, filters, feature maps of image networks (issue 13)
         from nnstudio.gui import lessons_panel
 
         lessons_panel.install(self)  # Help > Lessons, the Lesson dock, Edit > Preferences
+        image_views.install(self)  # samples, filters, feature maps of image networks (issue 13)
 
     # =================================================================== construction
     def _build_widgets(self) -> None:
@@ -321,7 +322,7 @@ class MainWindow(FileOperations, QMainWindow):
     def _lock_changed(self, reason: str) -> None:
         if reason == TRAINING_LOCK and not self.controller.paused:
             text = self.tr("{0}: network and data edits wait until it stops")
-            self.show_message(text.format(reason))
+            self.show_message(text.format(catalog_tr(reason)))
 
     def _selection_changed(self, ids: list) -> None:
         self.inspector.show_node(ids[0] if len(ids) == 1 else None)

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, QThread, Signal
 
 from nnstudio.gui.commands import LIVE_SETTINGS
 from nnstudio.gui.worker import TrainingWorker, start_worker
 
-TRAINING_LOCK = "Training is running"
+TRAINING_LOCK = QT_TRANSLATE_NOOP("catalog", "Training is running")  # shown translated
 
 
 class TrainingController(QObject):

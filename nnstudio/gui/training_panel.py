@@ -324,6 +324,8 @@ class TrainingPanel(QWidget):
             live.append(self.tr("the optimizer's settings"))
         names = self.tr("{0} and {1}").format(", ".join(live[:-1]), live[-1])
         self.lock_label.setText(
-            self.tr("{0}: only {1} can change now.").format(reason, names) if reason else ""
+            self.tr("{0}: only {1} can change now.").format(catalog_tr(reason), names)
+            if reason
+            else ""
         )
         self.lock_label.setVisible(bool(reason))

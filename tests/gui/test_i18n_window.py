@@ -170,3 +170,16 @@ def test_unknown_lesson_on_the_command_line_is_one_error_line(qtbot, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and err[0].startswith("error: unknown lesson 'nope'")
     assert "xor-tutorial" in err[0]
+
+
+def test_the_training_lock_reason_is_shown_translated(qtbot, tmp_path, chinese):
+    from nnstudio.gui.training_controller import TRAINING_LOCK
+
+    window = open_window(qtbot, tmp_path)
+    assert TRAINING_LOCK == "Training is running"  # compared as it is; shown translated
+    window.document.set_locked(TRAINING_LOCK)
+    assert window.training_panel.lock_label.text().startswith("训练进行中：")
+    assert window.data_panel.message_label.text().startswith("训练进行中：")
+    assert "训练进行中" in window.statusBar().currentMessage()
+    window.document.set_locked(None)
+    assert not window.training_panel.lock_label.text()
