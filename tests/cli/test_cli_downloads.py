@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from nnstudio.cli import main
-from nnstudio.cli_download import ProgressLine
+from nnstudio.cli.download import ProgressLine
 from nnstudio.data import download as dl
 from nnstudio.io import load_project
 

@@ -68,7 +68,7 @@ def cmd_diagnose(args: argparse.Namespace, out: TextIO) -> int:
     from nnstudio.session import Session
 
     project = load_project(args.project)
-    from nnstudio.cli_download import prefetch
+    from nnstudio.cli.download import prefetch
 
     prefetch(project)
     session = Session.from_project(project)
