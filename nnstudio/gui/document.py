@@ -315,7 +315,7 @@ class Document(CompoundEdits, QObject):
                 params["units"] = n
         pos = (float(pos[0]), float(pos[1]))
         _trial, node = self._dry_run(lambda s: s.add_node(kind, params=params, pos=pos))
-        self._push(f"Add {node.id}", cmd.AddNodeOp(self, node))
+        self._push(self.tr("Add {0}").format(node.id), cmd.AddNodeOp(self, node))
         return node.id
 
     def remove_nodes(self, ids: Iterable[str]) -> None:
@@ -327,7 +327,7 @@ class Document(CompoundEdits, QObject):
         wanted = set(ids)
         edges = [e for e in self.spec.edges if e.src in wanted or e.dst in wanted]
         self._push(
-            f"Delete {', '.join(ids)}",
+            self.tr("Delete {0}").format(", ".join(ids)),
             *(cmd.RemoveEdgeOp(self, edge) for edge in edges),
             *(cmd.RemoveNodeOp(self, node_id) for node_id in ids),
         )
@@ -337,7 +337,8 @@ class Document(CompoundEdits, QObject):
         self._check_unlocked()
         graph_check_connect(self.spec, src, dst)
         _trial, edge = self._dry_run(lambda s: s.add_edge(src, dst, slot))
-        self._push(f"Connect {edge.src} to {edge.dst}", cmd.AddEdgeOp(self, edge))
+        text = self.tr("Connect {0} to {1}").format(edge.src, edge.dst)
+        self._push(text, cmd.AddEdgeOp(self, edge))
         return edge
 
     def check_connect(self, src: str, dst: str) -> None:
@@ -349,7 +350,8 @@ class Document(CompoundEdits, QObject):
         self._check_unlocked()
         if edge not in self.spec.edges:
             return
-        self._push(f"Disconnect {edge.src} from {edge.dst}", cmd.RemoveEdgeOp(self, edge))
+        text = self.tr("Disconnect {0} from {1}").format(edge.src, edge.dst)
+        self._push(text, cmd.RemoveEdgeOp(self, edge))
 
     def move_nodes(self, new_positions: dict[str, tuple[float, float]]) -> None:
         """Move nodes (one undo step). Moving is allowed while locked: it is only layout."""
@@ -362,7 +364,8 @@ class Document(CompoundEdits, QObject):
                 old[node_id] = tuple(node.pos)  # type: ignore[assignment]
                 new[node_id] = p
         if new:
-            self._push(f"Move {', '.join(new)}", cmd.MoveNodesOp(self, old, new))
+            text = self.tr("Move {0}").format(", ".join(new))
+            self._push(text, cmd.MoveNodesOp(self, old, new))
 
     def set_param(self, node_id: str, name: str, value: Any) -> None:
         self._check_unlocked()
@@ -371,7 +374,8 @@ class Document(CompoundEdits, QObject):
         if old == value and type(old) is type(value):
             return
         self._push(
-            f"Set {node_id} {name} to {value!r}", cmd.SetParamOp(self, node_id, name, old, value)
+            self.tr("Set {0} {1} to {2}").format(node_id, name, repr(value)),
+            cmd.SetParamOp(self, node_id, name, old, value),
         )
 
     def auto_arrange(self) -> None:
@@ -388,7 +392,8 @@ class Document(CompoundEdits, QObject):
         old = {i: tuple(self.spec.nodes[i].pos) for i in positions if i in self.spec.nodes}
         new = {i: p for i, p in positions.items() if i in old and old[i] != tuple(p)}
         if new:
-            self._push("Auto-arrange", cmd.MoveNodesOp(self, {i: old[i] for i in new}, new))
+            text = self.tr("Auto-arrange")
+            self._push(text, cmd.MoveNodesOp(self, {i: old[i] for i in new}, new))
 
     # ------------------------------------------------------------------ data / training
     def set_data_settings(self, settings: DataSettings) -> None:
@@ -406,7 +411,7 @@ class Document(CompoundEdits, QObject):
                 ops.append(cmd.SetParamOp(self, input_id, "units", old_units, new_ds.n_features))
         self._dataset = new_ds
         self._dataset_key = json.dumps(settings.to_dict(), sort_keys=True, default=str)
-        self._push("Change data settings", *ops)
+        self._push(self.tr("Change data settings"), *ops)
 
     def set_training(self, config: TrainConfig) -> None:
         """Change the training settings (undoable).
@@ -426,7 +431,7 @@ class Document(CompoundEdits, QObject):
                 "(the learning rate and other hyperparameters can change at any time)."
             )
         names = ", ".join(sorted(name.replace("_", " ") for name in op.changed))
-        self._push(f"Change {names}", op)
+        self._push(self.tr("Change {0}").format(names), op)
 
     # ------------------------------------------------------------------ _apply_* (commands)
     def _apply_insert_node(self, node: Any, index: int | None) -> None:

@@ -52,7 +52,7 @@ class CompoundEdits:
             for i, n in self.spec.nodes.items()
             if n.pos[0] > x + 1
         }
-        text = f"Add layer after {node_id}"
+        text = self.tr("Add layer after {0}").format(node_id)
         return self._splice(node_id, outgoing, kind, params, pos, shifted, text)
 
     def insert_flatten(self, node_id: str) -> str:
@@ -93,10 +93,10 @@ class CompoundEdits:
             old = tuple(self.spec.nodes[node_id].pos)
             p = (float(pos[0]), float(pos[1]))
             moves = {node_id: p} if old != p else {}
-            return self._splice(
-                edge.src, [edge], None, None, p, moves, f"Insert {node_id}", existing=node_id
-            )
-        return self._splice(edge.src, [edge], kind or "dense", params, pos, {}, "Insert layer")
+            text = self.tr("Insert {0}").format(node_id)
+            return self._splice(edge.src, [edge], None, None, p, moves, text, existing=node_id)
+        text = self.tr("Insert layer")
+        return self._splice(edge.src, [edge], kind or "dense", params, pos, {}, text)
 
     def _splice(
         self,
@@ -160,7 +160,7 @@ class CompoundEdits:
             raise WeightEditError(f"{name} has no element {tuple(index)}.") from exc
         weights[name] = array
         self._push(
-            f"Set {name}{list(index)} to {value:.4g}",
+            self.tr("Set {0}{1} to {2:.4g}").format(name, list(index), value),
             cmd.SetWeightsOp(self, before, weights, self._project.preprocessor),
         )
 
@@ -194,7 +194,8 @@ class CompoundEdits:
         ]
         n = len(mapping)
         self._push(
-            label or f"Paste {n} node{'s' if n != 1 else ''}",
+            label
+            or (self.tr("Paste {0} node") if n == 1 else self.tr("Paste {0} nodes")).format(n),
             *(cmd.AddNodeOp(self, trial.nodes[new_id]) for new_id in mapping.values()),
             *(cmd.AddEdgeOp(self, edge) for edge in new_edges),
         )
@@ -205,7 +206,8 @@ class CompoundEdits:
         ids = [i for i in dict.fromkeys(ids) if i in self.spec.nodes]
         if not ids:
             return []
-        return self.paste(self.copy_nodes(ids), label=f"Duplicate {', '.join(ids)}")
+        label = self.tr("Duplicate {0}").format(", ".join(ids))
+        return self.paste(self.copy_nodes(ids), label=label)
 
     # ------------------------------------------------------------------ output fit
     def fit_output_to_data(self) -> bool:
@@ -227,5 +229,5 @@ class CompoundEdits:
         if top.changed:
             ops.append(top)
         if ops:
-            self._push("Fit the output to the data", *ops)
+            self._push(self.tr("Fit the output to the data"), *ops)
         return bool(ops)

@@ -382,6 +382,49 @@
     </message>
 </context>
 <context>
+    <name>CompoundEdits</name>
+    <message>
+        <location filename="../../nnstudio/gui/document_edits.py" line="+55"/>
+        <source>Add layer after {0}</source>
+        <translation>在 {0} 之后添加层</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Insert {0}</source>
+        <translation>插入 {0}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Insert layer</source>
+        <translation>插入层</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Set {0}{1} to {2:.4g}</source>
+        <translation>把 {0}{1} 设为 {2:.4g}</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Paste {0} node</source>
+        <translation>粘贴 {0} 个节点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Paste {0} nodes</source>
+        <translation>粘贴 {0} 个节点</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Duplicate {0}</source>
+        <translation>创建 {0} 的副本</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Fit the output to the data</source>
+        <translation>使输出适配数据</translation>
+    </message>
+</context>
+<context>
     <name>CsvWizard</name>
     <message>
         <location filename="../../nnstudio/gui/csv_wizard.py" line="+34"/>
@@ -733,6 +776,54 @@
     </message>
 </context>
 <context>
+    <name>Document</name>
+    <message>
+        <location filename="../../nnstudio/gui/document.py" line="+318"/>
+        <source>Add {0}</source>
+        <translation>添加 {0}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Delete {0}</source>
+        <translation>删除 {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Connect {0} to {1}</source>
+        <translation>连接 {0} 到 {1}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Disconnect {0} from {1}</source>
+        <translation>断开 {0} 与 {1} 的连接</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Move {0}</source>
+        <translation>移动 {0}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Set {0} {1} to {2}</source>
+        <translation>把 {0} 的 {1} 设为 {2}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Auto-arrange</source>
+        <translation>自动排列</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Change data settings</source>
+        <translation>修改数据设置</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Change {0}</source>
+        <translation>修改 {0}</translation>
+    </message>
+</context>
+<context>
     <name>FeaturePairPanel</name>
     <message>
         <location filename="../../nnstudio/gui/feature_pair.py" line="+54"/>
@@ -975,7 +1066,7 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
 <context>
     <name>InsightDocks</name>
     <message>
-        <location filename="../../nnstudio/gui/insight_docks.py" line="+142"/>
+        <location filename="../../nnstudio/gui/insight_docks.py" line="+138"/>
         <source>The network or the data changed since these results: train again.</source>
         <translation>得到这些结果之后网络或数据已改变：请重新训练。</translation>
     </message>

@@ -183,3 +183,11 @@ def test_the_training_lock_reason_is_shown_translated(qtbot, tmp_path, chinese):
     assert "训练进行中" in window.statusBar().currentMessage()
     window.document.set_locked(None)
     assert not window.training_panel.lock_label.text()
+
+
+def test_undo_entries_name_the_edit_in_chinese(qtbot, tmp_path, chinese):
+    window = open_window(qtbot, tmp_path)
+    window.document.add_layer_after("input_1", "dense", {"units": 3})
+    assert window.undo_action.text() == "撤销 在 input_1 之后添加层(&U)"
+    window.document.set_param("dense_1", "units", 5)
+    assert window.undo_action.text() == "撤销 把 dense_1 的 units 设为 5(&U)"
