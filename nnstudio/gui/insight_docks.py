@@ -73,13 +73,9 @@ class InsightDocks(QObject):
 
     # ------------------------------------------------------------------ wiring
     def _add_to_menu(self) -> None:
-        for action in self.window.menuBar().actions():
-            menu = action.menu()
-            if menu is not None and "train" in action.text().lower().replace("&", ""):
-                menu.addSeparator()
-                menu.addAction(self.restore_action)
-                return
-        self.window.menuBar().addAction(self.restore_action)
+        menu = self.window.train_menu  # gui.actions builds it (the Train menu in any language)
+        menu.addSeparator()
+        menu.addAction(self.restore_action)
 
     def _connect(self) -> None:
         w, doc = self.window, self.document

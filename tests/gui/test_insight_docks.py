@@ -263,3 +263,21 @@ def test_undo_of_an_edit_brings_the_results_back(qtbot, tmp_path) -> None:
     _show(qtbot, window.insight.results_dock)
     assert window.insight.results_view.results["train"]["matrix"].sum() == 250
     assert window.replay.epochs and window.replay.widget.slider.isEnabled()
+
+
+def test_restore_best_sits_in_the_train_menu_in_every_language(qtbot, tmp_path):
+    """Found through the window's Train menu, not by its English title: in Chinese the
+    action must not become a stray top-level menu-bar entry."""
+    from PySide6.QtWidgets import QApplication
+
+    from nnstudio.gui import i18n
+
+    i18n.install_translators(QApplication.instance(), "zh_CN")
+    try:
+        window = open_window(qtbot, tmp_path, make_template("circle"))
+        assert "train" not in window.train_menu.title().lower()  # translated
+        action = window.insight.restore_action
+        assert action in window.train_menu.actions()
+        assert action not in window.menuBar().actions()
+    finally:
+        i18n.install_translators(QApplication.instance(), "en")
