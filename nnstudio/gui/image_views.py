@@ -65,6 +65,13 @@ def first_conv(nodes: list[Any]) -> str | None:
     return next((nd.id for nd in nodes if nd.kind == "conv2d"), None)
 
 
+def input_image_shape(doc: Any) -> tuple[int, int, int] | None:
+    """``(channels, height, width)`` when the document's network takes images, else None."""
+    inputs = [i for i, n in doc.project.network.nodes.items() if n.kind == "input"]
+    shape = doc.shapes().get(inputs[0]) if len(inputs) == 1 else None
+    return tuple(shape) if shape is not None and len(shape) == 3 else None
+
+
 def image_probe(
     samples: np.ndarray,
     sample: int,
@@ -174,9 +181,8 @@ class ImageViews(QObject):
             ds = doc.dataset()
         except NNStudioError:
             ds = None
-        inputs = [i for i, n in doc.project.network.nodes.items() if n.kind == "input"]
-        shape = doc.shapes().get(inputs[0]) if len(inputs) == 1 else None
-        image = ds is not None and shape is not None and len(shape) == 3
+        shape = input_image_shape(doc)
+        image = ds is not None and shape is not None
         image = image and int(np.prod(shape)) == ds.raw_test.shape[1]
         self.dock.toggleViewAction().setEnabled(image)
         self.dock.setVisible(image)

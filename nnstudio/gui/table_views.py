@@ -26,6 +26,7 @@ from nnstudio.data.views import FeaturePair, PairData, grid_points, pair_view
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import compile_spec
 from nnstudio.gui.feature_pair import FeaturePairPanel
+from nnstudio.gui.image_views import input_image_shape
 from nnstudio.gui.projection_view import ProjectionView
 from nnstudio.gui.worker import GRID_RESOLUTION
 
@@ -111,7 +112,11 @@ class TableViews(QObject):
         except NNStudioError:
             ds = None
         # tables of more than two columns; images have their own views (gui.image_views)
-        image = doc.project.data.name in IMAGE_SETS or doc.project.data.name == IMAGE_FOLDER
+        image = (
+            doc.project.data.name in IMAGE_SETS
+            or doc.project.data.name == IMAGE_FOLDER
+            or input_image_shape(doc) is not None  # e.g. digits read as 1x8x8 images
+        )
         wide = ds is not None and not image and ds.bounds is None and ds.raw_train.shape[1] > 2
         for dock in (self.pair_dock, self.projection_dock):
             dock.toggleViewAction().setEnabled(wide)

@@ -139,3 +139,12 @@ def test_image_datasets_leave_the_table_views_off(qtbot, tmp_path, monkeypatch):
     assert not views.active
     assert not views.pair_dock.toggleViewAction().isEnabled()
     assert not views.projection_dock.toggleViewAction().isEnabled()
+
+
+def test_a_network_that_reads_the_table_as_images_uses_the_image_views(qtbot, tmp_path):
+    """digits-cnn reads digits' 64 columns as 1x8x8 images: the Images dock, not 64
+    feature sliders."""
+    window = open_window(qtbot, tmp_path, make_template("digits-cnn"))
+    assert not window.table_views.active
+    assert not window.table_views.pair_dock.toggleViewAction().isEnabled()
+    assert window.image_views.active
