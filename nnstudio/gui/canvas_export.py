@@ -37,7 +37,7 @@ def export_canvas(view: CanvasView, path: str | Path, scale: float = 2.0) -> Non
     rect = rect.adjusted(-20, -20, 20, 20)
     selected = view.canvas_scene.selectedItems()
     # draw the nodes themselves (vector text in SVG), not their on-screen pixmap caches
-    nodes = list(view.canvas_scene.node_items.values())
+    nodes = [*view.canvas_scene.node_items.values(), *view.canvas_scene.link_items.values()]
     caches = [node.cacheMode() for node in nodes]
     for node in nodes:
         node.setCacheMode(QGraphicsItem.CacheMode.NoCache)

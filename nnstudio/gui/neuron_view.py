@@ -21,7 +21,7 @@ from nnstudio.errors import NNStudioError
 
 from .canvas_view import CanvasView
 from .document import Document
-from .neuron_tiles import FIRST_UNITS, MAX_UNITS, TILE_KINDS, color_indices, unit_levels
+from .neuron_tiles import FIRST_UNITS, MAX_UNITS, TILE_KINDS, paint_node, unit_levels
 from .worker import GRID_RESOLUTION
 
 
@@ -68,6 +68,7 @@ class NeuronView(QObject):
         self.scene = canvas.canvas_scene
         self.probe: dict | None = None
         self.tile_frames = 0
+        self._pixels: dict[str, np.ndarray] = {}  # node id -> (units, r, r) ARGB32 pixels
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
@@ -260,9 +261,12 @@ class NeuronView(QObject):
             node = spec.nodes.get(node_id)
             activation = node.params.get("activation") if node is not None else None
             levels = unit_levels(activation, values)
-            indices = color_indices(values[:, :, : len(item.tiles)], levels)
-            for tile in item.tiles:
-                tile.set_values(values[:, :, tile.unit], levels, indices[:, :, tile.unit])
+            # one colour pass for the node's shown units (tile k shows unit k), into a
+            # buffer kept per node whose slices the tiles' images wrap
+            pixels = paint_node(values[:, :, : len(item.tiles)], levels, self._pixels.get(node_id))
+            self._pixels[node_id] = pixels
+            for k, tile in enumerate(item.tiles):
+                tile.show_pixels(values[:, :, tile.unit], pixels[k])
         weights = probe.get("weights") or {}
         for (_src, dst), link in self.scene.link_items.items():
             link.set_weights(weights.get(dst))

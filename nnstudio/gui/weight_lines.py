@@ -70,6 +70,9 @@ class WeightLinesItem(QGraphicsItem):
         self._rect = QRectF()
         self.setZValue(0.5)
         self.setAcceptHoverEvents(True)
+        # Painted from a pixmap cache: the canvas repaints around the tiles ~30 times a
+        # second, while the lines' pens change far less often (update() redraws the cache).
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         src.links.add(self)
         dst.links.add(self)
         self.adjust()

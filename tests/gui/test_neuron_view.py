@@ -99,6 +99,37 @@ def test_tile_values_are_the_units_outputs_on_the_surface_grid(setup):
     assert unit_levels("relu", np.array([0.0, 2.5])) == (-2.5, 2.5)
 
 
+def _tile_pixel(tile, value_row: int, col: int, levels) -> tuple[int, int]:
+    """(pixel drawn, colour expected) for grid point (value_row, col) of a tile."""
+    from nnstudio.gui.neuron_tiles import LUT32, color_indices
+
+    r = tile.values.shape[0]
+    shown = tile._image.pixel(col, r - 1 - value_row)  # images are top row first
+    expected = int(LUT32[color_indices(tile.values[value_row, col], levels)])
+    return shown, expected
+
+
+def test_tile_images_show_their_values_and_update_in_place(setup):
+    doc, view, neurons = setup
+    d1 = _ids(doc)[1]
+    tile = view.canvas_scene.node_items[d1].tiles[2]
+    levels = unit_levels("tanh", tile.values)
+    r = tile.values.shape[0]
+    for row, col in [(0, 0), (r - 1, 0), (r // 3, r - 1), (r - 1, r // 2)]:
+        shown, expected = _tile_pixel(tile, row, col, levels)
+        assert shown == expected
+    image = tile._image
+    # a new probe with every unit's output negated recolours the same image in place
+    probe = neurons.probe
+    flipped = {**probe, "units": {k: -v for k, v in probe["units"].items()}}
+    neurons.show_probe(flipped)
+    assert tile._image is image
+    np.testing.assert_array_equal(tile.values, -probe["units"][d1][:, :, 2])
+    for row, col in [(0, 0), (r - 1, r // 2)]:
+        shown, expected = _tile_pixel(tile, row, col, levels)
+        assert shown == expected
+
+
 def test_weight_lines_follow_the_weights(setup):
     doc, view, neurons = setup
     inp, d1, d2, out = _ids(doc)
