@@ -203,6 +203,10 @@ class TrainingPlots(QWidget):
             self.test_metric_curve,
         ):
             curve.setDownsampling(auto=True, method="peak")
+            # one block (its min and max: two points) per pixel column; pyqtgraph's default
+            # of 5 samples per pixel gives "peak" blocks of 2 and so no reduction at all,
+            # and the 2-px pens' stroking made each repaint a 5-9 ms main-thread stall
+            curve.opts["autoDownsampleFactor"] = 1.0
             curve.setClipToView(True)
         self.set_task("binary")
         self.apply_palette()
@@ -349,3 +353,7 @@ class TrainingPlots(QWidget):
         ):
             x, y = dec.series(b, column)
             curve.setData(x, y, connect="finite")
+        # settle the auto-range now (pyqtgraph would in the next paint, then ask for a
+        # second paint of the plot and its axes in the new range)
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.getPlotItem().getViewBox().prepareForPaint()

@@ -70,6 +70,29 @@ def test_curves_not_on_screen_wait_until_shown(qtbot) -> None:
     np.testing.assert_allclose(y, [1.0, 0.5, 1 / 3, 0.25, 0.2])
 
 
+def test_long_curves_draw_one_peak_block_per_pixel_and_range_before_painting(qtbot) -> None:
+    plots = TrainingPlots()
+    qtbot.addWidget(plots)
+    plots.resize(600, 220)
+    plots.show()
+    qtbot.waitExposed(plots)
+    rng = np.random.default_rng(0)
+    losses = 1.0 / np.arange(1, 3001) + 0.01 * rng.random(3000)
+    plots.append_reports([{"train_loss": float(v)} for v in losses])
+    plots.flush()
+    # the view takes in the whole curve as soon as it is redrawn (not in a later paint)
+    (x0, x1), (y0, y1) = plots.loss_plot.getPlotItem().getViewBox().viewRange()
+    assert x0 <= 1 and x1 >= 3000 and y0 <= losses.min() and y1 >= losses.max()
+    qtbot.waitUntil(lambda: plots.train_loss_curve.getData()[0] is not None, timeout=5000)
+    plots.train_loss_curve.getData()  # (display data for the settled range)
+    x, y = plots.train_loss_curve.getData()
+    width = plots.loss_plot.getPlotItem().getViewBox().width()
+    assert len(x) <= 2 * width + 4  # min and max of one block per pixel column
+    # "peak" blocks keep the curve's envelope: the first (largest) loss and the smallest
+    assert y.max() == losses.max()
+    assert y.min() == losses.min()
+
+
 def test_hidden_curves_draw_on_flush(qtbot) -> None:
     plots = TrainingPlots()
     qtbot.addWidget(plots)
