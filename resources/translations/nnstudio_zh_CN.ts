@@ -304,7 +304,7 @@
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/table_views.py" line="+71"/>
+        <location filename="../../nnstudio/gui/table_views.py" line="+72"/>
         <source>Feature pair</source>
         <translation>特征对</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>投影</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/image_views.py" line="+120"/>
+        <location filename="../../nnstudio/gui/image_views.py" line="+127"/>
         <source>Which test sample&apos;s feature maps to show</source>
         <translation>显示哪个测试样本的特征图</translation>
     </message>
@@ -349,7 +349,7 @@
         <translation>图像</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+124"/>
         <source>The network has no convolution.</source>
         <translation>该网络没有卷积层。</translation>
     </message>
@@ -1243,12 +1243,12 @@ The weights of the last finite step are kept.</source>
 <context>
     <name>NeuronView</name>
     <message>
-        <location filename="../../nnstudio/gui/neuron_view.py" line="+170"/>
+        <location filename="../../nnstudio/gui/neuron_view.py" line="+171"/>
         <source>{node} unit {n}</source>
         <translation>{node} 神经元 {n}</translation>
     </message>
     <message>
-        <location line="+117"/>
+        <location line="+120"/>
         <source>{reason}: stop training to edit a weight.</source>
         <translation>{reason}：停止训练后才能编辑权重。</translation>
     </message>
@@ -1831,7 +1831,7 @@ Restore it?</source>
         <translation>测试</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+32"/>
         <source>accuracy</source>
         <translation>准确率</translation>
     </message>
