@@ -565,6 +565,9 @@ def main(argv=None) -> int:
         if not args.quiet:
             print(f"saved {out / 'trained.safetensors'} and {out / 'trained.pt'}")
     if run.world.size > 1:
+        # every rank waits until rank 0 has written its files, then all leave together:
+        # tearing down gloo while a peer is still busy can abort a process
+        dist.barrier()
         dist.destroy_process_group()
     return 0
 
