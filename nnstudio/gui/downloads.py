@@ -45,9 +45,20 @@ def ensure_downloaded(name: str, parent: QWidget | None = None) -> None:
         raise DownloadError(f"{title} is still downloading; wait for it to finish.")
     _ACTIVE.add(name)
     try:
-        _run(name, title, parent or QApplication.activeWindow())
+        _run(name, title, parent or _main_window())
     finally:
         _ACTIVE.discard(name)
+
+
+def _main_window() -> QWidget | None:
+    """The visible main window to centre the dialog on (not ``activeWindow()``, which can
+    hand back the wrapper of a dialog that was already deleted)."""
+    from PySide6.QtWidgets import QMainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMainWindow) and widget.isVisible():
+            return widget
+    return None
 
 
 def _run(name: str, title: str, parent: QWidget | None) -> None:
