@@ -39,6 +39,7 @@ RUNTIME=(
   libegl1 libgl1 libopengl0 libfontconfig1 libfreetype6 libdbus-1-3
   "libglib2.0-0t64|libglib2.0-0" "libpng16-16t64|libpng16-16"
   libwayland-client0 libwayland-cursor0 libwayland-egl1
+  fonts-wqy-microhei  # a CJK font: the Chinese interface shows glyphs, not boxes
 )
 DEVTOOLS=(desktop-file-utils appstream)
 
