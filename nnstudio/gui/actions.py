@@ -168,17 +168,36 @@ class SpaceShortcut(QObject):
     a list, a check box), except in a text field being edited and on the canvas (which
     pans with Space held and triggers Train on a tap itself).
 
-    An application event filter: a focused button would otherwise accept Space's
-    ShortcutOverride (to click itself) and the shortcut would never fire.
+    An event filter on the focused widget (ShortcutOverride goes to the focus widget): a
+    focused button would otherwise accept Space's ShortcutOverride (to click itself) and
+    the shortcut would never fire. It follows the focus rather than filtering the whole
+    application, whose every event (paints, timers, queued signals) would otherwise pass
+    through Python while training draws at 60 frames a second.
     """
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
-        QApplication.instance().installEventFilter(self)
+        self._watched: QWidget | None = None
+        app = QApplication.instance()
+        app.focusChanged.connect(self._focus_changed)
+        self._focus_changed(None, app.focusWidget())
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        if self._watched is not None and shiboken6.isValid(self._watched):
+            self._watched.removeEventFilter(self)
+        self._watched = None
+        if new is not None and shiboken6.isValid(new):
+            new.installEventFilter(self)
+            self._watched = new
 
     def remove(self) -> None:
-        QApplication.instance().removeEventFilter(self)
+        app = QApplication.instance()
+        try:
+            app.focusChanged.disconnect(self._focus_changed)
+        except (RuntimeError, TypeError):
+            pass
+        self._focus_changed(None, None)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         if event.type() != QEvent.Type.ShortcutOverride:
