@@ -1,6 +1,7 @@
 """Translation chores behind ``scripts/update-translations.sh`` (run from the repository).
 
     python scripts/translations.py catalog    # regenerate nnstudio/gui/catalog_strings.py
+    python scripts/translations.py core       # regenerate nnstudio/gui/core_strings.py
     python scripts/translations.py release    # compile the .ts files into .qm (lrelease)
     python scripts/translations.py status     # count finished/unfinished entries per .ts
     python scripts/translations.py fill LANG FILE.json   # fill unfinished entries of
@@ -23,6 +24,24 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 TRANSLATIONS = REPO / "resources" / "translations"
 CATALOG_MODULE = REPO / "nnstudio" / "gui" / "catalog_strings.py"
+CORE_MODULE = REPO / "nnstudio" / "gui" / "core_strings.py"
+#: where core messages (``nnstudio.text.Text``) are written: everything but the GUI and CLI
+CORE_SOURCES = ("engine", "graph", "data", "io", "insight", "session.py", "errors.py", "lessons.py")
+
+CORE_HEADER = '''# ruff: noqa: E501
+# fmt: off
+"""Every message template of the core (``nnstudio.text.Text``), for lupdate (generated;
+do not edit).
+
+Regenerate with ``scripts/update-translations.sh`` (``python scripts/translations.py
+core``); a test checks it matches the sources. The GUI translates these at display time
+with ``nnstudio.gui.i18n.core_tr`` (context "core").
+"""
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+CORE_STRINGS = (
+'''
 
 HEADER = '''# ruff: noqa: E501
 # fmt: off
@@ -88,6 +107,53 @@ def catalog_module() -> str:
 def write_catalog() -> None:
     CATALOG_MODULE.write_text(catalog_module(), encoding="utf-8")
     print(f"wrote {CATALOG_MODULE.relative_to(REPO)} ({len(catalog_strings())} strings)")
+
+
+def core_files() -> list[Path]:
+    out: list[Path] = []
+    for name in CORE_SOURCES:
+        path = REPO / "nnstudio" / name
+        out.extend(sorted(path.rglob("*.py")) if path.is_dir() else [path])
+    return [p for p in out if p.is_file()]
+
+
+def core_strings() -> list[str]:
+    """The template of every ``Text("...")`` call in the core's sources; sorted.
+
+    Raises SystemExit naming the place when a ``Text`` call's template is not a literal.
+    """
+    import ast
+
+    found: set[str] = set()
+    bad = []
+    for path in core_files():
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call):
+                continue
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else getattr(func, "attr", "")
+            if name != "Text" or not node.args:
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.add(first.value)
+            else:
+                bad.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    if bad:
+        raise SystemExit("Text() needs a literal template at: " + ", ".join(bad))
+    return sorted(t for t in found if t)
+
+
+def core_module() -> str:
+    """The text of ``core_strings.py`` for the current sources."""
+    lines = [f"    QT_TRANSLATE_NOOP({'core'!r}, {text!r}),\n" for text in core_strings()]
+    return CORE_HEADER + "".join(lines) + ")\n"
+
+
+def write_core() -> None:
+    CORE_MODULE.write_text(core_module(), encoding="utf-8")
+    print(f"wrote {CORE_MODULE.relative_to(REPO)} ({len(core_strings())} strings)")
 
 
 def tool(name: str) -> str:
@@ -189,6 +255,8 @@ if __name__ == "__main__":
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "catalog":
         write_catalog()
+    elif command == "core":
+        write_core()
     elif command == "release":
         release()
     elif command == "fill" and len(sys.argv) == 4:

@@ -16,14 +16,20 @@ import math
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ConfigError
 from .registry import OPTIMIZERS
 
 
 def _missing(name: str, key: str) -> ConfigError:
     return ConfigError(
-        f"{name}: the setting {key!r} is missing; give every setting (nnstudio.graph."
-        "fill_training fills them from the catalog)."
+        Text(
+            "{name}: the setting {key!r} is missing; give every setting (nnstudio.graph."
+            "fill_training fills them from the catalog).",
+            name=name,
+            key=key,
+        )
     )
 
 
@@ -41,10 +47,20 @@ def _num(
     try:
         f = float(v)
     except (TypeError, ValueError):
-        raise ConfigError(f"{name}: {key} must be a number, got {v!r}.") from None
+        raise ConfigError(
+            Text("{name}: {key} must be a number, got {value!r}.", name=name, key=key, value=v)
+        ) from None
     if not math.isfinite(f) or f < lo or (hi is not None and (f >= hi if hi_open else f > hi)):
-        rng = f">= {lo}" + ("" if hi is None else f" and {'<' if hi_open else '<='} {hi}")
-        raise ConfigError(f"{name}: {key} must be {rng}, got {v!r}.")
+        if hi is None:
+            rng = Text(">= {lo}", lo=lo)
+        elif hi_open:
+            rng = Text(">= {lo} and < {hi}", lo=lo, hi=hi)
+        else:
+            rng = Text(">= {lo} and <= {hi}", lo=lo, hi=hi)
+        raise ConfigError(
+            Text("{name}: {key} must be {range}, got {value!r}.", name=name, key=key,
+                 range=rng, value=v)
+        )
     return f
 
 
@@ -65,8 +81,12 @@ class Optimizer:
         unknown = sorted(set(params) - set(self.keys) - {"lr"})
         if unknown:
             raise ConfigError(
-                f"{self.name}: unknown setting(s) {', '.join(unknown)}; "
-                f"allowed: {', '.join(self.keys) or 'none'}."
+                Text(
+                    "{name}: unknown setting(s) {unknown}; allowed: {allowed}.",
+                    name=self.name,
+                    unknown=unknown,
+                    allowed=list(self.keys) or Text("none"),
+                )
             )
         self.size = size
         self.dtype = np.dtype(dtype)
@@ -146,7 +166,7 @@ class SGD(Optimizer):
         self.weight_decay = _num(params, "weight_decay", name=n)
         self.nesterov = _flag(params, "nesterov", n)
         if self.nesterov and (self.momentum <= 0 or self.dampening != 0):
-            raise ConfigError("Nesterov momentum needs momentum > 0 and dampening = 0.")
+            raise ConfigError(Text("Nesterov momentum needs momentum > 0 and dampening = 0."))
         self.buf = self._zeros() if self.momentum else None
 
     def step(self, p, g, lr):

@@ -14,6 +14,11 @@ PySide6 disagree about the context (``tr = self.tr`` aliases, subclasses).
 Catalog names and help (layer kinds, parameters, losses...) are translated where the GUI
 shows them, with :func:`catalog_tr` (context ``"catalog"``); ``catalog_strings.py`` lists
 them for lupdate.
+
+Messages from the core (validation problems, diagnosis findings, errors) are
+:class:`nnstudio.text.Text`: English strings that keep their template and values.
+:func:`core_tr` shows one (or an exception's) in the current language (context ``"core"``;
+``core_strings.py`` lists every template for lupdate).
 """
 
 from __future__ import annotations
@@ -23,11 +28,13 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from nnstudio import resources_path
+from nnstudio.text import Text, message
 
 #: code -> the language's own name, as the Preferences dialog offers it
 LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 SETTINGS_KEY = "language"
 CATALOG_CONTEXT = "catalog"
+CORE_CONTEXT = "core"
 
 _installed: list[QTranslator] = []
 _original_locale: list[QLocale] = []
@@ -116,3 +123,37 @@ def current_language() -> str:
 def catalog_tr(text: str) -> str:
     """A catalog string (layer name, parameter label or help, ...) in the current language."""
     return QCoreApplication.translate(CATALOG_CONTEXT, text) if text else text
+
+
+def core_tr(text: object) -> str:
+    """A message from the core in the current language.
+
+    ``text`` is a :class:`~nnstudio.text.Text` (its template is translated and formatted
+    again with its values, which are translated in turn), an exception (its message), or a
+    plain string (translated when it is a known fixed message, else shown as it is). A
+    translation that does not format with the values falls back to the English text.
+    """
+    if isinstance(text, BaseException):
+        text = message(text)
+    if isinstance(text, Text):
+        if current_language() == "en":
+            return str(text)
+        template = QCoreApplication.translate(CORE_CONTEXT, text.template)
+        if not text.values:
+            return template
+        values = {k: _core_value(v) for k, v in text.values.items()}
+        try:
+            return template.format(**values)
+        except (KeyError, IndexError, ValueError):
+            return str(text)
+    if not isinstance(text, str):
+        return str(text)
+    return QCoreApplication.translate(CORE_CONTEXT, text) if text else text
+
+
+def _core_value(value: object) -> object:
+    if isinstance(value, Text):
+        return core_tr(value)
+    if isinstance(value, list | tuple) and value and all(isinstance(v, str) for v in value):
+        return ", ".join(core_tr(v) for v in value)
+    return value
