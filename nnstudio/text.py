@@ -38,7 +38,9 @@ class Text(str):
     values: dict[str, Any]
 
     def __new__(cls, template: str, /, **values: Any) -> Text:
-        english = template.format(**{k: _plain(v) for k, v in values.items()}) if values else template
+        english = (
+            template.format(**{k: _plain(v) for k, v in values.items()}) if values else template
+        )
         self = super().__new__(cls, english)
         self.template = template
         self.values = values

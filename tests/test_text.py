@@ -8,8 +8,9 @@ from nnstudio.text import Text, message
 
 
 def test_text_is_the_english_string_and_keeps_template_and_values():
-    t = Text("{name}: {key} must be >= {lo}, got {value!r}.", name="sgd", key="lr", lo=0.0,
-             value="x")
+    t = Text(
+        "{name}: {key} must be >= {lo}, got {value!r}.", name="sgd", key="lr", lo=0.0, value="x"
+    )
     assert t == "sgd: lr must be >= 0.0, got 'x'."
     assert isinstance(t, str) and "lr" in t
     assert t.template == "{name}: {key} must be >= {lo}, got {value!r}."

@@ -58,8 +58,13 @@ def _num(
         else:
             rng = Text(">= {lo} and <= {hi}", lo=lo, hi=hi)
         raise ConfigError(
-            Text("{name}: {key} must be {range}, got {value!r}.", name=name, key=key,
-                 range=rng, value=v)
+            Text(
+                "{name}: {key} must be {range}, got {value!r}.",
+                name=name,
+                key=key,
+                range=rng,
+                value=v,
+            )
         )
     return f
 
