@@ -28,7 +28,7 @@ CORE_MODULE = REPO / "nnstudio" / "gui" / "core_strings.py"
 #: where core messages (``nnstudio.text.Text``) are written: everything but the GUI and CLI
 CORE_SOURCES = ("engine", "graph", "data", "io", "insight", "session.py", "errors.py", "lessons.py")
 
-CORE_HEADER = '''# ruff: noqa: E501
+CORE_HEADER = '''# ruff: noqa: E501, F401
 # fmt: off
 """Every message template of the core (``nnstudio.text.Text``), for lupdate (generated;
 do not edit).

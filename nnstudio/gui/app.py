@@ -73,7 +73,9 @@ def _excepthook_factory(app):  # noqa: ANN001, ANN202
         details = "".join(traceback.format_exception(exc_type, exc, tb))
         print(details, file=sys.stderr)
         if isinstance(exc, NNStudioError):
-            text, informative = str(exc), ""
+            from nnstudio.gui.i18n import core_tr
+
+            text, informative = core_tr(exc), ""
         else:
             text = QCoreApplication.translate("app", "Something went wrong inside NN Studio.")
             informative = f"{exc_type.__name__}: {exc}\n\n" + QCoreApplication.translate(
@@ -131,7 +133,9 @@ def run(argv: list[str]) -> int:
                 return 1
             from PySide6.QtWidgets import QMessageBox
 
-            QMessageBox.critical(None, "NN Studio", str(exc))
+            from nnstudio.gui.i18n import core_tr
+
+            QMessageBox.critical(None, "NN Studio", core_tr(exc))
 
     if args.lesson:
         from nnstudio.lessons import get_lesson
@@ -158,7 +162,9 @@ def run(argv: list[str]) -> int:
         try:
             window.offer_recovery()
         except NNStudioError as exc:
-            window.show_error("Recovery", str(exc))
+            from nnstudio.gui.i18n import core_tr
+
+            window.show_error("Recovery", core_tr(exc))
     if path:
         window._add_recent(path)
     return app.exec()

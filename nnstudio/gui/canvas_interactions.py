@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QPainterPath, QPalette, QPen, QTransform
 from PySide6.QtWidgets import QApplication, QGraphicsRectItem, QGraphicsSceneMouseEvent
 
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import core_tr
 
 from .canvas_items import EdgeItem, LinkLineItem, NodeItem
 
@@ -78,7 +79,7 @@ class NewLinkInteraction(Interaction):
             self.scene.document.check_connect(*self._ends(target))
             reason = None
         except NNStudioError as exc:
-            reason = str(exc)
+            reason = core_tr(exc)
         target.link_hover = reason is None
         target.update()
         return reason
@@ -104,7 +105,7 @@ class NewLinkInteraction(Interaction):
         try:
             self.scene.document.connect(*self._ends(target))
         except NNStudioError as exc:
-            self.scene.report(str(exc), event.screenPos())
+            self.scene.report(core_tr(exc), event.screenPos())
 
     def end(self) -> None:
         self._set_target(None)

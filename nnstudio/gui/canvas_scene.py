@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import CATALOG, Edge, key_params
+from nnstudio.gui.i18n import core_tr
 
 from .canvas_interactions import (
     Interaction,
@@ -209,7 +210,7 @@ class CanvasScene(QGraphicsScene):
         problems: dict[str, list[str]] = {}
         for err in doc.problems():
             for node_id in getattr(err, "node_ids", ()):
-                problems.setdefault(node_id, []).append(str(err))
+                problems.setdefault(node_id, []).append(core_tr(err))
         n_inputs: dict[str, int] = {}
         for edge in doc.spec.edges:
             n_inputs[edge.dst] = n_inputs.get(edge.dst, 0) + 1
@@ -326,7 +327,7 @@ class CanvasScene(QGraphicsScene):
                 try:
                     self.document.set_units(node.node_id, units + step)
                 except NNStudioError as exc:
-                    self.report(str(exc), event.screenPos())
+                    self.report(core_tr(exc), event.screenPos())
                 return True
             if button is not None:
                 self.nodeButtonClicked.emit(node.node_id, button)
@@ -357,7 +358,7 @@ class CanvasScene(QGraphicsScene):
             try:
                 interaction.mouse_release(event)
             except NNStudioError as exc:
-                self.report(str(exc), event.screenPos())
+                self.report(core_tr(exc), event.screenPos())
             event.accept()
         else:
             super().mouseReleaseEvent(event)

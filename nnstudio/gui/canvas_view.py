@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QGraphicsView, QMenu, QWidget
 
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import CATALOG
+from nnstudio.gui.i18n import core_tr
 
 from .canvas_export import export_canvas
 from .canvas_items import NODE_HEIGHT, NODE_WIDTH, EdgeItem, NodeItem
@@ -288,7 +289,7 @@ class CanvasView(QGraphicsView):
         try:
             return action(*args)
         except NNStudioError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(core_tr(exc))
             return None
 
     def delete_selection(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from nnstudio.data import COLUMN_KINDS, DataSettings, Table, fit_encoding, read_table
 from nnstudio.data.encoding import detect_kinds
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import core_tr
 
 PREVIEW_ROWS = 30
 MISSING_COLOR = QColor(255, 236, 179)  # soft amber: a missing cell
@@ -142,7 +143,7 @@ class CsvWizard(QDialog):
             self.preview.setRowCount(0)
             self.preview.setColumnCount(0)
             self.target_combo.clear()
-            self._show(None, str(exc))
+            self._show(None, core_tr(exc))
             return
         self.detected = detect_kinds(self.table)
         self._rebuild()
@@ -251,7 +252,7 @@ class CsvWizard(QDialog):
             )
             _x, _y, rows = enc.encode(self.table)
         except NNStudioError as exc:
-            self._show(None, str(exc))
+            self._show(None, core_tr(exc))
             return
         dropped = self.table.n_rows - rows.size
         if enc.classes is not None:

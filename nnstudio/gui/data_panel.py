@@ -34,7 +34,8 @@ from nnstudio.data import DATASETS, FEATURES, DataSettings, read_table
 from nnstudio.data.image_sets import IMAGE_SETS
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.csv_wizard import CsvWizard
-from nnstudio.gui.i18n import catalog_tr
+from nnstudio.gui.i18n import catalog_tr, core_tr
+from nnstudio.gui.narrow import narrow_combo
 
 THUMB = 48
 MULTI_CLASS_SETS = ("blobs", "spiral_multi")
@@ -65,10 +66,12 @@ class DataPanel(QWidget):
         self._csv_columns: list[str] = []
         outer = QVBoxLayout(self)
         form = self.form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: field below
         outer.addLayout(form)
 
         self.dataset_combo = QComboBox()
         self.dataset_combo.setIconSize(QSize(THUMB, THUMB))
+        narrow_combo(self.dataset_combo)  # long names elide: the dock stays narrow
         for name, info in DATASETS.items():
             if name in ("csv", "image_folder"):  # chosen from a file / folder, not listed
                 continue
@@ -98,6 +101,7 @@ class DataPanel(QWidget):
         csv_row.setContentsMargins(0, 0, 0, 0)
         form.addRow(self.csv_widget)
         self.target_combo = QComboBox()
+        narrow_combo(self.target_combo)
         self.target_label = QLabel(self.tr("Target column"))
         form.addRow(self.target_label, self.target_combo)
 
@@ -250,7 +254,7 @@ class DataPanel(QWidget):
             self.document.set_data_settings(settings)
             self.document.dataset()  # surface a bad CSV / setting now, not at Train
         except NNStudioError as exc:
-            self._show_error(str(exc))
+            self._show_error(core_tr(exc))
             self.refresh()
             return False
         self._show_error("")
@@ -342,7 +346,7 @@ class DataPanel(QWidget):
             table = read_table(path, delimiter, header)
         except NNStudioError as exc:
             self._csv_columns = []
-            self._show_error(str(exc))
+            self._show_error(core_tr(exc))
             return False
         except OSError as exc:
             self._csv_columns = []

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui.i18n import core_tr
+
 
 def fix_text(fix: dict) -> str:
     """A short description of a fix: ``learning_rate = 0.001``, ``dense_1 activation =
@@ -52,11 +54,13 @@ class FindingCard(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(6, 4, 6, 4)
         where = f" {html.escape(finding['layer'])}" if finding.get("layer") else ""
-        self.label = QLabel(
-            f"<b>[{html.escape(finding['code'])}]{where}</b> "
-            f"{html.escape(finding['evidence'])}.<br><i>{self.tr('Try')}:</i> "
-            f"{html.escape(finding['action'])}."
+        # "{evidence}.<br><i>Try:</i> {action}." as a whole, so a translation can use
+        # its own punctuation
+        body = self.tr("{evidence}.<br><i>Try:</i> {action}.").format(
+            evidence=html.escape(core_tr(finding["evidence"])),
+            action=html.escape(core_tr(finding["action"])),
         )
+        self.label = QLabel(f"<b>[{html.escape(finding['code'])}]{where}</b> {body}")
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.label, 1)

@@ -18,7 +18,7 @@ from nnstudio import __version__, resources_path
 from nnstudio.io import TEMPLATES, load_project, make_template, save_project
 
 from .actions import EXPORT_FORMATS
-from .i18n import catalog_tr
+from .i18n import catalog_tr, core_tr
 
 FILE_FILTER = "NN Studio projects (*.nnstudio);;All files (*)"
 MAX_RECENT = 10
@@ -180,7 +180,7 @@ class FileOperations:
             self.show_error(
                 self.tr("Cannot export"),
                 self.tr("The network cannot be exported until it is valid:\n")
-                + "\n".join(f"• {p}" for p in problems),
+                + "\n".join(f"• {core_tr(p)}" for p in problems),
             )
             return []
         options = {}
@@ -203,8 +203,9 @@ class FileOperations:
         where = describe_written(written or [Path(path)])
         note = self.tr("Exported {0}: {1}").format(catalog_tr(label), where)
         if warnings:
-            note += " (" + "; ".join(warnings) + ")"
-            self.show_error(self.tr("Export"), "\n".join([note, *warnings]))
+            shown = [core_tr(w) for w in warnings]
+            note += " (" + "; ".join(shown) + ")"
+            self.show_error(self.tr("Export"), "\n".join([note, *shown]))
         self.statusBar().showMessage(note, 2 * MESSAGE_MS)
         return warnings
 

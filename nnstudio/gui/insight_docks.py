@@ -23,6 +23,7 @@ from PySide6.QtGui import QAction
 
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.diagnosis_view import DiagnosisView
+from nnstudio.gui.i18n import core_tr
 from nnstudio.gui.layer_stats_view import LayerStatsView
 from nnstudio.gui.on_screen import on_screen
 from nnstudio.gui.results_view import ResultsView
@@ -245,7 +246,7 @@ class InsightDocks(QObject):
             if insight is not None:
                 self.show_insight(insight)
         except NNStudioError as exc:
-            self.window.show_message(str(exc))
+            self.window.show_message(core_tr(exc))
 
     @staticmethod
     def run_rows(project: Any) -> list[dict]:
@@ -298,7 +299,7 @@ class InsightDocks(QObject):
                     doc.set_param(fix["node"], name, value)
             self.window.show_message(self.tr("Applied: {0}").format(_fix_words(fix)))
         except NNStudioError as exc:
-            self.window.show_message(str(exc))
+            self.window.show_message(core_tr(exc))
 
     # ------------------------------------------------------------------ run history
     def rename_run(self, run_id: int, name: str) -> None:

@@ -28,7 +28,7 @@ from nnstudio.graph import ACTIVATION_PARAMS, CATALOG, ParamSpec
 
 from .canvas_items import format_count, format_shape
 from .document import Document
-from .i18n import catalog_tr
+from .i18n import catalog_tr, core_tr
 from .icons import layer_icon
 
 INT_LIMIT = 2_147_483_647
@@ -308,6 +308,6 @@ class Inspector(QWidget):
         try:
             self.document.set_param(self.node_id, name, value)
         except NNStudioError as exc:
-            self.problem_label.setText(f"⚠ {exc}")
+            self.problem_label.setText("⚠ " + core_tr(exc))
             self.problem_label.setVisible(True)
             self.refresh()  # put the editor back to the document's value

@@ -30,7 +30,7 @@ from nnstudio.errors import NNStudioError
 from nnstudio.graph import train_config
 from nnstudio.lessons import Lesson, Progress, Step, all_lessons, edited, get_lesson, passes
 
-from .i18n import current_language
+from .i18n import core_tr, current_language
 
 DONE, TODO = "✔", "○"
 
@@ -169,7 +169,7 @@ class LessonPanel(QWidget):
         try:
             self.show_me(step)
         except NNStudioError as exc:
-            self.window.show_error(self.tr("Lesson"), str(exc))
+            self.window.show_error(self.tr("Lesson"), core_tr(exc))
 
     def show_me(self, step: Step) -> None:
         """Do ``step``'s actions through the window (training runs on the worker)."""

@@ -33,7 +33,7 @@ from nnstudio.gui.canvas_view import CanvasView
 from nnstudio.gui.data_panel import DataPanel
 from nnstudio.gui.document import Document
 from nnstudio.gui.file_ops import FileOperations
-from nnstudio.gui.i18n import catalog_tr
+from nnstudio.gui.i18n import catalog_tr, core_tr
 from nnstudio.gui.inspector import Inspector
 from nnstudio.gui.palette import Palette
 from nnstudio.gui.plots import TrainingPlots
@@ -237,7 +237,7 @@ class MainWindow(FileOperations, QMainWindow):
             dataset = self.document.dataset()
         except NNStudioError as exc:
             self.surface.clear_surface()
-            self.show_message(str(exc))
+            self.show_message(core_tr(exc))
             return
         self.plots.set_task(dataset.task)
         self.surface.set_dataset(dataset, loss=self.document.project.training.loss)
@@ -288,7 +288,7 @@ class MainWindow(FileOperations, QMainWindow):
             self.surface.set_grid(session.grid(GRID_RESOLUTION))
         except NNStudioError as exc:
             self.surface.clear_surface()
-            self.show_message(str(exc))
+            self.show_message(core_tr(exc))
 
     def _update_title(self) -> None:
         doc = self.document
@@ -304,7 +304,7 @@ class MainWindow(FileOperations, QMainWindow):
         problems = [] if running else self.document.problems()
         reason = ""
         if problems:
-            reason = tr("Cannot train: {0}").format(problems[0])
+            reason = tr("Cannot train: {0}").format(core_tr(problems[0]))
             if len(problems) > 1:
                 reason += tr(" (and {0} more problem(s))").format(len(problems) - 1)
         self.train_action.setEnabled(not problems)
@@ -339,7 +339,7 @@ class MainWindow(FileOperations, QMainWindow):
         try:
             return slot()
         except NNStudioError as exc:
-            self.show_error(self.tr("NN Studio"), str(exc))
+            self.show_error(self.tr("NN Studio"), core_tr(exc))
         return None
 
     def show_error(self, title: str, message: str) -> QMessageBox:
@@ -363,13 +363,13 @@ class MainWindow(FileOperations, QMainWindow):
         try:
             self.document.undo()
         except NNStudioError as exc:
-            self.show_message(str(exc))
+            self.show_message(core_tr(exc))
 
     def redo(self) -> None:
         try:
             self.document.redo()
         except NNStudioError as exc:
-            self.show_message(str(exc))
+            self.show_message(core_tr(exc))
 
     def auto_arrange(self) -> None:
         self.document.auto_arrange()
@@ -388,7 +388,7 @@ class MainWindow(FileOperations, QMainWindow):
         an invalid network is refused with every problem."""
         if not self.controller.running:
             if problems := self.document.problems():
-                text = "\n".join(str(p) for p in problems)
+                text = "\n".join(core_tr(p) for p in problems)
                 self.show_error(self.tr("Cannot train"), text)
                 return
             if self.document.project.weights is None:

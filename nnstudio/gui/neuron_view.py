@@ -18,6 +18,7 @@ from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QLineEdit
 
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import core_tr
 
 from .canvas_view import CanvasView
 from .document import Document
@@ -318,7 +319,7 @@ class NeuronView(QObject):
         except ValueError:
             self.scene.report(self.tr("'{text}' is not a number.").format(text=text))
         except NNStudioError as exc:
-            self.scene.report(str(exc))
+            self.scene.report(core_tr(exc))
 
 
 def install(window: Any) -> NeuronView:

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QWidget
 
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import FlattenNeededError, LossMismatchError
+from nnstudio.gui.i18n import core_tr
 
 from .document import Document
 
@@ -52,7 +53,7 @@ class ProblemsView(QListWidget):
         self.clear()
         data_error = self.document.dataset_error
         if data_error is not None:
-            item = QListWidgetItem(self._icon, f"Data: {data_error}")
+            item = QListWidgetItem(self._icon, self.tr("Data: {0}").format(core_tr(data_error)))
             item.setData(NODE_IDS_ROLE, [])
             self.addItem(item)
         # the output fix is offered when the output and loss are all that is wrong
@@ -60,7 +61,7 @@ class ProblemsView(QListWidget):
         for err in problems:
             ids = tuple(getattr(err, "node_ids", ()))
             fixable = ""
-            text = str(err)
+            text = core_tr(err)
             if isinstance(err, LossMismatchError) and only_output:
                 fixable = "output"
                 text += " " + self.tr("(double-click: fit the output and loss to the data)")
@@ -71,7 +72,7 @@ class ProblemsView(QListWidget):
             item.setData(NODE_IDS_ROLE, list(ids))
             item.setData(FIXABLE_ROLE, fixable)
             item.setToolTip(
-                str(err)
+                core_tr(err)
                 + (
                     self.tr("\n\nNodes: {0} (double-click to select)").format(", ".join(ids))
                     if ids
@@ -81,10 +82,10 @@ class ProblemsView(QListWidget):
             self.addItem(item)
         for warn in self.document.warnings():
             ids = tuple(getattr(warn, "node_ids", ()))
-            item = QListWidgetItem(self._info_icon, self.tr("Note:") + " " + str(warn))
+            item = QListWidgetItem(self._info_icon, self.tr("Note:") + " " + core_tr(warn))
             item.setData(NODE_IDS_ROLE, list(ids))
             item.setData(FIXABLE_ROLE, "")
-            item.setToolTip(self.tr("Does not block training.") + "\n\n" + str(warn))
+            item.setToolTip(self.tr("Does not block training.") + "\n\n" + core_tr(warn))
             self.addItem(item)
         if not problems and data_error is None:
             ok = QListWidgetItem(self.tr("No problems: the network is ready to train."))
@@ -108,7 +109,7 @@ class ProblemsView(QListWidget):
                 else:
                     self.document.fit_output_to_data()
             except NNStudioError as exc:
-                item.setToolTip(str(exc))
+                item.setToolTip(core_tr(exc))
             else:
                 return
         ids = item.data(NODE_IDS_ROLE) or []

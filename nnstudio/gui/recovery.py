@@ -23,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLockFile, QObje
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import core_tr
 from nnstudio.io import load_project, save_project
 
 #: Delay between the last change and its autosave.
@@ -109,7 +110,7 @@ class Recovery(QObject):
             path.parent.mkdir(parents=True, exist_ok=True)
             save_project(dataclasses.replace(doc.project, metadata=metadata), path)
         except (NNStudioError, OSError) as exc:
-            self.message.emit(self.tr("Autosave failed: {0}").format(exc))
+            self.message.emit(self.tr("Autosave failed: {0}").format(core_tr(exc)))
             return None
         return path
 

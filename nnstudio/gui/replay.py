@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.engine.snapshots import DEFAULT_BUDGET_BYTES
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import core_tr
 from nnstudio.insight.records import keep_snapshots, network_key
 from nnstudio.io.runs import snapshot_epochs
 
@@ -217,7 +218,7 @@ class Replay(QObject):
             np.copyto(net.flat_state, state)
             self._draw(session, epoch)
         except NNStudioError as exc:
-            self.window.show_message(str(exc))
+            self.window.show_message(core_tr(exc))
             return
         self.epoch = epoch
         self.widget.label.setText(self.tr("epoch {0}").format(epoch))
@@ -279,7 +280,7 @@ class Replay(QObject):
                     self.tr("Wrote {0} images to {1}").format(len(paths), folder)
                 )
             except NNStudioError as exc:
-                self.window.show_error(self.tr("Export replay"), str(exc))
+                self.window.show_error(self.tr("Export replay"), core_tr(exc))
 
     def _ask_gif(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -293,7 +294,7 @@ class Replay(QObject):
                 self.export_gif(path)
                 self.window.show_message(self.tr("Wrote {0}").format(path))
             except NNStudioError as exc:
-                self.window.show_error(self.tr("Export replay"), str(exc))
+                self.window.show_error(self.tr("Export replay"), core_tr(exc))
 
     def export_gif(self, path: str | Path, *, width: int = GIF_WIDTH) -> Path:
         """An animated GIF of the window, one frame per snapshot (at most

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from nnstudio.gui.i18n import core_tr
 from nnstudio.gui.plots import plot_colors
 from nnstudio.gui.surface_legend import ColorLegend, discretize
 
@@ -377,7 +378,7 @@ class DecisionSurface(QWidget):
         try:
             self.export_image(path)
         except NNStudioError as exc:
-            QMessageBox.warning(self, self.tr("Export image"), str(exc))
+            QMessageBox.warning(self, self.tr("Export image"), core_tr(exc))
 
     def _point_colors(self, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(palette (k, 3) uint8, index (n,)): each point's colour as an index into a small

@@ -43,7 +43,7 @@ from nnstudio.graph.catalog import (
     default_params,
 )
 from nnstudio.gui.commands import LIVE_SETTINGS
-from nnstudio.gui.i18n import catalog_tr
+from nnstudio.gui.i18n import catalog_tr, core_tr
 from nnstudio.gui.inspector import FloatSpinBox
 
 #: Display names of the choices (the catalog holds the names themselves).
@@ -287,7 +287,7 @@ class TrainingPanel(QWidget):
                 translate=catalog_tr,
             )
         except NNStudioError as exc:
-            text = str(exc)
+            text = core_tr(exc)
         self.schedule_label.setText(text)
 
     def config(self) -> TrainConfig:
@@ -313,7 +313,7 @@ class TrainingPanel(QWidget):
         try:
             self.document.set_training(self.config())
         except NNStudioError as exc:
-            self.error.emit(str(exc))
+            self.error.emit(core_tr(exc))
         self.refresh()
 
     def _lock_changed(self, reason: str) -> None:

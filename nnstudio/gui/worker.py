@@ -42,6 +42,7 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from nnstudio.engine.probe import grid_probe
 from nnstudio.errors import NNStudioError
+from nnstudio.gui.i18n import core_tr
 
 #: Minimum time between two snapshots (about 60 Hz).
 SNAPSHOT_INTERVAL_S = 1.0 / 60.0
@@ -196,8 +197,8 @@ class TrainingWorker(QObject):
                 self._apply_settings()
             self._loop(rows)
         except NNStudioError as exc:
-            self._failure = str(exc)
-            self.failed.emit(str(exc))
+            self._failure = core_tr(exc)
+            self.failed.emit(core_tr(exc))
         except Exception as exc:  # noqa: BLE001 - a worker must never die silently
             self.failed.emit(f"Training stopped by an unexpected error: {exc!r}")
         finally:
@@ -236,7 +237,7 @@ class TrainingWorker(QObject):
             try:
                 self.session.trainer.update(**{name: value})
             except NNStudioError as exc:
-                self.warning.emit(str(exc))
+                self.warning.emit(core_tr(exc))
         self._learning_rate = float(self.session.trainer.learning_rate)
 
     def _wait_for_work(self) -> bool:
