@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,22 +22,64 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from nnstudio.gui.i18n import core_tr
+from nnstudio.gui.i18n import catalog_tr, core_tr
+
+#: a title per finding code (the code itself stays in the tooltip)
+CODE_TITLES = {
+    "output-mismatch": QT_TRANSLATE_NOOP("DiagnosisView", "Output does not fit the data"),
+    "unscaled-inputs": QT_TRANSLATE_NOOP("DiagnosisView", "Inputs not scaled"),
+    "class-imbalance": QT_TRANSLATE_NOOP("DiagnosisView", "Imbalanced classes"),
+    "lr-too-high": QT_TRANSLATE_NOOP("DiagnosisView", "Learning rate too high"),
+    "exploding-gradients": QT_TRANSLATE_NOOP("DiagnosisView", "Exploding gradients"),
+    "vanishing-gradients": QT_TRANSLATE_NOOP("DiagnosisView", "Vanishing gradients"),
+    "dead-units": QT_TRANSLATE_NOOP("DiagnosisView", "Dead units"),
+    "saturated-units": QT_TRANSLATE_NOOP("DiagnosisView", "Saturated units"),
+    "overfitting": QT_TRANSLATE_NOOP("DiagnosisView", "Overfitting"),
+    "plateau": QT_TRANSLATE_NOOP("DiagnosisView", "Plateau"),
+    "lr-too-low": QT_TRANSLATE_NOOP("DiagnosisView", "Learning rate too low"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("DiagnosisView", text)
+
+
+def _setting_label(part: str, name: str) -> str:
+    """The label the panels show for a setting a fix changes (translated)."""
+    from nnstudio.graph import TRAINING_FIELDS
+    from nnstudio.graph.catalog import CATALOG
+
+    if part == "data" and name == "standardize":
+        return _tr("Standardize inputs")
+    specs = list(TRAINING_FIELDS) if part == "training" else []
+    if part == "node":
+        specs = [p for kind in CATALOG.values() for p in kind.params]
+    label = next((spec.label for spec in specs if spec.name == name), "")
+    return catalog_tr(label) if label else name
+
+
+def _value_text(value: object) -> str:
+    if isinstance(value, bool):
+        return _tr("on") if value else _tr("off")
+    return f"{value:g}" if isinstance(value, float) else str(value)
 
 
 def fix_text(fix: dict) -> str:
-    """A short description of a fix: ``learning_rate = 0.001``, ``dense_1 activation =
-    leaky_relu``, ``standardize = True``, ``restore the best weights``."""
+    """A short description of a fix, with the settings' labels: ``Learning rate = 0.001``,
+    ``dense_1: Activation = leaky_relu``, ``Standardize inputs = on``, ``Restore best
+    weights``."""
     if fix.get("restore_best"):
-        return QCoreApplication.translate("DiagnosisView", "Restore best weights")
+        return _tr("Restore best weights")
     if "node" in fix:
-        items = ", ".join(f"{k} = {v}" for k, v in fix.get("params", {}).items())
-        return f"{fix['node']} {items}"
+        items = ", ".join(
+            f"{_setting_label('node', k)} = {_value_text(v)}"
+            for k, v in fix.get("params", {}).items()
+        )
+        return f"{fix['node']}: {items}"
     for part in ("training", "data"):
         if part in fix:
             return ", ".join(
-                f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}"
-                for k, v in fix[part].items()
+                f"{_setting_label(part, k)} = {_value_text(v)}" for k, v in fix[part].items()
             )
     return ""
 
@@ -60,7 +102,10 @@ class FindingCard(QFrame):
             evidence=html.escape(core_tr(finding["evidence"])),
             action=html.escape(core_tr(finding["action"])),
         )
-        self.label = QLabel(f"<b>[{html.escape(finding['code'])}]{where}</b> {body}")
+        code = finding["code"]
+        title = _tr(CODE_TITLES[code]) if code in CODE_TITLES else code
+        self.label = QLabel(f"<b>{html.escape(title)}{where}</b>: {body}")
+        self.label.setToolTip(code)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.label, 1)
