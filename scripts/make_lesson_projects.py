@@ -13,6 +13,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+import numpy as np  # noqa: E402
+
 from nnstudio.data import DataSettings  # noqa: E402
 from nnstudio.graph import NetworkSpec, train_config  # noqa: E402
 from nnstudio.io import Project, save_project  # noqa: E402
@@ -78,8 +80,7 @@ def activation_curves_svg() -> str:
             pairs = zip(z[:, 0], values[:, 0], strict=True)
             line = " ".join(point(float(zv), float(yv)) for zv, yv in pairs)
             parts.append(
-                f'<polyline points="{line}" stroke="#1f77b4" stroke-width="2" '
-                f'fill="none"{style}/>'
+                f'<polyline points="{line}" stroke="#1f77b4" stroke-width="2" fill="none"{style}/>'
             )
         parts.append(f'<text x="{pad}" y="{y0 + 14}">{name}: f (—), f′ (- -)</text>')
     parts.append("</svg>")
@@ -89,41 +90,88 @@ def activation_curves_svg() -> str:
 def main() -> None:
     projects = {
         ("one-neuron", "start"): project(
-            "One neuron", network(2, [(1, "sigmoid")]), synthetic("gaussian"),
-            loss="bce", optimizer="sgd", learning_rate=0.5, epochs=200,
+            "One neuron",
+            network(2, [(1, "sigmoid")]),
+            synthetic("gaussian"),
+            loss="bce",
+            optimizer="sgd",
+            learning_rate=0.5,
+            epochs=200,
         ),
         ("layers", "start"): project(
-            "Layers: XOR", network(2, [(1, "sigmoid")]), synthetic("xor", 0.0),
-            loss="bce", optimizer="sgd", learning_rate=0.5, epochs=300,
+            "Layers: XOR",
+            network(2, [(1, "sigmoid")]),
+            synthetic("xor", 0.0),
+            loss="bce",
+            optimizer="sgd",
+            learning_rate=0.5,
+            epochs=300,
         ),
         ("activations", "start"): project(
-            "Activation functions", network(2, [(8, "sigmoid"), (1, "sigmoid")]),
-            synthetic("circle", 0.05), loss="bce", optimizer="adam", learning_rate=0.03,
+            "Activation functions",
+            network(2, [(8, "sigmoid"), (1, "sigmoid")]),
+            synthetic("circle", 0.05),
+            loss="bce",
+            optimizer="adam",
+            learning_rate=0.03,
             epochs=300,
         ),
         ("losses", "start"): project(
-            "Loss functions", network(2, [(8, "tanh"), (1, "sigmoid")]), synthetic("moons"),
-            loss="mse", optimizer="adam", learning_rate=0.03, epochs=300,
+            "Loss functions",
+            network(2, [(8, "tanh"), (1, "sigmoid")]),
+            synthetic("moons"),
+            loss="mse",
+            optimizer="adam",
+            learning_rate=0.03,
+            epochs=300,
         ),
         ("forward-backward", "start"): project(
-            "Forward and backward", network(2, [(4, "tanh"), (1, "sigmoid")]),
-            synthetic("xor", 0.0), loss="bce", optimizer="sgd", learning_rate=0.5, epochs=300,
+            "Forward and backward",
+            network(2, [(4, "tanh"), (1, "sigmoid")]),
+            synthetic("xor", 0.0),
+            loss="bce",
+            optimizer="sgd",
+            learning_rate=0.5,
+            epochs=300,
         ),
         ("optimizers", "start"): project(
-            "Optimizers", network(2, [(8, "tanh"), (1, "sigmoid")]), synthetic("moons"),
-            loss="bce", optimizer="sgd", learning_rate=0.1, epochs=300,
+            "Optimizers",
+            network(2, [(8, "tanh"), (1, "sigmoid")]),
+            synthetic("moons"),
+            loss="bce",
+            optimizer="sgd",
+            learning_rate=0.1,
+            epochs=300,
         ),
     }
     xor_data = DataSettings(
-        name="csv", csv_path="xor.csv", target_column="y", train_ratio=0.34, seed=27,
+        name="csv",
+        csv_path="xor.csv",
+        target_column="y",
+        train_ratio=0.34,
+        seed=27,
         standardize=False,
     )
     # the tutorial's network as written: one sigmoid unit, MSE, plain gradient descent,
     # learning rate 0.1, small random normal weights, 2000 epochs on the four inputs
-    projects[("xor-tutorial", "as-written")] = project(
-        "The tutorial's XOR network", network(2, [(1, "sigmoid")], init="normal"), xor_data,
-        loss="mse", optimizer="sgd", learning_rate=0.1, epochs=2000, dtype="float64",
+    as_written = project(
+        "The tutorial's XOR network",
+        network(2, [(1, "sigmoid")], init="normal"),
+        xor_data,
+        loss="mse",
+        optimizer="sgd",
+        learning_rate=0.1,
+        epochs=2000,
+        dtype="float64",
     )
+    # its starting weights as the tutorial makes them: standard normal times 0.01, zero
+    # bias (the project carries them, so Train starts there; Reset draws "normal" again)
+    unit = next(n.id for n in as_written.network.nodes.values() if n.kind == "dense")
+    as_written.weights = {
+        f"{unit}.weight": 0.01 * np.random.default_rng(0).standard_normal((2, 1)),
+        f"{unit}.bias": np.zeros(1),
+    }
+    projects[("xor-tutorial", "as-written")] = as_written
     (LESSONS / "activations").mkdir(parents=True, exist_ok=True)
     (LESSONS / "activations" / "curves.svg").write_text(activation_curves_svg())
     (LESSONS / "xor-tutorial").mkdir(parents=True, exist_ok=True)

@@ -24,6 +24,7 @@ from nnstudio.lessons import (
     passes,
     show_me,
 )
+from nnstudio.session import Session
 
 LESSON_IDS = [
     "one-neuron",
@@ -45,8 +46,10 @@ def test_the_seven_lessons_in_order_with_both_languages():
         assert lesson.intro("zh_CN") != lesson.intro("en")
         assert lesson.steps
         for step in lesson.steps:
-            assert step.text_in("en") and step.text_in("zh") and step.text_in("zh") != step.text_in(
-                "en"
+            assert (
+                step.text_in("en")
+                and step.text_in("zh")
+                and step.text_in("zh") != step.text_in("en")
             )
             assert step.show, f"{lesson.id}/{step.id} has no 'Show me'"
         project = lesson.load_project()
@@ -84,6 +87,12 @@ def test_xor_as_written_fails_and_the_fixed_network_learns(tmp_path):
     assert (dense["units"], dense["activation"], dense["init"]) == (1, "sigmoid", "normal")
     t = start.training
     assert (t.loss, t.optimizer, t.learning_rate) == ("mse", "sgd", 0.1)
+    # it starts from the tutorial's weights: standard normal x 0.01, zero bias
+    w = start.weights["dense_1.weight"]
+    assert w.shape == (2, 1) and 0 < np.abs(w).max() < 0.05
+    assert np.array_equal(start.weights["dense_1.bias"], np.zeros(1))
+    session = Session.from_project(start)
+    np.testing.assert_array_equal(session.network.get_weights()["dense_1.weight"], w)
     progress = Progress(start)
     steps = {step.id: step for step in lesson.steps}
     progress = show_me(lesson, steps["as-written"], progress, tmp_path)
@@ -93,8 +102,6 @@ def test_xor_as_written_fails_and_the_fixed_network_learns(tmp_path):
         progress = show_me(lesson, steps[name], progress, tmp_path)
     assert progress.accuracy == 1.0
     # the training split is exactly the tutorial's four inputs
-    from nnstudio.session import Session
-
     x = Session.from_project(progress.project).dataset.raw_train
     assert sorted(map(tuple, x.tolist())) == [(0, 0), (0, 1), (1, 0), (1, 1)]
 
