@@ -9,7 +9,8 @@ from __future__ import annotations
 from .bundled import TABLES, load_bundled
 from .csv import load_csv
 from .dataset import Dataset, RawData, generate_raw, load_raw, make_dataset
-from .encoding import COLUMN_KINDS, MISSING_POLICIES, TableEncoding, fit_encoding
+from .encoding import COLUMN_KINDS, MISSING_POLICIES, TableEncoding
+from .encoding_fit import fit_encoding
 from .errors import DataError
 from .features import FEATURES, compute_features
 from .preprocess import Preprocessor

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.text import Text, message
+
 from .errors import DataError
 
 
@@ -133,7 +135,11 @@ def _text(path: Path) -> str:
         return path.read_text(encoding="utf-8")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
         raise DataError(
-            f"The bundled dataset file {path} cannot be read ({exc}); reinstall NN Studio."
+            Text(
+                "The bundled dataset file {path} cannot be read ({error}); reinstall NN Studio.",
+                path=str(path),
+                error=message(exc),
+            )
         ) from None
 
 
@@ -153,7 +159,9 @@ def _load(name: str) -> tuple[np.ndarray, np.ndarray, tuple[str, ...] | None]:
         y = np.loadtxt(_text(folder / info.target_file).splitlines(), ndmin=1)
         class_names = None
     if x.shape[1] != len(info.feature_names) or x.shape[0] != y.shape[0]:
-        raise DataError(f"The bundled dataset {name} is damaged; reinstall NN Studio.")
+        raise DataError(
+            Text("The bundled dataset {name} is damaged; reinstall NN Studio.", name=name)
+        )
     return x, y, class_names
 
 
@@ -164,7 +172,13 @@ def load_bundled(name: str) -> tuple[np.ndarray, np.ndarray, str, int, list[str]
     targets; class_names: one name per label (``None`` for regression).
     """
     if name not in TABLES:
-        raise DataError(f"Unknown bundled dataset {name!r}; choose one of {', '.join(TABLES)}.")
+        raise DataError(
+            Text(
+                "Unknown bundled dataset {name!r}; choose one of {datasets}.",
+                name=name,
+                datasets=list(TABLES),
+            )
+        )
     info = TABLES[name]
     x, y, class_names = _load(name)
     if info.task != "regression" and class_names is None:

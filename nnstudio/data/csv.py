@@ -7,7 +7,8 @@ import os
 
 import numpy as np
 
-from .encoding import MAX_CLASSES, MIN_ROWS, fit_encoding
+from .encoding import MAX_CLASSES, MIN_ROWS
+from .encoding_fit import fit_encoding
 from .table import read_table
 
 __all__ = ["MAX_CLASSES", "MIN_ROWS", "load_csv"]
@@ -20,7 +21,7 @@ def load_csv(
     missing: str = "drop",
 ) -> tuple[np.ndarray, np.ndarray, str, list[str]]:
     """Read a CSV table: delimiter and header detected, text columns one-hot encoded, a text
-    target turned into classes (see :func:`nnstudio.data.encoding.fit_encoding`).
+    target turned into classes (see :func:`nnstudio.data.encoding_fit.fit_encoding`).
 
     ``target_column`` is a column name or index (negative counts from the end), default the
     last column.

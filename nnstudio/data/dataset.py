@@ -6,8 +6,11 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .bundled import TABLES, load_bundled
-from .encoding import TableEncoding, fit_encoding
+from .encoding import TableEncoding
+from .encoding_fit import fit_encoding
 from .errors import DataError
 from .image_sets import IMAGE_FOLDER, IMAGE_SETS, load_image_set, pixel_names, read_image_folder
 from .preprocess import Preprocessor
@@ -125,8 +128,12 @@ def make_dataset(settings: DataSettings) -> Dataset:
     n_train = int(np.floor(raw.shape[0] * settings.train_ratio))
     if n_train < 1 or n_train >= raw.shape[0]:
         raise DataError(
-            f"Splitting {raw.shape[0]} points with train ratio {settings.train_ratio} leaves "
-            "one split empty: use more points or a ratio nearer 0.5."
+            Text(
+                "Splitting {n} points with train ratio {ratio} leaves one split empty: use "
+                "more points or a ratio nearer 0.5.",
+                n=raw.shape[0],
+                ratio=settings.train_ratio,
+            )
         )
     raw_train, raw_test = raw[:n_train], raw[n_train:]
     if settings.name in TABLE_DATASETS:

@@ -29,6 +29,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from nnstudio.text import Text, message
+
 from .errors import DataError
 
 CACHE_ENV = "NNSTUDIO_CACHE"
@@ -131,7 +133,7 @@ def cache_dir() -> Path:
 def sources(name: str) -> tuple[RemoteFile, ...]:
     """The files of dataset ``name``, with ``NNSTUDIO_DATA_SOURCES`` applied."""
     if name not in SOURCES:
-        raise DataError(f"No download is known for dataset {name!r}.")
+        raise DataError(Text("No download is known for dataset {name!r}.", name=name))
     files = SOURCES[name]
     path = os.environ.get(SOURCES_ENV)
     if not path:
@@ -147,7 +149,12 @@ def sources(name: str) -> tuple[RemoteFile, ...]:
         )
     except (OSError, ValueError, AttributeError, KeyError, TypeError) as exc:
         raise DataError(
-            f"{SOURCES_ENV}={path} is not a readable sources file ({exc}); fix or unset it."
+            Text(
+                "{variable}={path} is not a readable sources file ({error}); fix or unset it.",
+                variable=SOURCES_ENV,
+                path=path,
+                error=message(exc),
+            )
         ) from None
 
 
@@ -176,11 +183,17 @@ def is_cached(name: str) -> bool:
     return all((folder / f.name).is_file() for f in sources(name))
 
 
-def _offline(title: str, reason: object) -> DownloadError:
+def _offline(title: str, reason: str) -> DownloadError:
     return DownloadError(
-        f"could not download {title} (no network?): {reason}. The app stays usable; "
-        "choose another dataset, or put the files in "
-        f"{cache_dir()} (set {CACHE_ENV} to use another folder)."
+        Text(
+            "could not download {title} (no network?): {reason}. The app stays usable; "
+            "choose another dataset, or put the files in {folder} (set {variable} to use "
+            "another folder).",
+            title=title,
+            reason=reason,
+            folder=str(cache_dir()),
+            variable=CACHE_ENV,
+        )
     )
 
 
@@ -204,21 +217,28 @@ def _attempt(
         total = start + int(length) if length and length.isdigit() else 0
         if total > MAX_DOWNLOAD_BYTES:
             raise DownloadError(
-                f"{remote.url} is {total / 1024**2:.0f} MB, more than the "
-                f"{MAX_DOWNLOAD_BYTES // 1024**2} MB NN Studio downloads; check the source."
+                Text(
+                    "{url} is {size:.0f} MB, more than the {limit} MB NN Studio downloads; "
+                    "check the source.",
+                    url=remote.url,
+                    size=total / 1024**2,
+                    limit=MAX_DOWNLOAD_BYTES // 1024**2,
+                )
             )
         done = start
         with open(part, "ab" if resumed else "wb") as out:
             while True:
                 if cancel is not None and cancel():
-                    raise DownloadCancelled(f"Download of {remote.name} cancelled.")
+                    raise DownloadCancelled(Text("Download of {file} cancelled.", file=remote.name))
                 block = response.read(CHUNK)
                 if not block:
                     break
                 out.write(block)
                 done += len(block)
                 if done > MAX_DOWNLOAD_BYTES:
-                    raise DownloadError(f"{remote.url} sends more data than expected.")
+                    raise DownloadError(
+                        Text("{url} sends more data than expected.", url=remote.url)
+                    )
                 if progress is not None:
                     progress(done, total, remote.name)
         if total and done < total:
@@ -229,7 +249,7 @@ def download_file(
     remote: RemoteFile,
     folder: Path,
     *,
-    title: str = "the dataset",
+    title: str = Text("the dataset"),
     progress: Progress | None = None,
     cancel: Callable[[], bool] | None = None,
     retries: int = 3,
@@ -247,7 +267,13 @@ def download_file(
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise DownloadError(f"Cannot create the cache folder {folder}: {exc}.") from None
+        raise DownloadError(
+            Text(
+                "Cannot create the cache folder {folder}: {error}.",
+                folder=str(folder),
+                error=message(exc),
+            )
+        ) from None
     final.unlink(missing_ok=True)  # a cached file that fails its check is fetched again
     part = folder / (remote.name + ".part")
     for attempt in range(retries + 1):
@@ -259,23 +285,39 @@ def download_file(
                 part.unlink(missing_ok=True)
                 continue
             raise DownloadError(
-                f"could not download {title}: {remote.url} answered {exc.code} {exc.reason}. "
-                "Try again later or choose another dataset."
+                Text(
+                    "could not download {title}: {url} answered {code} {reason}. "
+                    "Try again later or choose another dataset.",
+                    title=title,
+                    url=remote.url,
+                    code=exc.code,
+                    reason=str(exc.reason),
+                )
             ) from None
         except urllib.error.URLError as exc:
-            raise _offline(title, exc.reason) from None
+            raise _offline(title, str(exc.reason)) from None
         except (http.client.HTTPException, ConnectionError, TimeoutError) as exc:
             if attempt == retries:
-                raise _offline(
-                    title, f"the transfer of {remote.name} broke off ({exc!r})"
-                ) from None
+                broke = Text(
+                    "the transfer of {file} broke off ({error})",
+                    file=remote.name,
+                    error=repr(exc),
+                )
+                raise _offline(title, broke) from None
         except OSError as exc:
-            raise DownloadError(f"Cannot write {part}: {exc}.") from None
+            raise DownloadError(
+                Text("Cannot write {path}: {error}.", path=str(part), error=message(exc))
+            ) from None
     if not part.exists() or sha256_of(part) != remote.sha256.lower():
         part.unlink(missing_ok=True)
         raise DownloadError(
-            f"{remote.name} of {title} downloaded from {remote.url} does not match its "
-            "SHA-256 sum (damaged or changed file); it was deleted. Try again later."
+            Text(
+                "{file} of {title} downloaded from {url} does not match its SHA-256 sum "
+                "(damaged or changed file); it was deleted. Try again later.",
+                file=remote.name,
+                title=title,
+                url=remote.url,
+            )
         )
     os.replace(part, final)
     return final

@@ -1,7 +1,8 @@
 """Table columns -> model inputs and targets: column types, one-hot categories, classes
 with names, missing values.
 
-A :class:`TableEncoding` is fitted once on the dataset's file (:func:`fit_encoding`) and
+A :class:`TableEncoding` is fitted once on the dataset's file
+(:func:`nnstudio.data.encoding_fit.fit_encoding`) and
 stored in the project (inside the preprocessor), so reopening the project and
 ``nnstudio predict`` on new rows apply exactly the same encoding.
 """
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+
+from nnstudio.text import Text, message
 
 from .errors import DataError
 from .table import DELIMITERS, Table
@@ -71,19 +74,43 @@ def target_index(target: str | int | None, names: list[str], source: str) -> int
     if target is None:
         return n - 1
     if isinstance(target, bool):
-        raise DataError(f"Target column must be a name or an index, got {target!r}.")
+        raise DataError(_bad_target(target))
     if isinstance(target, int):
         if -n <= target < n:
             return target % n
         raise DataError(
-            f"Target column index {target} is out of range: {source} has {n} columns "
-            f"(0 to {n - 1}, or -1 for the last)."
+            Text(
+                "Target column index {index} is out of range: {file} has {n} columns "
+                "(0 to {last}, or -1 for the last).",
+                index=target,
+                file=source,
+                n=n,
+                last=n - 1,
+            )
         )
     if isinstance(target, str):
         if target in names:
             return names.index(target)
-        raise DataError(f"{source} has no column named {target!r}; columns: {', '.join(names)}.")
-    raise DataError(f"Target column must be a name or an index, got {target!r}.")
+        raise DataError(_no_column(source, target, names))
+    raise DataError(_bad_target(target))
+
+
+def _bad_target(target: object) -> Text:
+    return Text("Target column must be a name or an index, got {target!r}.", target=target)
+
+
+def _names(names: list[str]) -> str:
+    """Column, class or category names of the user's data, for messages (not translated)."""
+    return ", ".join(names)
+
+
+def _no_column(source: str, name: str, names: list[str]) -> Text:
+    return Text(
+        "{file} has no column named {name!r}; columns: {columns}.",
+        file=source,
+        name=name,
+        columns=_names(names),
+    )
 
 
 @dataclass
@@ -150,11 +177,20 @@ class TableEncoding:
                 keep &= ~table.missing(j)
         rows = np.flatnonzero(keep)
         if rows.size < MIN_ROWS:
-            raise DataError(
-                f"{table.source} has {rows.size} usable row(s) (rows with a missing target"
-                + (" or feature" if self.missing == "drop" else "")
-                + f" are left out); at least {MIN_ROWS} are needed to train and test."
-            )
+            values = {"file": table.source, "n": int(rows.size), "min": MIN_ROWS}
+            if self.missing == "drop":
+                text = Text(
+                    "{file} has {n} usable row(s) (rows with a missing target or feature are "
+                    "left out); at least {min} are needed to train and test.",
+                    **values,
+                )
+            else:
+                text = Text(
+                    "{file} has {n} usable row(s) (rows with a missing target are left out); "
+                    "at least {min} are needed to train and test.",
+                    **values,
+                )
+            raise DataError(text)
         y = self._targets(table, rows)
         x = self._features(table, rows, list(range(len(self.names))))
         return x, y, rows
@@ -173,10 +209,12 @@ class TableEncoding:
                 where = np.flatnonzero(table.missing(positions[j]))
                 if where.size:
                     raise DataError(
-                        f"{table.where(int(where[0]), positions[j])} is empty: this project "
-                        "drops rows with missing values when training, so every value is "
-                        "needed to predict. Fill it in (or choose 'fill' in the data settings "
-                        "and retrain)."
+                        Text(
+                            "{where} is empty: this project drops rows with missing values "
+                            "when training, so every value is needed to predict. Fill it in "
+                            "(or choose 'fill' in the data settings and retrain).",
+                            where=table.where(int(where[0]), positions[j]),
+                        )
                     )
         return self._features(table, rows, positions)
 
@@ -192,8 +230,13 @@ class TableEncoding:
                     positions.append(-1)
                 else:
                     raise DataError(
-                        f"{table.source} has no column '{name}': the network was trained on "
-                        f"the columns {', '.join(n for i, n in enumerate(self.names) if i != t)}."
+                        Text(
+                            "{file} has no column '{name}': the network was trained on the "
+                            "columns {columns}.",
+                            file=table.source,
+                            name=name,
+                            columns=_names([n for i, n in enumerate(self.names) if i != t]),
+                        )
                     )
             return positions
         n = len(table.names)
@@ -202,16 +245,28 @@ class TableEncoding:
         if n == len(self.names) - 1:
             return [-1 if j == t else (j if j < t else j - 1) for j in range(len(self.names))]
         raise DataError(
-            f"{table.source} has {n} columns but the network was trained on a table of "
-            f"{len(self.names)} columns ({', '.join(self.names)}); give the same columns, "
-            f"with or without '{self.target}'."
+            Text(
+                "{file} has {n} columns but the network was trained on a table of "
+                "{expected} columns ({columns}); give the same columns, with or without "
+                "'{target}'.",
+                file=table.source,
+                n=n,
+                expected=len(self.names),
+                columns=_names(self.names),
+                target=self.target,
+            )
         )
 
     def _check_columns(self, table: Table, with_target: bool) -> None:
         if len(table.names) != len(self.names):
             raise DataError(
-                f"{table.source} has {len(table.names)} columns; the data settings describe "
-                f"{len(self.names)} ({', '.join(self.names)})."
+                Text(
+                    "{file} has {n} columns; the data settings describe {expected} ({columns}).",
+                    file=table.source,
+                    n=len(table.names),
+                    expected=len(self.names),
+                    columns=_names(self.names),
+                )
             )
 
     def _features(self, table: Table, rows: np.ndarray, positions: list[int]) -> np.ndarray:
@@ -230,7 +285,10 @@ class TableEncoding:
                 if bad.any():
                     r = int(rows[np.flatnonzero(bad)[0]])
                     raise DataError(
-                        f"{table.where(r, tj)} is infinite: every value must be a finite number."
+                        Text(
+                            "{where} is infinite: every value must be a finite number.",
+                            where=table.where(r, tj),
+                        )
                     )
                 x[:, c] = values
                 c += 1
@@ -244,11 +302,22 @@ class TableEncoding:
             if unknown.size:
                 r = int(rows[unknown[0]])
                 value = cells[unknown[0]]
-                what = "is empty" if value == "" else f"has {value!r}"
-                raise DataError(
-                    f"{table.where(r, tj)} {what}, which is not one of the categories the "
-                    f"network was trained on: {', '.join(levels)}."
-                )
+                if value == "":
+                    text = Text(
+                        "{where} is empty, which is not one of the categories the network was "
+                        "trained on: {categories}.",
+                        where=table.where(r, tj),
+                        categories=_names(levels),
+                    )
+                else:
+                    text = Text(
+                        "{where} has {value!r}, which is not one of the categories the network "
+                        "was trained on: {categories}.",
+                        where=table.where(r, tj),
+                        value=value,
+                        categories=_names(levels),
+                    )
+                raise DataError(text)
             block = np.zeros((rows.size, len(levels)), dtype=np.float64)
             block[np.arange(rows.size), index] = 1.0
             x[:, c : c + len(levels)] = block
@@ -266,8 +335,12 @@ class TableEncoding:
                 out[r] = float(cell)
             except ValueError:
                 raise DataError(
-                    f"{table.where(r, j)} has {cell!r}, which is not a number; make the "
-                    "column categorical or ignore it."
+                    Text(
+                        "{where} has {value!r}, which is not a number; make the column "
+                        "categorical or ignore it.",
+                        where=table.where(r, j),
+                        value=cell,
+                    )
                 ) from None
         return out
 
@@ -278,7 +351,9 @@ class TableEncoding:
             values = (col if col.dtype.kind == "f" else self._numbers(table, t))[rows]
             bad = np.flatnonzero(~np.isfinite(values))
             if bad.size:
-                raise DataError(f"{table.where(int(rows[bad[0]]), t)} is not a finite number.")
+                raise DataError(
+                    Text("{where} is not a finite number.", where=table.where(int(rows[bad[0]]), t))
+                )
             return values.astype(np.float64)
         assert self.classes is not None
         cells = _levels(table, t)[rows]
@@ -286,8 +361,12 @@ class TableEncoding:
         bad = np.flatnonzero(y < 0)
         if bad.size:
             raise DataError(
-                f"{table.where(int(rows[bad[0]]), t)} has {cells[bad[0]]!r}, not one of the "
-                f"classes {', '.join(self.classes)}."
+                Text(
+                    "{where} has {value!r}, not one of the classes {classes}.",
+                    where=table.where(int(rows[bad[0]]), t),
+                    value=cells[bad[0]],
+                    classes=_names(self.classes),
+                )
             )
         return y
 
@@ -310,7 +389,7 @@ class TableEncoding:
     def from_dict(cls, d: Any) -> TableEncoding:
         """Rebuild from :meth:`to_dict`; raises DataError if malformed."""
         if not isinstance(d, dict):
-            raise DataError("The table encoding must be an object.")
+            raise DataError(Text("The table encoding must be an object."))
         try:
             enc = cls(
                 names=[str(n) for n in d["names"]],
@@ -324,132 +403,37 @@ class TableEncoding:
                 header=bool(d.get("header", True)),
             )
         except (KeyError, TypeError, AttributeError) as exc:
-            raise DataError(f"The table encoding is malformed ({exc}).") from None
+            raise DataError(
+                Text("The table encoding is malformed ({error}).", error=message(exc))
+            ) from None
         enc.validate()
         return enc
 
     def validate(self) -> None:
         """Raise DataError if the fields do not fit together."""
         if len(self.names) != len(self.kinds) or self.target not in self.names:
-            raise DataError("The table encoding's columns, kinds and target do not match.")
+            raise DataError(Text("The table encoding's columns, kinds and target do not match."))
         if any(k not in COLUMN_KINDS for k in self.kinds):
-            raise DataError(f"Column kinds must be among {', '.join(COLUMN_KINDS)}.")
+            raise DataError(Text("Column kinds must be among {kinds}.", kinds=list(COLUMN_KINDS)))
         if self.task not in ("binary", "multiclass", "regression"):
-            raise DataError(f"Unknown task {self.task!r} in the table encoding.")
+            raise DataError(Text("Unknown task {task!r} in the table encoding.", task=self.task))
         if (self.task == "regression") != (self.classes is None):
-            raise DataError("The table encoding needs class names exactly for classification.")
+            raise DataError(
+                Text("The table encoding needs class names exactly for classification.")
+            )
         if self.missing not in MISSING_POLICIES:
-            raise DataError(f"Missing-value policy must be one of {', '.join(MISSING_POLICIES)}.")
+            raise DataError(
+                Text(
+                    "Missing-value policy must be one of {policies}.",
+                    policies=list(MISSING_POLICIES),
+                )
+            )
         if self.delimiter not in DELIMITERS:
-            raise DataError("The table encoding's delimiter must be a comma, semicolon or tab.")
+            raise DataError(
+                Text("The table encoding's delimiter must be a comma, semicolon or tab.")
+            )
         for j in self.feature_columns():
             if self.kinds[j] == "categorical" and not self.categories.get(self.names[j]):
-                raise DataError(f"Categorical column '{self.names[j]}' has no categories.")
-
-
-def fit_encoding(
-    table: Table,
-    target: str | int | None = None,
-    kinds: dict[str, str] | None = None,
-    missing: str = "drop",
-) -> TableEncoding:
-    """Decide how ``table`` is encoded.
-
-    Args:
-        target: the target column (name, index or ``None`` = last).
-        kinds: user overrides, column name -> ``numeric`` / ``categorical`` / ``ignore``.
-            The detected kind (:func:`detect_kinds`) is used for the other columns. A text
-            target always gives classes; a numeric target gives classes when it holds at
-            most 20 distinct whole numbers (or is set ``categorical``), else regression.
-        missing: ``"drop"`` rows with a missing value, or ``"fill"`` them.
-
-    Raises:
-        DataError naming the column for an unknown column / kind, a text column set numeric
-        that holds text, a target with a single value, too many classes or no features.
-    """
-    if missing not in MISSING_POLICIES:
-        raise DataError(
-            f"Unknown missing-value policy {missing!r}; choose one of "
-            f"{', '.join(MISSING_POLICIES)}."
-        )
-    detected = detect_kinds(table)
-    for name, kind in (kinds or {}).items():
-        if name not in table.names:
-            raise DataError(
-                f"{table.source} has no column named {name!r}; columns: {', '.join(table.names)}."
-            )
-        if kind not in COLUMN_KINDS:
-            raise DataError(
-                f"Column '{name}': unknown type {kind!r}; choose one of {', '.join(COLUMN_KINDS)}."
-            )
-        detected[table.names.index(name)] = kind
-    t = target_index(target, table.names, table.source)
-    if len(table.names) < 2:
-        raise DataError(
-            f"{table.source} has only one column: it needs at least one feature column and a "
-            "target column."
-        )
-    present = ~table.missing(t)
-    forced = (kinds or {}).get(table.names[t])
-    if forced == "ignore":
-        raise DataError(f"The target column '{table.names[t]}' cannot be ignored.")
-    col = table.columns[t]
-    classes: list[str] | None
-    if col.dtype.kind == "f":
-        values = np.unique(col[present])
-        integral = values.size <= MAX_CLASSES and np.all(values == np.round(values))
-        as_classes = forced == "categorical" or (forced is None and integral)
-        classes = [_level(v) for v in values] if as_classes else None
-    else:
-        if forced == "numeric":
-            raise DataError(
-                f"The target column '{table.names[t]}' holds text; it can only be a class column."
-            )
-        classes = sorted(set(col[present].tolist()))
-    n_distinct = len(classes) if classes is not None else int(np.unique(col[present]).size)
-    if n_distinct < 2:
-        only = classes[0] if classes else (_level(col[present][0]) if present.any() else "")
-        raise DataError(
-            f"The target column '{table.names[t]}' has a single value ({only}); a model cannot "
-            "learn from it. Choose another target column."
-        )
-    if classes is not None and len(classes) > MAX_CLASSES:
-        raise DataError(
-            f"The target column '{table.names[t]}' has {len(classes)} classes; at most "
-            f"{MAX_CLASSES} are supported. Choose another target column."
-        )
-    detected[t] = "categorical" if classes is not None else "numeric"
-    task = "regression" if classes is None else ("binary" if len(classes) == 2 else "multiclass")
-    categories: dict[str, list[str]] = {}
-    for j, kind in enumerate(detected):
-        if j == t or kind != "categorical":
-            continue
-        cells = _levels(table, j)
-        levels = sorted(set(cells[cells != ""].tolist()))
-        if missing == "fill" and (cells == "").any() and MISSING_LEVEL not in levels:
-            levels.append(MISSING_LEVEL)
-        if not levels:
-            detected[j] = "ignore"
-            continue
-        categories[table.names[j]] = levels
-    enc = TableEncoding(
-        names=list(table.names),
-        kinds=detected,
-        target=table.names[t],
-        task=task,
-        classes=classes,
-        categories=categories,
-        missing=missing,
-        delimiter=table.delimiter,
-        header=table.header,
-    )
-    if not enc.feature_columns():
-        raise DataError(
-            f"{table.source}: no feature columns are left (all ignored); use at least one "
-            "column besides the target."
-        )
-    for j in enc.feature_columns():
-        if detected[j] == "numeric" and not table.is_numeric(j):
-            enc._numbers(table, j)  # raises naming the first cell that is not a number
-    enc.validate()
-    return enc
+                raise DataError(
+                    Text("Categorical column '{name}' has no categories.", name=self.names[j])
+                )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import DataError
 
 FEATURES: tuple[str, ...] = ("x1", "x2", "x1^2", "x2^2", "x1*x2", "sin(x1)", "sin(x2)")
@@ -22,13 +24,23 @@ _FUNCS = {
 def check_features(features: object) -> list[str]:
     """Validate a feature list: non-empty, known names, no repeats. Raises DataError."""
     if not isinstance(features, list | tuple) or not features:
-        raise DataError(f"Choose at least one input feature among {', '.join(FEATURES)}.")
+        raise DataError(
+            Text("Choose at least one input feature among {features}.", features=list(FEATURES))
+        )
     seen: list[str] = []
     for f in features:
         if f not in FEATURES:
-            raise DataError(f"Unknown feature {f!r}; choose among {', '.join(FEATURES)}.")
+            raise DataError(
+                Text(
+                    "Unknown feature {feature!r}; choose among {features}.",
+                    feature=f,
+                    features=list(FEATURES),
+                )
+            )
         if f in seen:
-            raise DataError(f"Feature {f!r} is listed twice; list each feature once.")
+            raise DataError(
+                Text("Feature {feature!r} is listed twice; list each feature once.", feature=f)
+            )
         seen.append(f)
     return seen
 
@@ -46,8 +58,11 @@ def compute_features(raw: np.ndarray, features: list[str] | tuple[str, ...]) -> 
     raw = np.asarray(raw, dtype=np.float64)
     if raw.ndim != 2 or raw.shape[1] != 2:
         raise DataError(
-            f"Engineered features need 2-D points (n, 2); got shape {raw.shape}. "
-            "Use the raw columns for tables with more or fewer features."
+            Text(
+                "Engineered features need 2-D points (n, 2); got shape {shape}. "
+                "Use the raw columns for tables with more or fewer features.",
+                shape=raw.shape,
+            )
         )
     names = check_features(list(features))
     a, b = raw[:, 0], raw[:, 1]

@@ -13,33 +13,67 @@ import stat
 from pathlib import Path
 from typing import TextIO
 
+from nnstudio.text import Text
+
 from .errors import DataError
 
 #: largest CSV file NN Studio reads (2 GB)
 MAX_CSV_BYTES = 2 * 1024**3
+#: what the file is, in messages (``what`` of the functions below)
+CSV_FILE = Text("CSV file")
 
 
 def _limit_text(n: int) -> str:
     return f"{n / 1024**3:g} GB" if n >= 1024**3 else f"{n / 1024**2:g} MB"
 
 
+def _not_found(p: Path, what: str) -> DataError:
+    if what == CSV_FILE:
+        return DataError(Text("CSV file not found: {path}. Check the path.", path=str(p)))
+    return DataError(
+        Text(
+            "{what} not found: {path}. Check the path.",
+            what=what[0].upper() + what[1:],
+            path=str(p),
+        )
+    )
+
+
+def _unreadable(p: Path, exc: OSError) -> DataError:
+    return DataError(
+        Text("Cannot read {path}: {error}.", path=str(p), error=exc.strerror or str(exc))
+    )
+
+
 def _check_stat(p: Path, st: os.stat_result, max_bytes: int, what: str) -> None:
     if stat.S_ISDIR(st.st_mode):
-        raise DataError(f"{p} is a folder; give a {what} saved on disk.")
+        raise DataError(
+            Text("{path} is a folder; give a {what} saved on disk.", path=str(p), what=what)
+        )
     if not stat.S_ISREG(st.st_mode):
         raise DataError(
-            f"{p} is not a regular file (it is a device, pipe or socket); give a {what} "
-            "saved on disk."
+            Text(
+                "{path} is not a regular file (it is a device, pipe or socket); give a {what} "
+                "saved on disk.",
+                path=str(p),
+                what=what,
+            )
         )
     if st.st_size > max_bytes:
         raise DataError(
-            f"{p} is {st.st_size / 1024**3:.1f} GB; the largest {what} NN Studio reads is "
-            f"{_limit_text(max_bytes)}. Use a sample of the rows."
+            Text(
+                "{path} is {size:.1f} GB; the largest {what} NN Studio reads is {limit}. "
+                "Use a sample of the rows.",
+                path=str(p),
+                size=st.st_size / 1024**3,
+                what=what,
+                limit=_limit_text(max_bytes),
+            )
         )
 
 
 def check_regular_file(
-    path: str | os.PathLike[str], max_bytes: int = MAX_CSV_BYTES, what: str = "CSV file"
+    path: str | os.PathLike[str], max_bytes: int = MAX_CSV_BYTES, what: str = CSV_FILE
 ) -> Path:
     """``path`` as a Path if it is an existing regular file of at most ``max_bytes``; else
     :class:`DataError` saying why (not found, folder, device or pipe, too large)."""
@@ -47,9 +81,9 @@ def check_regular_file(
     try:
         st = os.stat(p)
     except FileNotFoundError:
-        raise DataError(f"{what[0].upper()}{what[1:]} not found: {p}. Check the path.") from None
+        raise _not_found(p, what) from None
     except OSError as exc:
-        raise DataError(f"Cannot read {p}: {exc.strerror or exc}.") from None
+        raise _unreadable(p, exc) from None
     _check_stat(p, st, max_bytes, what)
     return p
 
@@ -58,7 +92,7 @@ def open_regular_file(
     path: str | os.PathLike[str],
     max_bytes: int = MAX_CSV_BYTES,
     *,
-    what: str = "CSV file",
+    what: str = CSV_FILE,
     encoding: str = "utf-8-sig",
     newline: str | None = "",
 ) -> TextIO:
@@ -69,9 +103,9 @@ def open_regular_file(
     try:
         fd = os.open(p, flags)
     except FileNotFoundError:
-        raise DataError(f"{what[0].upper()}{what[1:]} not found: {p}. Check the path.") from None
+        raise _not_found(p, what) from None
     except OSError as exc:
-        raise DataError(f"Cannot read {p}: {exc.strerror or exc}.") from None
+        raise _unreadable(p, exc) from None
     try:
         _check_stat(p, os.fstat(fd), max_bytes, what)
         if hasattr(os, "set_blocking"):

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.text import Text, message
+
 from .errors import DataError
 
 _TYPES = {
@@ -25,20 +27,30 @@ _TYPES = {
 _CODES = {dt.newbyteorder(">") if dt.itemsize > 1 else dt: c for c, dt in _TYPES.items()}
 
 
-def parse_idx(data: bytes, source: str = "the IDX file") -> np.ndarray:
+def parse_idx(data: bytes, source: str = Text("the IDX file")) -> np.ndarray:
     """The array stored in IDX bytes, native byte order; :class:`DataError` if malformed."""
     if len(data) < 4 or data[0] != 0 or data[1] != 0 or data[2] not in _TYPES:
-        raise DataError(f"{source} is not an IDX file (wrong header); delete it and retry.")
+        raise DataError(
+            Text("{source} is not an IDX file (wrong header); delete it and retry.", source=source)
+        )
     dtype, ndim = _TYPES[data[2]], data[3]
     head = 4 + 4 * ndim
     if len(data) < head:
-        raise DataError(f"{source} is cut short (incomplete header); delete it and retry.")
+        raise DataError(
+            Text("{source} is cut short (incomplete header); delete it and retry.", source=source)
+        )
     shape = struct.unpack(f">{ndim}I", data[4:head])
     count = int(np.prod(shape, dtype=np.int64))
     if len(data) != head + count * dtype.itemsize:
         raise DataError(
-            f"{source} holds {len(data) - head} bytes of values, not the "
-            f"{count * dtype.itemsize} its header {tuple(shape)} announces; delete it and retry."
+            Text(
+                "{source} holds {n} bytes of values, not the {expected} its header {shape} "
+                "announces; delete it and retry.",
+                source=source,
+                n=len(data) - head,
+                expected=count * dtype.itemsize,
+                shape=tuple(shape),
+            )
         )
     return np.frombuffer(data, dtype, count, head).reshape(shape).astype(dtype.newbyteorder("="))
 
@@ -53,7 +65,11 @@ def read_idx(path: str | Path) -> np.ndarray:
         else:
             data = p.read_bytes()
     except (OSError, EOFError) as exc:
-        raise DataError(f"Cannot read {p}: {exc}; delete it and retry.") from None
+        raise DataError(
+            Text(
+                "Cannot read {path}: {error}; delete it and retry.", path=str(p), error=message(exc)
+            )
+        ) from None
     return parse_idx(data, str(p))
 
 
@@ -63,7 +79,7 @@ def idx_bytes(array: np.ndarray) -> bytes:
     dt = a.dtype.newbyteorder(">") if a.dtype.itemsize > 1 else a.dtype
     code = _CODES.get(dt)
     if code is None:
-        raise DataError(f"IDX cannot hold {a.dtype} values.")
+        raise DataError(Text("IDX cannot hold {dtype} values.", dtype=str(a.dtype)))
     header = bytes([0, 0, code, a.ndim]) + struct.pack(f">{a.ndim}I", *a.shape)
     return header + a.astype(dt).tobytes()
 

@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.text import Text, message
+
 from .download import Progress, fetch, is_cached
 from .errors import DataError
 from .idx import read_idx
@@ -100,11 +102,18 @@ def load_image_set(
     c, h, w = info.shape
     if x8.ndim != 3 or x8.shape[1:] != (h, w) or y.shape != (x8.shape[0],):
         raise DataError(
-            f"The cached {info.title} files do not hold {h}x{w} images with one label each; "
-            "delete them from the cache folder and retry."
+            Text(
+                "The cached {title} files do not hold {h}x{w} images with one label each; "
+                "delete them from the cache folder and retry.",
+                title=info.title,
+                h=h,
+                w=w,
+            )
         )
     if y.size and (y.min() < 0 or y.max() >= len(info.class_names)):
-        raise DataError(f"The cached {info.title} labels are out of range; delete and retry.")
+        raise DataError(
+            Text("The cached {title} labels are out of range; delete and retry.", title=info.title)
+        )
     if n_points is not None and n_points < x8.shape[0]:
         keep = np.sort(np.random.default_rng([seed, 2]).choice(x8.shape[0], n_points, False))
         x8, y = x8[keep], y[keep]
@@ -116,8 +125,10 @@ def _pillow():
         from PIL import Image
     except ImportError:
         raise DataError(
-            "Reading a folder of images needs Pillow, which is not installed: run "
-            "pip install 'nnstudio[images]' (or pip install pillow)."
+            Text(
+                "Reading a folder of images needs Pillow, which is not installed: run "
+                "pip install 'nnstudio[images]' (or pip install pillow)."
+            )
         ) from None
     return Image
 
@@ -129,7 +140,11 @@ def read_image_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, list[
     image = _pillow()
     root = Path(folder)
     if not root.is_dir():
-        raise DataError(f"Image folder not found: {root}. Give a folder of class subfolders.")
+        raise DataError(
+            Text(
+                "Image folder not found: {path}. Give a folder of class subfolders.", path=str(root)
+            )
+        )
     classes = sorted(p.name for p in root.iterdir() if p.is_dir() and not p.name.startswith("."))
     files: list[tuple[Path, int]] = []
     for label, name in enumerate(classes):
@@ -138,13 +153,21 @@ def read_image_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, list[
                 files.append((f, label))
     if len(classes) < 2 or not files:
         raise DataError(
-            f"{root} needs at least two subfolders (one per class) holding images "
-            f"({', '.join(IMAGE_EXTENSIONS)})."
+            Text(
+                "{path} needs at least two subfolders (one per class) holding images "
+                "({extensions}).",
+                path=str(root),
+                extensions=list(IMAGE_EXTENSIONS),
+            )
         )
     if len(files) > MAX_FOLDER_IMAGES:
         raise DataError(
-            f"{root} holds {len(files)} images; NN Studio reads at most "
-            f"{MAX_FOLDER_IMAGES}. Use a sample."
+            Text(
+                "{path} holds {n} images; NN Studio reads at most {max}. Use a sample.",
+                path=str(root),
+                n=len(files),
+                max=MAX_FOLDER_IMAGES,
+            )
         )
     pictures = []
     for path, _label in files:
@@ -153,7 +176,9 @@ def read_image_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, list[
                 im.load()
                 pictures.append(im.copy())
         except (OSError, ValueError) as exc:
-            raise DataError(f"Cannot read the image {path}: {exc}.") from None
+            raise DataError(
+                Text("Cannot read the image {path}: {error}.", path=str(path), error=message(exc))
+            ) from None
     colour = any(p.mode not in ("1", "L", "LA", "I", "I;16", "F") for p in pictures)
     mode = "RGB" if colour else "L"
     size = pictures[0].size
@@ -161,8 +186,16 @@ def read_image_folder(folder: str | Path) -> tuple[np.ndarray, np.ndarray, list[
     for (path, _label), pic in zip(files, pictures, strict=True):
         if pic.size != size:
             raise DataError(
-                f"{path} is {pic.size[0]}x{pic.size[1]} pixels but {files[0][0]} is "
-                f"{size[0]}x{size[1]}; every image must have the same size."
+                Text(
+                    "{path} is {w}x{h} pixels but {first} is {first_w}x{first_h}; every image "
+                    "must have the same size.",
+                    path=str(path),
+                    w=pic.size[0],
+                    h=pic.size[1],
+                    first=str(files[0][0]),
+                    first_w=size[0],
+                    first_h=size[1],
+                )
             )
         a = np.asarray(pic.convert(mode), dtype=np.float64) / 255.0  # (h, w) or (h, w, 3)
         rows.append(a.reshape(size[1], size[0], -1).transpose(2, 0, 1).ravel())

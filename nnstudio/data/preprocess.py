@@ -7,6 +7,8 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .encoding import TableEncoding
 from .errors import DataError
 from .features import check_features, compute_features
@@ -45,11 +47,17 @@ class Preprocessor:
         if raw.ndim == 1:
             raw = raw[:, None]
         if raw.ndim != 2:
-            raise DataError(f"Inputs must be a table (n_samples, n_columns); got {raw.shape}.")
+            raise DataError(
+                Text("Inputs must be a table (n_samples, n_columns); got {shape}.", shape=raw.shape)
+            )
         if self.n_raw is not None and raw.shape[1] != self.n_raw:
             raise DataError(
-                f"Expected {self.n_raw} input columns, got {raw.shape[1]}: give the same "
-                "columns the network was trained on."
+                Text(
+                    "Expected {expected} input columns, got {n}: give the same columns the "
+                    "network was trained on.",
+                    expected=self.n_raw,
+                    n=raw.shape[1],
+                )
             )
         if self.features is not None:
             return compute_features(raw, self.features)
@@ -71,7 +79,7 @@ class Preprocessor:
             self.fill = None
         if self.standardize:
             if x.shape[0] == 0:
-                raise DataError("Cannot standardize an empty training split; add more rows.")
+                raise DataError(Text("Cannot standardize an empty training split; add more rows."))
             self.mean = x.mean(axis=0)
             std = x.std(axis=0)
             self.std = np.where(std > 1e-12, std, 1.0)
@@ -82,9 +90,15 @@ class Preprocessor:
         x = self._filled(self._features(raw))
         if self.standardize:
             if self.mean is None or self.std is None:
-                raise DataError("The preprocessor is not fitted yet; call fit() first.")
+                raise DataError(Text("The preprocessor is not fitted yet; call fit() first."))
             if x.shape[1] != self.mean.shape[0]:
-                raise DataError(f"Expected {self.mean.shape[0]} features, got {x.shape[1]}.")
+                raise DataError(
+                    Text(
+                        "Expected {expected} features, got {n}.",
+                        expected=self.mean.shape[0],
+                        n=x.shape[1],
+                    )
+                )
             x -= self.mean
             x /= self.std
         return x
@@ -97,8 +111,11 @@ class Preprocessor:
         if self.fill is None:
             j = int(np.flatnonzero(nan.any(axis=0))[0])
             raise DataError(
-                f"Input column {j + 1} has a missing value, and the training data had none "
-                "to learn a fill value from; give every value."
+                Text(
+                    "Input column {column} has a missing value, and the training data had "
+                    "none to learn a fill value from; give every value.",
+                    column=j + 1,
+                )
             )
         x[nan] = np.broadcast_to(self.fill, x.shape)[nan]
         return x
@@ -132,38 +149,46 @@ class Preprocessor:
     def from_dict(cls, d: Any) -> Preprocessor:
         """Rebuild from :meth:`to_dict` output; raises DataError if malformed."""
         if not isinstance(d, dict):
-            raise DataError("Preprocessor settings must be an object.")
+            raise DataError(Text("Preprocessor settings must be an object."))
         extra = set(d) - {"features", "standardize", "n_raw", "mean", "std"} - _OPTIONAL
         if extra:
-            raise DataError(f"Unknown preprocessor field(s): {', '.join(sorted(map(str, extra)))}.")
+            raise DataError(
+                Text("Unknown preprocessor field(s): {fields}.", fields=sorted(map(str, extra)))
+            )
         features = d.get("features")
         standardize = d.get("standardize", True)
         if not isinstance(standardize, bool):
-            raise DataError("Preprocessor 'standardize' must be true or false.")
+            raise DataError(Text("Preprocessor 'standardize' must be true or false."))
         if features is not None and not isinstance(features, list):
-            raise DataError("Preprocessor 'features' must be a list of names or null.")
+            raise DataError(Text("Preprocessor 'features' must be a list of names or null."))
         pre = cls(features, standardize)
         n_raw = d.get("n_raw", pre.n_raw)
         if n_raw is not None and (
             isinstance(n_raw, bool) or not isinstance(n_raw, int) or n_raw < 1
         ):
-            raise DataError("Preprocessor 'n_raw' must be a positive whole number.")
+            raise DataError(Text("Preprocessor 'n_raw' must be a positive whole number."))
         if features is not None and n_raw not in (None, 2):
-            raise DataError("Engineered features need 2 raw columns (n_raw = 2).")
+            raise DataError(Text("Engineered features need 2 raw columns (n_raw = 2)."))
         pre.n_raw = n_raw if features is None else 2
         mean, std = d.get("mean"), d.get("std")
         if (mean is None) != (std is None):
-            raise DataError("Preprocessor needs both 'mean' and 'std', or neither.")
+            raise DataError(Text("Preprocessor needs both 'mean' and 'std', or neither."))
         if mean is not None:
             pre.mean = _vector(mean, "mean")
             pre.std = _vector(std, "std")
             if pre.mean.shape != pre.std.shape:
-                raise DataError("Preprocessor 'mean' and 'std' have different lengths.")
+                raise DataError(Text("Preprocessor 'mean' and 'std' have different lengths."))
             if np.any(pre.std <= 0):
-                raise DataError("Preprocessor 'std' values must be positive.")
+                raise DataError(Text("Preprocessor 'std' values must be positive."))
             width = pre.n_features
             if width is not None and pre.mean.shape[0] != width:
-                raise DataError(f"Preprocessor has {pre.mean.shape[0]} means for {width} features.")
+                raise DataError(
+                    Text(
+                        "Preprocessor has {n} means for {width} features.",
+                        n=pre.mean.shape[0],
+                        width=width,
+                    )
+                )
         if d.get("fill") is not None:
             pre.fill = _vector(d["fill"], "fill")
         if d.get("table") is not None:
@@ -171,7 +196,7 @@ class Preprocessor:
         classes = d.get("classes")
         if classes is not None:
             if not isinstance(classes, list) or not all(isinstance(c, str) for c in classes):
-                raise DataError("Preprocessor 'classes' must be a list of class names.")
+                raise DataError(Text("Preprocessor 'classes' must be a list of class names."))
             pre.class_names = list(classes)
         return pre
 
@@ -181,8 +206,16 @@ _OPTIONAL = {"fill", "table", "classes"}
 
 def _vector(values: Any, name: str) -> np.ndarray:
     if not isinstance(values, list) or not values:
-        raise DataError(f"Preprocessor '{name}' must be a non-empty list of numbers.")
+        raise DataError(
+            Text("Preprocessor '{name}' must be a non-empty list of numbers.", name=name)
+        )
     for v in values:
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
-            raise DataError(f"Preprocessor '{name}' must hold finite numbers; got {v!r}.")
+            raise DataError(
+                Text(
+                    "Preprocessor '{name}' must hold finite numbers; got {value!r}.",
+                    name=name,
+                    value=v,
+                )
+            )
     return np.asarray(values, dtype=np.float64)

@@ -6,6 +6,8 @@ import math
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from nnstudio.text import Text
+
 from .encoding import COLUMN_KINDS, MISSING_POLICIES
 from .errors import DataError
 from .features import FEATURES, check_features
@@ -58,7 +60,13 @@ class DataSettings:
     def validate(self) -> None:
         """Raise :class:`DataError` naming the first invalid field and its allowed values."""
         if not isinstance(self.name, str) or self.name not in DATASETS:
-            raise DataError(f"Unknown dataset {self.name!r}; choose one of {', '.join(DATASETS)}.")
+            raise DataError(
+                Text(
+                    "Unknown dataset {name!r}; choose one of {datasets}.",
+                    name=self.name,
+                    datasets=list(DATASETS),
+                )
+            )
         _int(self.n_points, "n_points", MIN_POINTS, MAX_POINTS)
         _float(self.noise, "noise", 0.0, MAX_NOISE)
         _float(self.train_ratio, "train_ratio", MIN_TRAIN_RATIO, MAX_TRAIN_RATIO)
@@ -66,33 +74,45 @@ class DataSettings:
         _int(self.n_classes, "n_classes", MIN_CLASSES, MAX_CLASSES)
         check_features(self.features)
         if not isinstance(self.standardize, bool):
-            raise DataError("Data setting 'standardize' must be true or false.")
+            raise DataError(Text("Data setting 'standardize' must be true or false."))
         if self.csv_path is not None and not isinstance(self.csv_path, str):
-            raise DataError("Data setting 'csv_path' must be a file path (text) or null.")
+            raise DataError(Text("Data setting 'csv_path' must be a file path (text) or null."))
         if self.name == "csv" and not self.csv_path:
-            raise DataError("The CSV dataset needs a file: set csv_path to a .csv file.")
+            raise DataError(Text("The CSV dataset needs a file: set csv_path to a .csv file."))
         if self.image_folder is not None and not isinstance(self.image_folder, str):
-            raise DataError("Data setting 'image_folder' must be a folder path (text) or null.")
+            raise DataError(
+                Text("Data setting 'image_folder' must be a folder path (text) or null.")
+            )
         if self.name == "image_folder" and not self.image_folder:
-            raise DataError("The image folder dataset needs a folder: set image_folder.")
+            raise DataError(Text("The image folder dataset needs a folder: set image_folder."))
         tc = self.target_column
         if tc is not None and (isinstance(tc, bool) or not isinstance(tc, str | int)):
-            raise DataError("Data setting 'target_column' must be a column name, an index or null.")
+            raise DataError(
+                Text("Data setting 'target_column' must be a column name, an index or null.")
+            )
         if not isinstance(self.column_types, dict) or any(
             not isinstance(k, str) or v not in COLUMN_KINDS for k, v in self.column_types.items()
         ):
             raise DataError(
-                f"Data setting 'column_types' must map column names to {', '.join(COLUMN_KINDS)}."
+                Text(
+                    "Data setting 'column_types' must map column names to {kinds}.",
+                    kinds=list(COLUMN_KINDS),
+                )
             )
         if self.missing not in MISSING_POLICIES:
             raise DataError(
-                f"Data setting 'missing' is {self.missing!r}; choose one of "
-                f"{', '.join(MISSING_POLICIES)}."
+                Text(
+                    "Data setting 'missing' is {value!r}; choose one of {policies}.",
+                    value=self.missing,
+                    policies=list(MISSING_POLICIES),
+                )
             )
         if self.delimiter is not None and self.delimiter not in DELIMITERS:
-            raise DataError("Data setting 'delimiter' must be ',', ';', a tab or null (detect).")
+            raise DataError(
+                Text("Data setting 'delimiter' must be ',', ';', a tab or null (detect).")
+            )
         if self.header is not None and not isinstance(self.header, bool):
-            raise DataError("Data setting 'header' must be true, false or null (detect).")
+            raise DataError(Text("Data setting 'header' must be true, false or null (detect)."))
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-able copy of every field."""
@@ -107,13 +127,16 @@ class DataSettings:
     def from_dict(cls, d: Any) -> DataSettings:
         """Build and validate; missing fields take defaults. Raises DataError."""
         if not isinstance(d, dict):
-            raise DataError("Data settings must be an object.")
+            raise DataError(Text("Data settings must be an object."))
         known = set(cls.__dataclass_fields__)
         extra = set(d) - known
         if extra:
             raise DataError(
-                f"Unknown data setting(s): {', '.join(sorted(map(str, extra)))}; known: "
-                f"{', '.join(sorted(known))}."
+                Text(
+                    "Unknown data setting(s): {unknown}; known: {known}.",
+                    unknown=sorted(map(str, extra)),
+                    known=sorted(known),
+                )
             )
         kwargs = dict(d)
         if isinstance(kwargs.get("column_types"), dict):
@@ -139,16 +162,34 @@ class DataSettings:
 
 def _int(value: Any, name: str, lo: int, hi: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise DataError(f"Data setting '{name}' must be a whole number, got {value!r}.")
+        raise DataError(
+            Text(
+                "Data setting '{name}' must be a whole number, got {value!r}.",
+                name=name,
+                value=value,
+            )
+        )
     if not lo <= value <= hi:
-        raise DataError(f"Data setting '{name}' is {value}; it must be between {lo} and {hi}.")
+        raise DataError(_out_of_range(name, value, lo, hi))
 
 
 def _float(value: Any, name: str, lo: float, hi: float) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise DataError(f"Data setting '{name}' must be a number, got {value!r}.")
+        raise DataError(
+            Text("Data setting '{name}' must be a number, got {value!r}.", name=name, value=value)
+        )
     if not lo <= value <= hi:
-        raise DataError(f"Data setting '{name}' is {value}; it must be between {lo} and {hi}.")
+        raise DataError(_out_of_range(name, value, lo, hi))
+
+
+def _out_of_range(name: str, value: float, lo: float, hi: float) -> Text:
+    return Text(
+        "Data setting '{name}' is {value}; it must be between {lo} and {hi}.",
+        name=name,
+        value=value,
+        lo=lo,
+        hi=hi,
+    )
 
 
 __all__ = ["DataSettings", "FEATURES"]

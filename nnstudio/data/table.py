@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.text import Text, message
+
 from .errors import DataError
 from .files import check_regular_file, open_regular_file
 
@@ -24,7 +26,7 @@ SNIFF_BYTES = 64 * 1024
 SNIFF_LINES = 50
 #: cells read as "missing" (compared in lower case, after stripping spaces)
 MISSING_TOKENS = frozenset({"", "na", "n/a", "nan", "null", "none", "?"})
-DELIMITER_NAMES = {",": "comma", ";": "semicolon", "\t": "tab"}
+DELIMITER_NAMES = {",": Text("comma"), ";": Text("semicolon"), "\t": Text("tab")}
 
 
 @dataclass
@@ -64,9 +66,14 @@ class Table:
             return np.isnan(col)
         return col == ""
 
-    def where(self, row: int, j: int) -> str:
+    def where(self, row: int, j: int) -> Text:
         """``"<file>, line L, column 'name'"`` for messages."""
-        return f"{self.source}, line {int(self.lines[row])}, column '{self.names[j]}'"
+        return Text(
+            "{file}, line {line}, column '{column}'",
+            file=self.source,
+            line=int(self.lines[row]),
+            column=self.names[j],
+        )
 
 
 def _is_number(text: str) -> bool:
@@ -140,17 +147,26 @@ def read_table(
     """
     p = check_regular_file(path)  # no folder, device, pipe or oversized file
     if delimiter is not None and delimiter not in DELIMITERS:
-        raise DataError(f"Unknown delimiter {delimiter!r}: use a comma, a semicolon or a tab.")
+        raise DataError(
+            Text(
+                "Unknown delimiter {delimiter!r}: use a comma, a semicolon or a tab.",
+                delimiter=delimiter,
+            )
+        )
     try:
         with open_regular_file(p) as fh:
             head = fh.read(SNIFF_BYTES)
     except (OSError, UnicodeDecodeError) as exc:
-        raise DataError(f"Cannot read {p} as a UTF-8 text file: {exc}.") from None
+        raise DataError(
+            Text(
+                "Cannot read {path} as a UTF-8 text file: {error}.", path=str(p), error=message(exc)
+            )
+        ) from None
     head_lines = head.splitlines()
     if len(head) == SNIFF_BYTES and len(head_lines) > 1:
         head_lines = head_lines[:-1]  # the last line may be cut
     if not any(line.strip() for line in head_lines):
-        raise DataError(f"{p.name} is empty: it needs a table, one row per line.")
+        raise DataError(_empty(p))
     sniffed_delim, sniffed_header = sniff(head_lines)
     delimiter = sniffed_delim if delimiter is None else delimiter
     if header is None:
@@ -161,8 +177,14 @@ def read_table(
     if table is None:
         table = _read_general(p, delimiter, header)
     if table.n_rows == 0:
-        raise DataError(f"{p.name} holds a header but no rows; give one row per sample.")
+        raise DataError(
+            Text("{file} holds a header but no rows; give one row per sample.", file=p.name)
+        )
     return table
+
+
+def _empty(p: Path) -> Text:
+    return Text("{file} is empty: it needs a table, one row per line.", file=p.name)
 
 
 def sniff_header(lines: list[str], delimiter: str) -> bool:
@@ -242,16 +264,25 @@ def _read_general(p: Path, delimiter: str, header: bool) -> Table:
                     names = _names(None, len(cells))
                 if len(cells) != len(names):
                     raise DataError(
-                        f"{p.name}, line {reader.line_num}: {len(cells)} values but the table "
-                        f"has {len(names)} columns; every row needs the same number of values "
-                        f"(the delimiter is a {DELIMITER_NAMES[delimiter]})."
+                        Text(
+                            "{file}, line {line}: {n} values but the table has {columns} "
+                            "columns; every row needs the same number of values (the "
+                            "delimiter is a {delimiter}).",
+                            file=p.name,
+                            line=reader.line_num,
+                            n=len(cells),
+                            columns=len(names),
+                            delimiter=DELIMITER_NAMES[delimiter],
+                        )
                     )
                 rows.append(cells)
                 line_numbers.append(reader.line_num)
     except (OSError, UnicodeDecodeError, _csv.Error) as exc:
-        raise DataError(f"Cannot read {p} as a CSV text file: {exc}.") from None
+        raise DataError(
+            Text("Cannot read {path} as a CSV text file: {error}.", path=str(p), error=message(exc))
+        ) from None
     if names is None:
-        raise DataError(f"{p.name} is empty: it needs a table, one row per line.")
+        raise DataError(_empty(p))
     columns = []
     for j in range(len(names)):
         cells = np.array([r[j] for r in rows], dtype=object)
@@ -293,11 +324,17 @@ def table_matrix(table: Table) -> np.ndarray:
                     bad = r
                     break
             raise DataError(
-                f"{table.where(bad, j)} has {table.columns[j][bad]!r}, which is not a number."
+                Text(
+                    "{where} has {value!r}, which is not a number.",
+                    where=table.where(bad, j),
+                    value=table.columns[j][bad],
+                )
             )
         missing = np.flatnonzero(np.isnan(table.columns[j]))
         if missing.size:
-            raise DataError(f"{table.where(int(missing[0]), j)} is empty: give every value.")
+            raise DataError(
+                Text("{where} is empty: give every value.", where=table.where(int(missing[0]), j))
+            )
     if len(table.columns) == 1:
         return table.columns[0].reshape(-1, 1).copy()
     base = table.columns[0].base

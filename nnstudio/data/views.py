@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import DataError
 
 MARGIN = 0.1
@@ -28,11 +30,16 @@ class FeaturePair:
     def __post_init__(self) -> None:
         self.held = np.asarray(self.held, dtype=np.float64).reshape(-1)
         if self.i == self.j:
-            raise DataError("Choose two different features for the picture.")
+            raise DataError(Text("Choose two different features for the picture."))
         n = self.held.shape[0]
         if not (0 <= self.i < n and 0 <= self.j < n):
             raise DataError(
-                f"Feature indices {self.i}, {self.j} are out of range for {n} raw features."
+                Text(
+                    "Feature indices {i}, {j} are out of range for {n} raw features.",
+                    i=self.i,
+                    j=self.j,
+                    n=n,
+                )
             )
 
     def embed(self, points: np.ndarray) -> np.ndarray:
@@ -60,7 +67,7 @@ def default_pair(raw_train: np.ndarray) -> FeaturePair:
     """Features 0 and 1, the others held at their training medians."""
     raw_train = np.asarray(raw_train, dtype=np.float64)
     if raw_train.ndim != 2 or raw_train.shape[1] < 2:
-        raise DataError("A feature-pair picture needs at least two raw features.")
+        raise DataError(Text("A feature-pair picture needs at least two raw features."))
     return FeaturePair(0, 1, default_held(raw_train))
 
 
@@ -79,7 +86,9 @@ def grid_points(
     """``xs`` (res,), ``ys`` (res,), points (res * res, 2) row-major: row ``r`` of the grid
     is ``ys[r]`` (the same layout as ``Session.grid``)."""
     if resolution < 2:
-        raise DataError(f"Grid resolution must be at least 2, got {resolution}.")
+        raise DataError(
+            Text("Grid resolution must be at least 2, got {resolution}.", resolution=resolution)
+        )
     xmin, xmax, ymin, ymax = bounds
     xs = np.linspace(xmin, xmax, resolution)
     ys = np.linspace(ymin, ymax, resolution)
@@ -160,7 +169,7 @@ def pca_projection(x: np.ndarray) -> Projection:
     loading is positive. Missing values (NaN) count as the column mean."""
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 2 or x.shape[0] < 2:
-        raise DataError("A projection needs a table of at least two samples.")
+        raise DataError(Text("A projection needs a table of at least two samples."))
     mean = np.nanmean(x, axis=0) if np.isnan(x).any() else x.mean(axis=0)
     mean = np.where(np.isnan(mean), 0.0, mean)
     z = np.where(np.isnan(x), mean, x) - mean
