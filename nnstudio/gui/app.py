@@ -202,10 +202,13 @@ def screenshot(  # noqa: ANN001
                 window.neuron_view.refresh()  # the trained weights' maps, not a stale frame
             window.canvas.fit_all()
             app.processEvents()
-            image = window.grab()
-            if image.save(str(out)):
+            from nnstudio.errors import NNStudioError
+            from nnstudio.gui.atomic_images import save_image_atomic
+
+            try:  # atomically: a failed write never leaves a truncated PNG behind
+                save_image_atomic(window.grab(), out, NNStudioError, "PNG")
                 outcome["code"] = 0
-            else:
+            except NNStudioError:
                 error = f"cannot write the screenshot to {out}"
         if error is not None:
             outcome["error"] = error

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice
 from PySide6.QtGui import QImage, QPixmap
 
 from nnstudio.io.atomic import write_bytes_atomic
@@ -29,7 +29,11 @@ def save_image_atomic(
     ok = image.save(buffer, kind)
     buffer.close()
     if not ok:
-        raise error(f"Could not write the image '{target}': use the extension .png or .jpg.")
+        raise error(
+            QCoreApplication.translate(
+                "atomic_images", "Could not write the image '{0}': use the extension .png or .jpg."
+            ).format(target)
+        )
     return write_bytes_atomic(target, bytes(data.data()), error=error)
 
 

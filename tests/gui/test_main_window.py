@@ -281,6 +281,24 @@ def test_screenshot_mode_writes_the_window(qtbot, tmp_path, monkeypatch):
     assert (image.width() / ratio, image.height() / ratio) == SCREENSHOT_SIZE
 
 
+def test_screenshot_into_a_missing_folder_fails_and_leaves_nothing(qtbot, tmp_path, capsys):
+    from nnstudio.gui.app import run
+    from nnstudio.io import save_project
+
+    org, name = QCoreApplication.organizationName(), QCoreApplication.applicationName()
+    project_path = tmp_path / "c.nnstudio"
+    save_project(_project(), project_path)
+    out = tmp_path / "no" / "such" / "shot.png"
+    try:
+        code = run([str(project_path), "--screenshot", str(out), "--train-epochs", "1"])
+    finally:
+        QCoreApplication.setOrganizationName(org)
+        QCoreApplication.setApplicationName(name)
+    assert code == 1
+    assert "cannot write the screenshot" in capsys.readouterr().err
+    assert not out.exists() and not out.parent.exists()
+
+
 def test_live_setting_edits_reach_the_worker(qtbot, window):
     window.document.replace_project(_project(epochs=None))
     with qtbot.waitSignal(window.snapshotShown, timeout=TIMEOUT):
