@@ -9,8 +9,16 @@ The surface is drawn in softened colours (``SURFACE_STRENGTH`` of the way from t
 to the class colour) and the points in full colours, so every point stands out, and a
 point on the wrong side of the boundary is easy to spot.
 
-The image is an ``ImageItem`` placed in data coordinates with ``setRect``; train and test
+The image is an ``ImageItem`` placed in data coordinates with ``setRect`` (only when the
+rectangle or the grid's shape changes); it holds the data, levels and colour table and
+makes the ``QImage``, but a C++ ``QGraphicsPixmapItem`` child draws it. Train and test
 points are two ``ScatterPlotItem`` created once and refreshed with ``setData``.
+
+Why: PySide keeps the GIL during every C++ call made from Python, and pyqtgraph's
+``GraphicsView.paintEvent`` and ``ImageItem.paint`` are Python overrides, so the whole
+surface (the scaled image, the cached points and axes) was painted with the GIL held, ~60
+times a second, while the training thread waited. The surface's view
+(:class:`SurfacePlotWidget`) and image are painted by Qt alone.
 
 Controls: show or hide the train and the test points, "discretize output" (each point
 coloured by its predicted class, or regression values in a few bands), a colour legend
@@ -26,10 +34,12 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
-    QHBoxLayout,
+    QGraphicsPixmapItem,
+    QGraphicsView,
     QLabel,
     QMenu,
     QPushButton,
@@ -38,6 +48,7 @@ from PySide6.QtWidgets import (
 )
 
 from nnstudio.gui.i18n import core_tr
+from nnstudio.gui.narrow import WrapRow
 from nnstudio.gui.plots import plot_colors
 from nnstudio.gui.surface_legend import ColorLegend, discretize
 
@@ -99,6 +110,31 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+class SurfacePlotWidget(pg.PlotWidget):
+    """A ``PlotWidget`` whose ``paintEvent`` is Qt's own (no Python, no GIL while the scene
+    paints). pyqtgraph's override only asks the scene's ViewBoxes to settle their range
+    and transform before painting; here the ViewBox does that when its range, state or
+    size changes (its signals), which is when the transform can change."""
+
+    paintEvent = QGraphicsView.paintEvent  # noqa: N815 (Qt API): C++, not overridden
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._preparing = False
+        box = self.getPlotItem().getViewBox()
+        for signal in (box.sigStateChanged, box.sigRangeChanged, box.sigResized):
+            signal.connect(self._prepare)
+
+    def _prepare(self, *_args: object) -> None:
+        if self._preparing:  # the auto-range's own range change
+            return
+        self._preparing = True
+        try:
+            self.scene().prepareForPaint()
+        finally:
+            self._preparing = False
+
+
 class DecisionSurface(QWidget):
     """The surface image plus train/test scatter points, with a "test points" toggle."""
 
@@ -119,7 +155,7 @@ class DecisionSurface(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
-        bar = QHBoxLayout()
+        bar = WrapRow()  # wraps in a narrow dock
         self.train_check = QCheckBox(self.tr("Train points"))
         self.train_check.setToolTip(self.tr("Show the training points"))
         self.train_check.setChecked(True)
@@ -136,19 +172,18 @@ class DecisionSurface(QWidget):
         )
         self.discrete_check.toggled.connect(self._redraw)
         bar.addWidget(self.discrete_check)
-        bar.addStretch(1)
         self.back_button = QPushButton(self.tr("Back to output"))
         self.back_button.setToolTip(self.tr("Show the network's output again"))
         self.back_button.clicked.connect(self.show_output)
         self.back_button.hide()
         bar.addWidget(self.back_button)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         self.title = QLabel()
         self.title.setObjectName("surfaceTitle")
         self.title.hide()
         layout.addWidget(self.title)
 
-        self.plot = pg.PlotWidget()
+        self.plot = SurfacePlotWidget()
         # The view shows exactly the grid's rectangle: a locked aspect ratio would pad a
         # non-square dock with empty bands around the surface.
         self.plot.setAspectLocked(False)
@@ -170,7 +205,15 @@ class DecisionSurface(QWidget):
 
         self.image_item = pg.ImageItem(axisOrder="row-major")
         self.image_item.setZValue(-10)
+        # the ImageItem keeps the data and makes the QImage; its child draws it, in C++
+        self.image_item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self._pixmap_item = QGraphicsPixmapItem(self.image_item)
+        self._placed: tuple | None = None  # (rect, image shape) setRect was last given
         self.plot.addItem(self.image_item)
+        # the ViewBox paints nothing itself (no border): skip its Python paint per frame
+        box = self.plot.getPlotItem().getViewBox()
+        if box.border is None:
+            box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.train_scatter = pg.ScatterPlotItem(
             size=6, pen=pg.mkPen(255, 255, 255, 200, width=1), symbol="o"
         )
@@ -215,7 +258,7 @@ class DecisionSurface(QWidget):
         self.message.setVisible(not two_d)
         self.show_output()
         if not two_d:
-            self.image_item.clear()
+            self._clear_image()
             return
         xmin, xmax, ymin, ymax = (float(b) for b in bounds)
         self.rect = QRectF(xmin, ymin, xmax - xmin, ymax - ymin)
@@ -233,7 +276,7 @@ class DecisionSurface(QWidget):
         self._train_pen = pg.mkPen(*rim, width=1)
         self._set_points(self.train_scatter, dataset.raw_train, dataset.y_train, self._train_pen)
         self._set_points(self.test_scatter, dataset.raw_test, dataset.y_test, self._test_pen)
-        self.image_item.clear()
+        self._clear_image()
         self.plot.getPlotItem().setRange(
             xRange=(xmin, xmax), yRange=(ymin, ymax), padding=0.0, disableAutoRange=True
         )
@@ -284,11 +327,11 @@ class DecisionSurface(QWidget):
                 lut=self._surface_lut,
                 autoLevels=False,
             )
-        self.image_item.setRect(self.rect)
+        self._show_image()
 
     def clear_surface(self) -> None:
         self._last_grid = None
-        self.image_item.clear()
+        self._clear_image()
 
     def show_unit(self, label: str, values: np.ndarray, levels: tuple[float, float]) -> None:
         """Show one unit's map (r, r) large, with its node's fixed ``levels``."""
@@ -298,7 +341,7 @@ class DecisionSurface(QWidget):
             lut=self._surface_lut,
             autoLevels=False,
         )
-        self.image_item.setRect(self.rect)
+        self._show_image()
         self.title.setText(self.tr("Unit map: {label}").format(label=label))
         self.title.show()
         self.back_button.show()
@@ -314,7 +357,7 @@ class DecisionSurface(QWidget):
         if was and self._last_grid is not None:
             self.set_grid(self._last_grid)
         elif was:
-            self.image_item.clear()  # no output drawn yet: never leave the unit's map
+            self._clear_image()  # no output drawn yet: never leave the unit's map
 
     def export_image(self, path: str) -> None:
         """Write the surface (image, points and axes) as PNG; raises PlotExportError."""
@@ -324,6 +367,24 @@ class DecisionSurface(QWidget):
         save_image_atomic(self.plot.grab(), path, PlotExportError, "PNG")
 
     # ------------------------------------------------------------------------ internals
+    def _show_image(self) -> None:
+        """Place the image item's new data over ``self.rect`` and hand its colours to the
+        pixmap item that draws them."""
+        item = self.image_item
+        placed = (self.rect.getRect(), item.image.shape[:2])
+        if placed != self._placed:
+            item.setRect(self.rect)
+            self._placed = placed
+        item.render()
+        if item.qimage is None:
+            self._pixmap_item.setPixmap(QPixmap())
+        else:
+            self._pixmap_item.setPixmap(QPixmap.fromImage(item.qimage))
+
+    def _clear_image(self) -> None:
+        self.image_item.clear()
+        self._pixmap_item.setPixmap(QPixmap())
+
     def _toggle_test(self, on: bool) -> None:
         self.test_scatter.setVisible(on)
 
