@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from nnstudio.engine.errors import ShapeError
 from nnstudio.engine.layers import LAYERS, FlatInputError
+from nnstudio.text import Text, message
 
 from .catalog import CATALOG, fill_node_params
 from .errors import (
@@ -246,7 +247,11 @@ def _analyse(
             try:  # flat (units,) or an image (channels, height, width)
                 own = tuple(LAYERS["input"].output_shape(p, []))  # type: ignore[arg-type]
             except ShapeError as err:
-                errors.append(InputWidthError(f"'{nid}' (Input) {err}", (nid,)))
+                errors.append(
+                    InputWidthError(
+                        Text("'{id}' (Input) {error}", id=nid, error=message(err)), (nid,)
+                    )
+                )
                 continue
             flat_data = input_shape is not None and len(input_shape) == 1
             shapes[nid] = input_shape if flat_data and len(own) == 1 else own
@@ -269,7 +274,14 @@ def _analyse(
         except ShapeError as err:
             desc = ", ".join(f"{s} ({'x'.join(map(str, shapes[s] or ()))})" for s in ins)
             cls = FlattenNeededError if isinstance(err, FlatInputError) else WidthMismatchError
-            errors.append(cls(f"'{nid}' ({kdef.name}) {err} Inputs: {desc}.", (nid, *ins)))
+            text = Text(
+                "'{id}' ({layer}) {error} Inputs: {inputs}.",
+                id=nid,
+                layer=kdef.name,
+                error=message(err),
+                inputs=desc,
+            )
+            errors.append(cls(text, (nid, *ins)))
             continue
         pshapes[nid] = _freeze(weights)
         sshapes[nid] = _freeze(state)
@@ -284,8 +296,13 @@ def _analyse(
             n = math.prod(input_shape)
             errors.append(
                 InputWidthError(
-                    f"'{in_id}' has {units} units but the dataset has {n} features: set its "
-                    f"units to {n}.",
+                    Text(
+                        "'{id}' has {units} units but the dataset has {n} features: set its "
+                        "units to {n}.",
+                        id=in_id,
+                        units=units,
+                        n=n,
+                    ),
                     (in_id,),
                 )
             )

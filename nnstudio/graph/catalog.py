@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from nnstudio.engine.registry import ACTIVATIONS, INITIALIZERS
+from nnstudio.text import Text
 
 from .errors import ParamError, UnknownLayerError
 from .image_params import CONV2D_PARAMS, IMAGE_INPUT_PARAMS, POOL2D_PARAMS, RESHAPE_PARAMS
@@ -85,8 +86,15 @@ class LayerKind:
         for spec in self.params:
             if spec.name == name:
                 return spec
-        known = ", ".join(p.name for p in self.params) or "none"
-        raise ParamError(f"{self.name} has no parameter '{name}' (parameters: {known}).")
+        known = [p.name for p in self.params] or Text("none")
+        raise ParamError(
+            Text(
+                "{layer} has no parameter '{name}' (parameters: {known}).",
+                layer=self.name,
+                name=name,
+                known=known,
+            )
+        )
 
     def defaults(self) -> dict[str, Any]:
         """Default value of every parameter, in schema order."""
@@ -360,8 +368,11 @@ def get_kind(kind: str) -> LayerKind:
     try:
         return CATALOG[kind]
     except (KeyError, TypeError):
-        known = ", ".join(CATALOG)
-        raise UnknownLayerError(f"Unknown layer kind {kind!r}; known kinds: {known}.") from None
+        raise UnknownLayerError(
+            Text(
+                "Unknown layer kind {kind!r}; known kinds: {known}.", kind=kind, known=list(CATALOG)
+            )
+        ) from None
 
 
 def key_params(kind: str) -> list[str]:
@@ -403,5 +414,9 @@ def fill_params(table: str, name: str, params: Any = None) -> dict[str, Any]:
         tables = {"loss": LOSS_PARAMS, "optimizer": OPTIMIZER_PARAMS, "schedule": SCHEDULE_PARAMS}
         return fill_named(tables[table], table, name, params)
     raise ParamError(
-        f"Unknown parameter table {table!r}; use layer, activation, loss, optimizer or schedule."
+        Text(
+            "Unknown parameter table {table!r}; use layer, activation, loss, optimizer or "
+            "schedule.",
+            table=table,
+        )
     )

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from nnstudio.errors import NNStudioError
+from nnstudio.text import Text
 
 
 class GraphError(NNStudioError):
@@ -109,8 +110,10 @@ class InvalidGraphError(GraphError):
             for node_id in err.node_ids:
                 if node_id not in ids:
                     ids.append(node_id)
-        lines = "\n".join(f"- {err.message}" for err in errors)
-        super().__init__(f"The network has {len(errors)} problems:\n{lines}", ids)
+        text = Text("The network has {n} problems:", n=len(errors))
+        for err in errors:  # one line per problem, each translated on its own
+            text = Text("{before}\n- {problem}", before=text, problem=err.message)
+        super().__init__(text, ids)
         self.errors: tuple[GraphError, ...] = tuple(errors)
 
 

@@ -26,6 +26,7 @@ import numpy as np
 
 from nnstudio.engine.optimizers import make_optimizer
 from nnstudio.errors import NNStudioError
+from nnstudio.text import Text
 
 from .shapes import infer_shapes, param_counts
 from .spec import NetworkSpec
@@ -138,26 +139,36 @@ def format_bytes(n: float) -> str:
 
 
 def check_memory(
-    estimate: MemoryEstimate, available: int | None = None, doing: str = "training this network"
+    estimate: MemoryEstimate, available: int | None = None, doing: str | None = None
 ) -> None:
     """Raise :class:`NotEnoughMemoryError` if ``estimate`` exceeds the available memory
-    (read from the machine unless given); ``doing`` starts the message."""
+    (read from the machine unless given); ``doing`` starts the message (default
+    "training this network")."""
     free = available_memory() if available is None else available
     if free is None or estimate.total <= free:
         return
-    parts = [
-        f"{label} {format_bytes(n)}"
-        for label, n in (
-            ("weights and gradients", estimate.parameters),
-            ("optimizer state", estimate.optimizer),
-            ("layer outputs", estimate.activations),
-        )
-        if n
-    ]
-    advice = "fewer units or layers" + (", or a smaller batch size" if estimate.activations else "")
+    parts = []
+    if estimate.parameters:
+        parts.append(Text("weights and gradients {size}", size=format_bytes(estimate.parameters)))
+    if estimate.optimizer:
+        parts.append(Text("optimizer state {size}", size=format_bytes(estimate.optimizer)))
+    if estimate.activations:
+        parts.append(Text("layer outputs {size}", size=format_bytes(estimate.activations)))
+    advice = (
+        Text("fewer units or layers, or a smaller batch size")
+        if estimate.activations
+        else Text("fewer units or layers")
+    )
     raise NotEnoughMemoryError(
-        f"{doing} needs about {format_bytes(estimate.total)} of memory ({', '.join(parts)}), "
-        f"but this machine has {format_bytes(free)} available; use {advice}"
+        Text(
+            "{doing} needs about {total} of memory ({parts}), but this machine has {free} "
+            "available; use {advice}",
+            doing=Text("training this network") if doing is None else doing,
+            total=format_bytes(estimate.total),
+            parts=parts,
+            free=format_bytes(free),
+            advice=advice,
+        )
     )
 
 
@@ -198,5 +209,5 @@ def check_network_memory(
     size = np.dtype(dtype).itemsize
     _, values = _shapes_and_params(spec, n_features)
     estimate = MemoryEstimate(parameters=2 * values * size, optimizer=0, activations=0)
-    check_memory(estimate, available, "building this network")
+    check_memory(estimate, available, Text("building this network"))
     return estimate

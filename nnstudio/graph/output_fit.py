@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
+from nnstudio.text import Text
+
 from .errors import GraphError, LossMismatchError
 from .spec import NetworkSpec
 
@@ -27,11 +29,13 @@ def output_recipe(task: str, n_classes: int | None = None) -> tuple[int, str, st
         return 1, "sigmoid", "bce"
     if task == "multiclass":
         if n_classes is None or n_classes < 2:
-            raise GraphError("A multiclass output needs the number of classes (2 or more).")
+            raise GraphError(Text("A multiclass output needs the number of classes (2 or more)."))
         return int(n_classes), "softmax", "cce"
     if task == "regression":
         return 1, "linear", "mse"
-    raise GraphError(f"Unknown task {task!r}: use binary, multiclass or regression.")
+    raise GraphError(
+        Text("Unknown task {task!r}: use binary, multiclass or regression.", task=task)
+    )
 
 
 def output_mismatch(
@@ -50,8 +54,11 @@ def _output_nodes(spec: NetworkSpec) -> tuple[str, str]:
     sinks = spec.sinks()
     if len(sinks) != 1:
         raise GraphError(
-            "The network needs exactly one output layer before its output can be fitted "
-            f"(it has {len(sinks)})."
+            Text(
+                "The network needs exactly one output layer before its output can be fitted "
+                "(it has {n}).",
+                n=len(sinks),
+            )
         )
     out = sinks[0]
     node = spec.nodes[out]
@@ -70,8 +77,12 @@ def _output_nodes(spec: NetworkSpec) -> tuple[str, str]:
             if kind not in ("activation", "dropout", "batchnorm"):
                 break
     raise GraphError(
-        f"The output layer '{out}' is a {node.kind} layer: add a dense output layer so that "
-        "its units and activation can be set."
+        Text(
+            "The output layer '{out}' is a {kind} layer: add a dense output layer so that "
+            "its units and activation can be set.",
+            out=out,
+            kind=node.kind,
+        )
     )
 
 

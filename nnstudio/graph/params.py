@@ -13,7 +13,16 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nnstudio.text import Text
+
 from .errors import ParamError
+
+
+def owned(owner: str, problem: Text) -> Text:
+    """``problem`` prefixed with ``owner: `` (a node id, ``"optimizer adam"``...), if any."""
+    if not owner:
+        return problem
+    return Text("{owner}: {problem}", owner=owner, problem=problem)
 
 
 @dataclass(frozen=True)
@@ -45,56 +54,96 @@ class ParamSpec:
         Integral floats are accepted for ``int`` (``8.0`` -> ``8``) and ints for ``float``.
         ``node_id`` (or any owner name, e.g. ``"optimizer adam"``) prefixes the message.
         """
-        where = f"{node_id}: " if node_id else ""
         ids = (node_id,) if node_id and " " not in node_id else ()
+
+        def error(problem: Text) -> ParamError:
+            return ParamError(owned(node_id, problem), ids)
+
+        name = self.name
         if value is None and self.optional:
             return None
         if self.type == "bool":
             if not isinstance(value, bool):
-                raise ParamError(f"{where}'{self.name}' must be true or false, got {value!r}.", ids)
+                raise error(
+                    Text("'{name}' must be true or false, got {value!r}.", name=name, value=value)
+                )
             return value
         if self.type == "choice":
             if not isinstance(value, str) or value not in self.choices:
-                allowed = ", ".join(self.choices)
-                raise ParamError(
-                    f"{where}'{self.name}' must be one of {allowed}; got {value!r}.", ids
+                raise error(
+                    Text(
+                        "'{name}' must be one of {allowed}; got {value!r}.",
+                        name=name,
+                        allowed=list(self.choices),
+                        value=value,
+                    )
                 )
             return value
         if self.type not in ("int", "float"):
             raise ValueError(f"unknown parameter type {self.type!r}")
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise ParamError(
-                f"{where}'{self.name}' must be a number ({self.type}), got {value!r}.", ids
+            raise error(
+                Text(
+                    "'{name}' must be a number ({type}), got {value!r}.",
+                    name=name,
+                    type=self.type,
+                    value=value,
+                )
             )
         if not math.isfinite(value):
-            raise ParamError(f"{where}'{self.name}' must be a finite number, got {value}.", ids)
+            raise error(
+                Text("'{name}' must be a finite number, got {value}.", name=name, value=value)
+            )
         if self.type == "int":
             if value != int(value):
-                raise ParamError(
-                    f"{where}'{self.name}' must be a whole number, got {value!r}.", ids
+                raise error(
+                    Text("'{name}' must be a whole number, got {value!r}.", name=name, value=value)
                 )
             value = int(value)
         else:
             value = float(value)
+        hint = self._range_hint()
         if self.min is not None and (value <= self.min if self.min_exclusive else value < self.min):
-            bound = "greater than" if self.min_exclusive else "at least"
-            raise ParamError(
-                f"{where}'{self.name}' is {value} but must be {bound} {self.min}"
-                f"{self._range_hint()}.",
-                ids,
-            )
+            if self.min_exclusive:
+                problem = Text(
+                    "'{name}' is {value} but must be greater than {min}{hint}.",
+                    name=name,
+                    value=value,
+                    min=self.min,
+                    hint=hint,
+                )
+            else:
+                problem = Text(
+                    "'{name}' is {value} but must be at least {min}{hint}.",
+                    name=name,
+                    value=value,
+                    min=self.min,
+                    hint=hint,
+                )
+            raise error(problem)
         if self.max is not None and (value >= self.max if self.max_exclusive else value > self.max):
-            bound = "less than" if self.max_exclusive else "at most"
-            raise ParamError(
-                f"{where}'{self.name}' is {value} but must be {bound} {self.max}"
-                f"{self._range_hint()}.",
-                ids,
-            )
+            if self.max_exclusive:
+                problem = Text(
+                    "'{name}' is {value} but must be less than {max}{hint}.",
+                    name=name,
+                    value=value,
+                    max=self.max,
+                    hint=hint,
+                )
+            else:
+                problem = Text(
+                    "'{name}' is {value} but must be at most {max}{hint}.",
+                    name=name,
+                    value=value,
+                    max=self.max,
+                    hint=hint,
+                )
+            raise error(problem)
         return value
 
     def _range_hint(self) -> str:
         if self.min is not None and self.max is not None:
-            return f" (allowed: {self.min} to {self.max})"
+            return Text(" (allowed: {min} to {max})", min=self.min, max=self.max)
         return ""
 
 
@@ -111,21 +160,30 @@ def fill(
     a value out of range; ``title`` names what has the parameters ("Dense", "adam").
     """
     specs = tuple(specs)
-    where = f"{owner}: " if owner else ""
     ids = (owner,) if owner and " " not in owner else ()
     if params is None:
         params = {}
     if not isinstance(params, Mapping):
-        raise ParamError(f"{where}parameters must be a mapping, got {type(params).__name__}.", ids)
+        problem = Text("parameters must be a mapping, got {type}.", type=type(params).__name__)
+        raise ParamError(owned(owner, problem), ids)
     known = {p.name for p in specs}
     for name in params:
         if name not in known:
-            allowed = ", ".join(sorted(known)) or "none"
-            what = f"{title} has no parameter" if title else "unknown parameter"
-            raise ParamError(
-                f"{where}{what} {name!r} (parameters: {allowed}); remove it.",
-                ids,
-            )
+            allowed = sorted(known) or Text("none")
+            if title:
+                problem = Text(
+                    "{title} has no parameter {name!r} (parameters: {allowed}); remove it.",
+                    title=title,
+                    name=name,
+                    allowed=allowed,
+                )
+            else:
+                problem = Text(
+                    "unknown parameter {name!r} (parameters: {allowed}); remove it.",
+                    name=name,
+                    allowed=allowed,
+                )
+            raise ParamError(owned(owner, problem), ids)
     return {
         p.name: p.check(params[p.name], owner) if p.name in params else p.default for p in specs
     }

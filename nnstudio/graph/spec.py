@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from nnstudio.text import Text
+
 from .catalog import CATALOG, check_params, get_kind
 from .errors import (
     ArityError,
@@ -100,7 +102,8 @@ class NetworkSpec:
             _check_id(node_id)
             if node_id in self.nodes:
                 raise SpecFormatError(
-                    f"A node with id '{node_id}' already exists; choose another id.", (node_id,)
+                    Text("A node with id '{id}' already exists; choose another id.", id=node_id),
+                    (node_id,),
                 )
         node = Node(node_id, kind, check_params(kind, params, node_id), _check_pos(pos, node_id))
         self.nodes[node_id] = node
@@ -109,7 +112,9 @@ class NetworkSpec:
     def insert_node(self, node: Node, edges: list[Edge] | None = None) -> None:
         """Put back a node removed by :meth:`remove_node` (with its edges), e.g. for undo."""
         if node.id in self.nodes:
-            raise SpecFormatError(f"A node with id '{node.id}' already exists.", (node.id,))
+            raise SpecFormatError(
+                Text("A node with id '{id}' already exists.", id=node.id), (node.id,)
+            )
         self.nodes[node.id] = node
         self.edges.extend(edges or [])
 
@@ -146,11 +151,17 @@ class NetworkSpec:
                 slot += 1
         elif isinstance(slot, bool) or not isinstance(slot, int) or slot < 0:
             raise ConnectionError_(
-                f"Input slot must be a whole number >= 0, got {slot!r}.", (src, dst)
+                Text("Input slot must be a whole number >= 0, got {slot!r}.", slot=slot),
+                (src, dst),
             )
         elif slot in used:
             raise ConnectionError_(
-                f"Input {slot} of '{dst}' is already connected; disconnect it first.", (dst,)
+                Text(
+                    "Input {slot} of '{dst}' is already connected; disconnect it first.",
+                    slot=slot,
+                    dst=dst,
+                ),
+                (dst,),
             )
         edge = Edge(src, dst, slot)
         self.edges.append(edge)
@@ -162,7 +173,7 @@ class NetworkSpec:
             self.edges.remove(edge)
         except ValueError:
             raise ConnectionError_(
-                f"There is no connection from '{edge.src}' to '{edge.dst}'.",
+                Text("There is no connection from '{src}' to '{dst}'.", src=edge.src, dst=edge.dst),
                 (edge.src, edge.dst),
             ) from None
 
@@ -194,7 +205,7 @@ class NetworkSpec:
         try:
             return self.nodes[node_id]
         except (KeyError, TypeError):
-            raise GraphError(f"There is no node '{node_id}' in the network.") from None
+            raise GraphError(Text("There is no node '{id}' in the network.", id=node_id)) from None
 
     # ---------------------------------------------------------- serialization
     def to_dict(self) -> dict[str, Any]:
@@ -222,58 +233,80 @@ class NetworkSpec:
         used twice). Cycles and missing connections are left to :func:`validate`.
         """
         if not isinstance(d, dict):
-            raise SpecFormatError(f"The network must be a JSON object, got {type(d).__name__}.")
+            raise SpecFormatError(
+                Text("The network must be a JSON object, got {type}.", type=type(d).__name__)
+            )
         extra = set(d) - {"nodes", "edges"}
         if extra:
             raise SpecFormatError(
-                f"Unknown network field(s): {', '.join(sorted(map(str, extra)))}."
+                Text("Unknown network field(s): {fields}.", fields=sorted(map(str, extra)))
             )
         nodes_raw = d.get("nodes")
         edges_raw = d.get("edges", [])
         if not isinstance(nodes_raw, list):
-            raise SpecFormatError("The network needs a 'nodes' list.")
+            raise SpecFormatError(Text("The network needs a 'nodes' list."))
         if not isinstance(edges_raw, list):
-            raise SpecFormatError("The network's 'edges' must be a list.")
+            raise SpecFormatError(Text("The network's 'edges' must be a list."))
         spec = cls()
         for i, raw in enumerate(nodes_raw):
             if not isinstance(raw, dict):
-                raise SpecFormatError(f"Node #{i} must be an object, got {type(raw).__name__}.")
+                raise SpecFormatError(
+                    Text("Node #{i} must be an object, got {type}.", i=i, type=type(raw).__name__)
+                )
             missing = {"id", "kind"} - set(raw)
             if missing:
-                raise SpecFormatError(f"Node #{i} lacks {', '.join(sorted(missing))}.")
+                raise SpecFormatError(
+                    Text("Node #{i} lacks {fields}.", i=i, fields=sorted(missing))
+                )
             extra = set(raw) - {"id", "kind", "params", "pos"}
             if extra:
                 raise SpecFormatError(
-                    f"Node #{i} has unknown field(s): {', '.join(sorted(map(str, extra)))}."
+                    Text(
+                        "Node #{i} has unknown field(s): {fields}.",
+                        i=i,
+                        fields=sorted(map(str, extra)),
+                    )
                 )
             node_id, kind = raw["id"], raw["kind"]
             _check_id(node_id)
             if node_id in spec.nodes:
-                raise SpecFormatError(f"Two nodes have the id '{node_id}'.", (node_id,))
+                raise SpecFormatError(Text("Two nodes have the id '{id}'.", id=node_id), (node_id,))
             if not isinstance(kind, str) or kind not in CATALOG:
-                known = ", ".join(CATALOG)
                 raise UnknownLayerError(
-                    f"Node '{node_id}' has unknown layer kind {kind!r}; known kinds: {known}.",
+                    Text(
+                        "Node '{id}' has unknown layer kind {kind!r}; known kinds: {known}.",
+                        id=node_id,
+                        kind=kind,
+                        known=list(CATALOG),
+                    ),
                     (node_id,),
                 )
             pos = raw.get("pos", (0.0, 0.0))
             if not isinstance(pos, list | tuple):
-                raise SpecFormatError(f"Node '{node_id}': pos must be [x, y].", (node_id,))
+                raise SpecFormatError(
+                    Text("Node '{id}': pos must be [x, y].", id=node_id), (node_id,)
+                )
             spec.add_node(kind, raw.get("params", {}), tuple(pos), node_id)  # type: ignore[arg-type]
         for i, raw in enumerate(edges_raw):
             if not isinstance(raw, dict) or not {"src", "dst"} <= set(raw):
-                raise SpecFormatError(f"Edge #{i} must be an object with src and dst.")
+                raise SpecFormatError(Text("Edge #{i} must be an object with src and dst.", i=i))
             extra = set(raw) - {"src", "dst", "slot"}
             if extra:
                 raise SpecFormatError(
-                    f"Edge #{i} has unknown field(s): {', '.join(sorted(map(str, extra)))}."
+                    Text(
+                        "Edge #{i} has unknown field(s): {fields}.",
+                        i=i,
+                        fields=sorted(map(str, extra)),
+                    )
                 )
             src, dst, slot = raw["src"], raw["dst"], raw.get("slot", 0)
             if isinstance(slot, bool) or not isinstance(slot, int) or slot < 0:
-                raise SpecFormatError(f"Edge #{i}: slot must be a whole number >= 0.")
+                raise SpecFormatError(Text("Edge #{i}: slot must be a whole number >= 0.", i=i))
             _check_edge(spec, src, dst, check_cycle=False)
             if any(e.dst == dst and e.slot == slot for e in spec.edges):
-                raise ConnectionError_(f"Input {slot} of '{dst}' is connected twice.", (dst,))
+                raise ConnectionError_(
+                    Text("Input {slot} of '{dst}' is connected twice.", slot=slot, dst=dst), (dst,)
+                )
             spec.edges.append(Edge(src, dst, slot))
         return spec
 
@@ -308,8 +341,11 @@ class NetworkSpec:
 def _check_id(node_id: Any) -> None:
     if not isinstance(node_id, str) or not ID_PATTERN.match(node_id):
         raise SpecFormatError(
-            f"Invalid node id {node_id!r}: use letters, digits and underscores, starting "
-            "with a letter (at most 64 characters), e.g. 'dense_1'."
+            Text(
+                "Invalid node id {id!r}: use letters, digits and underscores, starting "
+                "with a letter (at most 64 characters), e.g. 'dense_1'.",
+                id=node_id,
+            )
         )
 
 
@@ -317,11 +353,18 @@ def _check_pos(pos: Any, node_id: str) -> tuple[float, float]:
     try:
         x, y = pos
     except (TypeError, ValueError):
-        raise SpecFormatError(f"Node '{node_id}': pos must be (x, y).", (node_id,)) from None
+        raise SpecFormatError(
+            Text("Node '{id}': pos must be (x, y).", id=node_id), (node_id,)
+        ) from None
     for v in (x, y):
         if isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v):
             raise SpecFormatError(
-                f"Node '{node_id}': pos must be two finite numbers, got {pos!r}.", (node_id,)
+                Text(
+                    "Node '{id}': pos must be two finite numbers, got {pos!r}.",
+                    id=node_id,
+                    pos=pos,
+                ),
+                (node_id,),
             )
     return (float(x), float(y))
 
@@ -346,29 +389,54 @@ def _check_edge(spec: NetworkSpec, src: Any, dst: Any, check_cycle: bool = True)
     for end in (src, dst):
         if not isinstance(end, str) or end not in spec.nodes:
             raise ConnectionError_(
-                f"A connection refers to node {end!r}, which does not exist.",
+                Text("A connection refers to node {node!r}, which does not exist.", node=end),
             )
     if src == dst:
-        raise CycleError(f"'{src}' cannot be connected to itself: that would make a cycle.", (src,))
+        raise CycleError(
+            Text("'{src}' cannot be connected to itself: that would make a cycle.", src=src),
+            (src,),
+        )
     dst_kind = get_kind(spec.nodes[dst].kind)
     if dst_kind.id == "input":
         raise ConnectionError_(
-            f"'{dst}' is an input node and cannot receive connections; connect into a layer.",
+            Text(
+                "'{dst}' is an input node and cannot receive connections; connect into a layer.",
+                dst=dst,
+            ),
             (dst,),
         )
     if check_cycle and _reaches(spec, dst, src):
         raise CycleError(
-            f"Connecting '{src}' to '{dst}' would create a cycle ('{dst}' already feeds "
-            f"'{src}'); networks must flow one way from input to output.",
+            Text(
+                "Connecting '{src}' to '{dst}' would create a cycle ('{dst}' already feeds "
+                "'{src}'); networks must flow one way from input to output.",
+                src=src,
+                dst=dst,
+            ),
             (src, dst),
         )
     if any(e.src == src and e.dst == dst for e in spec.edges):
-        raise ConnectionError_(f"'{src}' is already connected to '{dst}'.", (src, dst))
+        raise ConnectionError_(
+            Text("'{src}' is already connected to '{dst}'.", src=src, dst=dst), (src, dst)
+        )
     n_in = sum(1 for e in spec.edges if e.dst == dst)
     if dst_kind.max_inputs is not None and n_in >= dst_kind.max_inputs:
-        raise ArityError(
-            f"'{dst}' ({dst_kind.name}) already has {n_in} input"
-            f"{'s' if n_in != 1 else ''} (at most {dst_kind.max_inputs}); remove its "
-            "connection first, or merge with an Add/Concatenate node.",
-            (dst,),
-        )
+        if n_in == 1:
+            text = Text(
+                "'{dst}' ({layer}) already has {n} input (at most {most}); remove its "
+                "connection first, or merge with an Add/Concatenate node.",
+                dst=dst,
+                layer=dst_kind.name,
+                n=n_in,
+                most=dst_kind.max_inputs,
+            )
+        else:
+            text = Text(
+                "'{dst}' ({layer}) already has {n} inputs (at most {most}); remove its "
+                "connection first, or merge with an Add/Concatenate node.",
+                dst=dst,
+                layer=dst_kind.name,
+                n=n_in,
+                most=dst_kind.max_inputs,
+            )
+        raise ArityError(text, (dst,))

@@ -19,6 +19,7 @@ from dataclasses import replace
 from typing import Any
 
 from nnstudio.engine.registry import LOSSES, OPTIMIZERS, SCHEDULES
+from nnstudio.text import Text
 
 from .errors import ParamError
 from .params import ParamSpec, defaults, fill
@@ -332,10 +333,37 @@ def fill_named(
     Raises :class:`ParamError` naming the entry and the parameter.
     """
     if not isinstance(name, str) or name not in table:
-        raise ParamError(f"Unknown {what} {name!r}; choose one of: {', '.join(table)}.")
+        raise ParamError(_unknown(what, name, list(table)))
     if what == "optimizer" and isinstance(params, Mapping) and "betas" in params:
         params = _split_betas(params)
-    return fill(table[name], params, f"{what} {name}", f"{what} {name}")
+    owner = _entry(what, name)
+    return fill(table[name], params, owner, owner)
+
+
+def _entry(what: str, name: str) -> str:
+    """``"optimizer adam"``: an entry of a table, as messages name it."""
+    if what == "optimizer":
+        return Text("optimizer {name}", name=name)
+    if what == "loss":
+        return Text("loss {name}", name=name)
+    if what == "schedule":
+        return Text("schedule {name}", name=name)
+    if what == "activation":
+        return Text("activation {name}", name=name)
+    return f"{what} {name}"
+
+
+def _unknown(what: str, name: Any, known: list[str]) -> str:
+    """The message for an unknown entry ``name`` of a table (``what``: "optimizer"...)."""
+    if what == "optimizer":
+        return Text("Unknown optimizer {name!r}; choose one of: {known}.", name=name, known=known)
+    if what == "loss":
+        return Text("Unknown loss {name!r}; choose one of: {known}.", name=name, known=known)
+    if what == "schedule":
+        return Text("Unknown schedule {name!r}; choose one of: {known}.", name=name, known=known)
+    if what == "activation":
+        return Text("Unknown activation {name!r}; choose one of: {known}.", name=name, known=known)
+    return f"Unknown {what} {name!r}; choose one of: {', '.join(known)}."
 
 
 def _split_betas(params: Mapping[str, Any]) -> dict[str, Any]:
@@ -343,7 +371,9 @@ def _split_betas(params: Mapping[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in params.items() if k != "betas"}
     betas = params["betas"]
     if not isinstance(betas, list | tuple) or len(betas) != 2:
-        raise ParamError(f"optimizer: 'betas' must be two numbers, got {betas!r}.")
+        raise ParamError(
+            Text("optimizer: 'betas' must be two numbers, got {betas!r}.", betas=betas)
+        )
     out.setdefault("beta1", betas[0])
     out.setdefault("beta2", betas[1])
     return out
@@ -366,15 +396,23 @@ def fill_training(d: Any) -> dict[str, Any]:
     if d is None:
         d = {}
     if not isinstance(d, Mapping):
-        raise ParamError(f"Training settings must be a mapping, got {type(d).__name__}.")
+        raise ParamError(
+            Text("Training settings must be a mapping, got {type}.", type=type(d).__name__)
+        )
     known = {p.name for p in TRAINING_FIELDS} | set(SUB_TABLES)
     unknown = sorted(str(k) for k in d if k not in known)
     if unknown:
         raise ParamError(
-            f"Unknown training setting(s): {', '.join(unknown)}. Known: {', '.join(sorted(known))}."
+            Text(
+                "Unknown training setting(s): {unknown}. Known: {known}.",
+                unknown=unknown,
+                known=sorted(known),
+            )
         )
     top = fill(
-        TRAINING_FIELDS, {k: v for k, v in d.items() if k not in SUB_TABLES}, "training settings"
+        TRAINING_FIELDS,
+        {k: v for k, v in d.items() if k not in SUB_TABLES},
+        Text("training settings"),
     )
     out: dict[str, Any] = {}
     for p in TRAINING_FIELDS:

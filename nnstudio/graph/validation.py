@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from nnstudio.text import Text
+
 from .catalog import CATALOG
 from .errors import (
     ArityError,
@@ -93,8 +95,12 @@ def structure_errors(
         if kind is None:
             errors.append(
                 UnknownLayerError(
-                    f"'{nid}' has unknown layer kind {node.kind!r}; replace it with one of: "
-                    f"{', '.join(CATALOG)}.",
+                    Text(
+                        "'{id}' has unknown layer kind {kind!r}; replace it with one of: {kinds}.",
+                        id=nid,
+                        kind=node.kind,
+                        kinds=list(CATALOG),
+                    ),
                     (nid,),
                 )
             )
@@ -103,7 +109,15 @@ def structure_errors(
         for name in params:
             if name not in {p.name for p in kind.params}:
                 errors.append(
-                    ParamError(f"{nid}: {kind.name} has no parameter {name!r}; remove it.", (nid,))
+                    ParamError(
+                        Text(
+                            "{id}: {layer} has no parameter {param!r}; remove it.",
+                            id=nid,
+                            layer=kind.name,
+                            param=name,
+                        ),
+                        (nid,),
+                    )
                 )
         for p in kind.params:
             if p.name not in params:  # filled with the catalog default, like everywhere
@@ -118,8 +132,12 @@ def structure_errors(
         if e.src not in nodes or e.dst not in nodes:
             errors.append(
                 ConnectionError_(
-                    f"The connection {e.src!r} -> {e.dst!r} refers to a node that does not "
-                    "exist; delete it.",
+                    Text(
+                        "The connection {src!r} -> {dst!r} refers to a node that does not "
+                        "exist; delete it.",
+                        src=e.src,
+                        dst=e.dst,
+                    ),
                     tuple(n for n in (e.src, e.dst) if n in nodes),
                 )
             )
@@ -129,15 +147,20 @@ def structure_errors(
     if not inputs:
         errors.append(
             NoInputError(
-                "The network has no input node: add an Input node from the palette and "
-                "connect it to the first layer."
+                Text(
+                    "The network has no input node: add an Input node from the palette and "
+                    "connect it to the first layer."
+                )
             )
         )
     elif len(inputs) > 1:
         errors.append(
             MultipleInputsError(
-                f"The network has {len(inputs)} input nodes ({', '.join(inputs)}); keep one "
-                "and delete the others.",
+                Text(
+                    "The network has {n} input nodes ({ids}); keep one and delete the others.",
+                    n=len(inputs),
+                    ids=list(inputs),
+                ),
                 inputs,
             )
         )
@@ -147,8 +170,11 @@ def structure_errors(
     for comp in cycles:
         errors.append(
             CycleError(
-                f"Cycle through {' -> '.join(comp)}: data must flow one way from input to "
-                "output; remove one of these connections.",
+                Text(
+                    "Cycle through {path}: data must flow one way from input to output; "
+                    "remove one of these connections.",
+                    path=" -> ".join(comp),
+                ),
                 comp,
             )
         )
@@ -175,7 +201,11 @@ def structure_errors(
         if node.kind != "input" and count == 0:
             errors.append(
                 DanglingNodeError(
-                    f"'{nid}' ({kind.name}) has no input: connect a layer into it or delete it.",
+                    Text(
+                        "'{id}' ({layer}) has no input: connect a layer into it or delete it.",
+                        id=nid,
+                        layer=kind.name,
+                    ),
                     (nid,),
                 )
             )
@@ -185,8 +215,12 @@ def structure_errors(
         if inputs and nid not in reachable and nid not in in_cycle:
             errors.append(
                 DanglingNodeError(
-                    f"'{nid}' ({kind.name}) is not connected to the input: wire it into the "
-                    "network or delete it.",
+                    Text(
+                        "'{id}' ({layer}) is not connected to the input: wire it into the "
+                        "network or delete it.",
+                        id=nid,
+                        layer=kind.name,
+                    ),
                     (nid,),
                 )
             )
@@ -199,17 +233,23 @@ def structure_errors(
         if len(sinks) > 1:
             errors.append(
                 OutputError(
-                    f"The network has {len(sinks)} outputs ({', '.join(sinks)}) but needs "
-                    "exactly one: merge the branches with Add or Concatenate, or delete the "
-                    "extra ones.",
+                    Text(
+                        "The network has {n} outputs ({ids}) but needs exactly one: merge the "
+                        "branches with Add or Concatenate, or delete the extra ones.",
+                        n=len(sinks),
+                        ids=list(sinks),
+                    ),
                     sinks,
                 )
             )
         elif len(sinks) == 1 and nodes[sinks[0]].kind == "input" and len(inputs) == 1:
             errors.append(
                 OutputError(
-                    f"'{sinks[0]}' is not connected to any layer, so the network has no "
-                    "output: add a Dense layer after it.",
+                    Text(
+                        "'{id}' is not connected to any layer, so the network has no output: "
+                        "add a Dense layer after it.",
+                        id=sinks[0],
+                    ),
                     sinks,
                 )
             )
@@ -220,39 +260,62 @@ def structure_errors(
     return errors, StructureInfo(single, output)
 
 
-def _arity_message(nid: str, name: str, count: int, kind) -> str:
+def _arity_message(nid: str, name: str, count: int, kind) -> Text:
     if kind.max_inputs == 0:
-        return f"'{nid}' ({name}) cannot have inputs; remove the connections into it."
+        return Text(
+            "'{id}' ({layer}) cannot have inputs; remove the connections into it.",
+            id=nid,
+            layer=name,
+        )
     if kind.max_inputs is None:
-        need = f"at least {kind.min_inputs}"
+        need = Text("at least {n}", n=kind.min_inputs)
     elif kind.min_inputs == kind.max_inputs:
-        need = f"exactly {kind.min_inputs}"
+        need = Text("exactly {n}", n=kind.min_inputs)
     else:
-        need = f"{kind.min_inputs} to {kind.max_inputs}"
+        need = Text("{lo} to {hi}", lo=kind.min_inputs, hi=kind.max_inputs)
     fix = (
-        "connect another layer into it"
+        Text("connect another layer into it")
         if count < kind.min_inputs
-        else "remove the extra connections (merge them first with Add or Concatenate)"
+        else Text("remove the extra connections (merge them first with Add or Concatenate)")
     )
-    return f"'{nid}' ({name}) has {count} input{'s' if count != 1 else ''} but needs {need}: {fix}."
+    if count == 1:
+        return Text(
+            "'{id}' ({layer}) has {count} input but needs {need}: {fix}.",
+            id=nid,
+            layer=name,
+            count=count,
+            need=need,
+            fix=fix,
+        )
+    return Text(
+        "'{id}' ({layer}) has {count} inputs but needs {need}: {fix}.",
+        id=nid,
+        layer=name,
+        count=count,
+        need=need,
+        fix=fix,
+    )
 
 
 def _loss_errors(
     out: str, width: int | None, act: str, loss: str, task: str | None, n_classes: int | None
 ) -> list[GraphError]:
-    def err(msg: str) -> LossMismatchError:
+    def err(msg: Text) -> LossMismatchError:
         return LossMismatchError(msg, (out,))
 
     if loss not in CLASSIFICATION_LOSSES + REGRESSION_LOSSES:
-        known = ", ".join(CLASSIFICATION_LOSSES + REGRESSION_LOSSES)
-        return [err(f"Unknown loss {loss!r}; choose one of {known}.")]
+        known = list(CLASSIFICATION_LOSSES + REGRESSION_LOSSES)
+        return [err(Text("Unknown loss {loss!r}; choose one of {known}.", loss=loss, known=known))]
     problems: list[GraphError] = []
-    units = f"{width} unit{'s' if width != 1 else ''}"
+    units = Text("{n} unit", n=width) if width == 1 else Text("{n} units", n=width)
     if loss in CLASSIFICATION_LOSSES and task == "regression":
         return [
             err(
-                f"The loss {loss} is for classification but the dataset is a regression "
-                "task: use mse, mae or huber."
+                Text(
+                    "The loss {loss} is for classification but the dataset is a regression "
+                    "task: use mse, mae or huber.",
+                    loss=loss,
+                )
             )
         ]
     if loss == "cce":
@@ -260,71 +323,119 @@ def _loss_errors(
             target = n_classes if n_classes and n_classes >= 2 else 2
             problems.append(
                 err(
-                    f"Categorical cross-entropy (cce) needs one output unit per class but "
-                    f"'{out}' has {units}: set its units to {target}, or use bce with one "
-                    "sigmoid unit for two classes."
+                    Text(
+                        "Categorical cross-entropy (cce) needs one output unit per class but "
+                        "'{out}' has {units}: set its units to {target}, or use bce with one "
+                        "sigmoid unit for two classes.",
+                        out=out,
+                        units=units,
+                        target=target,
+                    )
                 )
             )
         elif width is not None and n_classes is not None and width != n_classes:
             problems.append(
                 err(
-                    f"'{out}' has {units} but the dataset has {n_classes} classes: set its "
-                    f"units to {n_classes}."
+                    Text(
+                        "'{out}' has {units} but the dataset has {n} classes: set its units "
+                        "to {n}.",
+                        out=out,
+                        units=units,
+                        n=n_classes,
+                    )
                 )
             )
         if act not in ("softmax", "linear"):
             problems.append(
                 err(
-                    f"With cce the output '{out}' must end in softmax (or linear logits), "
-                    f"not {act}: change its activation to softmax."
+                    Text(
+                        "With cce the output '{out}' must end in softmax (or linear logits), "
+                        "not {act}: change its activation to softmax.",
+                        out=out,
+                        act=act,
+                    )
                 )
             )
     elif loss in ("bce", "bce_logits"):
         if task == "multiclass" or (n_classes is not None and n_classes > 2):
-            k = n_classes if n_classes else "several"
-            return [
-                err(
-                    f"{loss} is for two classes but the dataset has {k} classes: use cce "
-                    f"with {k} softmax output units."
+            if n_classes:
+                msg = Text(
+                    "{loss} is for two classes but the dataset has {k} classes: use cce "
+                    "with {k} softmax output units.",
+                    loss=loss,
+                    k=n_classes,
                 )
-            ]
+            else:
+                msg = Text(
+                    "{loss} is for two classes but the dataset has several classes: use cce "
+                    "with several softmax output units.",
+                    loss=loss,
+                )
+            return [err(msg)]
         if width is not None and width != 1:
             problems.append(
                 err(
-                    f"{loss} needs exactly 1 output unit but '{out}' has {units}: set its "
-                    "units to 1 (or use cce with one unit per class)."
+                    Text(
+                        "{loss} needs exactly 1 output unit but '{out}' has {units}: set its "
+                        "units to 1 (or use cce with one unit per class).",
+                        loss=loss,
+                        out=out,
+                        units=units,
+                    )
                 )
             )
         want = "sigmoid" if loss == "bce" else "linear"
         if act != want:
             alt = (
-                "or use bce_logits with a linear output"
+                Text("or use bce_logits with a linear output")
                 if loss == "bce"
-                else "or use bce with a sigmoid output"
+                else Text("or use bce with a sigmoid output")
             )
             problems.append(
                 err(
-                    f"With {loss} the output '{out}' must use {want}, not {act}: change its "
-                    f"activation to {want} ({alt})."
+                    Text(
+                        "With {loss} the output '{out}' must use {want}, not {act}: change "
+                        "its activation to {want} ({alt}).",
+                        loss=loss,
+                        out=out,
+                        want=want,
+                        act=act,
+                        alt=alt,
+                    )
                 )
             )
     else:
         if task == "multiclass":
-            return [
-                err(
-                    f"{loss} is a regression loss but the dataset has "
-                    f"{n_classes or 'several'} classes: use cce."
+            if n_classes:
+                msg = Text(
+                    "{loss} is a regression loss but the dataset has {k} classes: use cce.",
+                    loss=loss,
+                    k=n_classes,
                 )
-            ]
+            else:
+                msg = Text(
+                    "{loss} is a regression loss but the dataset has several classes: use cce.",
+                    loss=loss,
+                )
+            return [err(msg)]
         if width is not None and width != 1:
             problems.append(
-                err(f"The dataset has 1 target but '{out}' has {units}: set its units to 1.")
+                err(
+                    Text(
+                        "The dataset has 1 target but '{out}' has {units}: set its units to 1.",
+                        out=out,
+                        units=units,
+                    )
+                )
             )
         if act == "softmax":
             problems.append(
                 err(
-                    f"'{out}' ends in softmax, which cannot fit a regression target: use a "
-                    "linear activation."
+                    Text(
+                        "'{out}' ends in softmax, which cannot fit a regression target: use a "
+                        "linear activation.",
+                        out=out,
+                    )
                 )
             )
     return problems
@@ -356,11 +467,14 @@ def loss_findings(
     if node.kind in ("dense", "activation") and own == "softmax":
         warnings.append(
             SoftmaxCrossEntropyWarning(
-                f"'{out}' ends in softmax and the loss is categorical cross-entropy: NN "
-                "Studio fuses the two (it trains on the logits with a stable log-softmax, "
-                "the softmax is applied once). The exported model outputs probabilities; "
-                "if you train it elsewhere with a cross-entropy that expects logits (like "
-                "torch.nn.CrossEntropyLoss), remove the softmax there.",
+                Text(
+                    "'{out}' ends in softmax and the loss is categorical cross-entropy: NN "
+                    "Studio fuses the two (it trains on the logits with a stable log-softmax, "
+                    "the softmax is applied once). The exported model outputs probabilities; "
+                    "if you train it elsewhere with a cross-entropy that expects logits (like "
+                    "torch.nn.CrossEntropyLoss), remove the softmax there.",
+                    out=out,
+                ),
                 (out,),
             )
         )
@@ -379,9 +493,13 @@ def loss_findings(
     between = ", ".join(f"'{c}'" for c in chain[:-1])
     errors.append(
         LossMismatchError(
-            f"The softmax of '{chain[-1]}' is followed by {between}, so the output is not "
-            "the softmax itself and categorical cross-entropy would apply a second softmax: "
-            f"move the softmax after {between} (or delete {between}).",
+            Text(
+                "The softmax of '{source}' is followed by {between}, so the output is not "
+                "the softmax itself and categorical cross-entropy would apply a second "
+                "softmax: move the softmax after {between} (or delete {between}).",
+                source=chain[-1],
+                between=between,
+            ),
             tuple(chain),
         )
     )

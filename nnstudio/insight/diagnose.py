@@ -22,6 +22,8 @@ from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
+from nnstudio.text import Text
+
 #: Codes in the order findings are listed.
 CODES = (
     "output-mismatch",
@@ -169,9 +171,16 @@ def _output_mismatch(ev: Evidence) -> list[Finding]:
                 Finding(
                     "output-mismatch",
                     node,
-                    f"the targets range over [{lo:.3g}, {hi:.3g}] but a {act} output only "
-                    f"gives values in [{limits[0]:g}, {limits[1]:g}]",
-                    "make the output activation linear",
+                    Text(
+                        "the targets range over [{lo:.3g}, {hi:.3g}] but a {act} output only "
+                        "gives values in [{low:g}, {high:g}]",
+                        lo=lo,
+                        hi=hi,
+                        act=act,
+                        low=limits[0],
+                        high=limits[1],
+                    ),
+                    Text("make the output activation linear"),
                     {"target_min": lo, "target_max": hi},
                     to_linear,
                 )
@@ -181,8 +190,10 @@ def _output_mismatch(ev: Evidence) -> list[Finding]:
             Finding(
                 "output-mismatch",
                 node,
-                "the loss bce_logits applies a sigmoid itself, but the output already has one",
-                "make the output activation linear (or use the loss bce)",
+                Text(
+                    "the loss bce_logits applies a sigmoid itself, but the output already has one"
+                ),
+                Text("make the output activation linear (or use the loss bce)"),
                 {},
                 to_linear,
             )
@@ -192,9 +203,12 @@ def _output_mismatch(ev: Evidence) -> list[Finding]:
             Finding(
                 "output-mismatch",
                 node,
-                f"cross-entropy over {ev.n_classes} classes expects softmax or linear outputs, "
-                f"not {act}",
-                "make the output activation softmax",
+                Text(
+                    "cross-entropy over {n} classes expects softmax or linear outputs, not {act}",
+                    n=ev.n_classes,
+                    act=act,
+                ),
+                Text("make the output activation softmax"),
                 {},
                 None if node is None else {"node": node, "params": {"activation": "softmax"}},
             )
@@ -222,9 +236,16 @@ def _unscaled_inputs(ev: Evidence) -> list[Finding]:
             Finding(
                 "unscaled-inputs",
                 None,
-                f"input features have standard deviations from {small_std:.3g} to "
-                f"{big_std:.3g} and means up to {big_mean:.3g} in size",
-                "standardize the inputs" if fix else "scale the inputs to similar ranges",
+                Text(
+                    "input features have standard deviations from {small:.3g} to "
+                    "{big:.3g} and means up to {mean:.3g} in size",
+                    small=small_std,
+                    big=big_std,
+                    mean=big_mean,
+                ),
+                Text("standardize the inputs")
+                if fix
+                else Text("scale the inputs to similar ranges"),
                 {"std_min": small_std, "std_max": big_std, "mean_max": big_mean},
                 fix,
             )
@@ -243,10 +264,17 @@ def _class_imbalance(ev: Evidence) -> list[Finding]:
             Finding(
                 "class-imbalance",
                 None,
-                f"the largest class has {hi} training samples and the smallest {lo}; always "
-                f"predicting the largest is {share:.0%} accurate",
-                "judge by per-class recall (confusion matrix), gather or resample the small "
-                "classes",
+                Text(
+                    "the largest class has {hi} training samples and the smallest {lo}; always "
+                    "predicting the largest is {share:.0%} accurate",
+                    hi=hi,
+                    lo=lo,
+                    share=share,
+                ),
+                Text(
+                    "judge by per-class recall (confusion matrix), gather or resample the small "
+                    "classes"
+                ),
                 {"largest": hi, "smallest": lo, "majority_accuracy": share},
                 None,
             )
@@ -258,14 +286,14 @@ def _class_imbalance(ev: Evidence) -> list[Finding]:
 def _lr_too_high(ev: Evidence) -> list[Finding]:
     lr = float(ev.training.get("learning_rate") or 0.0)
     fix = {"training": {"learning_rate": lr / 10}} if lr > 0 else None
-    action = f"lower the learning rate (now {lr:g}; try {lr / 10:g})"
+    action = Text("lower the learning rate (now {lr:g}; try {new:g})", lr=lr, new=lr / 10)
     loss = _series(ev.rows, "train_loss")
     if ev.failure:
         return [
             Finding(
                 "lr-too-high",
                 None,
-                f"the run stopped: {_first_sentence(ev.failure)}",
+                Text("the run stopped: {reason}", reason=_first_sentence(ev.failure)),
                 action,
                 {},
                 fix,
@@ -277,7 +305,9 @@ def _lr_too_high(ev: Evidence) -> list[Finding]:
             Finding(
                 "lr-too-high",
                 None,
-                f"the largest weight is {wmax:.3g}: the weights are growing without bound",
+                Text(
+                    "the largest weight is {w:.3g}: the weights are growing without bound", w=wmax
+                ),
                 action,
                 {"weight_max": wmax},
                 fix,
@@ -290,9 +320,14 @@ def _lr_too_high(ev: Evidence) -> list[Finding]:
                 Finding(
                     "lr-too-high",
                     None,
-                    f"the training loss ended at {last:.4g}, above where it started "
-                    f"({first:.4g}) and {last / max(best, 1e-300):.3g} times its best "
-                    f"({best:.4g})",
+                    Text(
+                        "the training loss ended at {last:.4g}, above where it started "
+                        "({first:.4g}) and {times:.3g} times its best ({best:.4g})",
+                        last=last,
+                        first=first,
+                        times=last / max(best, 1e-300),
+                        best=best,
+                    ),
                     action,
                     {"first": first, "best": best, "last": last},
                     fix,
@@ -309,9 +344,14 @@ def _lr_too_high(ev: Evidence) -> list[Finding]:
                     Finding(
                         "lr-too-high",
                         None,
-                        f"the training loss oscillates: over the last {w.size} epochs "
-                        f"it changes direction {flips:.0%} of the time by "
-                        f"{amplitude:.0%} of its size on average",
+                        Text(
+                            "the training loss oscillates: over the last {n} epochs it "
+                            "changes direction {flips:.0%} of the time by {amplitude:.0%} of "
+                            "its size on average",
+                            n=w.size,
+                            flips=flips,
+                            amplitude=amplitude,
+                        ),
                         action,
                         {"flips": flips, "amplitude": amplitude},
                         fix,
@@ -339,9 +379,19 @@ def _overfitting(ev: Evidence) -> list[Finding]:
             Finding(
                 "overfitting",
                 None,
-                f"the test loss rose from {best:.4g} (epoch {epoch}) to {last:.4g} while the "
-                f"training loss fell from {float(train[b]):.4g} to {float(train[-1]):.4g}",
-                "restore the best weights; add L2 or dropout, use a smaller network or more data",
+                Text(
+                    "the test loss rose from {best:.4g} (epoch {epoch}) to {last:.4g} while the "
+                    "training loss fell from {train_best:.4g} to {train_last:.4g}",
+                    best=best,
+                    epoch=epoch,
+                    last=last,
+                    train_best=float(train[b]),
+                    train_last=float(train[-1]),
+                ),
+                Text(
+                    "restore the best weights; add L2 or dropout, use a smaller network or more "
+                    "data"
+                ),
                 {"best_test_loss": best, "last_test_loss": last, "best_epoch": epoch},
                 {"training": {"l2": 1e-3}} if l2 == 0 else {"restore_best": True},
             )
@@ -366,9 +416,15 @@ def _slow(ev: Evidence) -> list[Finding]:
             Finding(
                 "lr-too-low",
                 None,
-                f"the training loss fell only {total_drop:.1%} in {loss.size} epochs "
-                f"({first:.4g} -> {last:.4g}), but steadily",
-                f"raise the learning rate (now {lr:g}; try {lr * 10:g})",
+                Text(
+                    "the training loss fell only {drop:.1%} in {n} epochs "
+                    "({first:.4g} -> {last:.4g}), but steadily",
+                    drop=total_drop,
+                    n=loss.size,
+                    first=first,
+                    last=last,
+                ),
+                Text("raise the learning rate (now {lr:g}; try {new:g})", lr=lr, new=lr * 10),
                 {"drop": total_drop, "epochs": int(loss.size)},
                 {"training": {"learning_rate": lr * 10}} if lr > 0 else None,
             )
@@ -378,9 +434,15 @@ def _slow(ev: Evidence) -> list[Finding]:
             Finding(
                 "plateau",
                 None,
-                f"the training loss has stayed at {last:.4g} for the last {tail.size} epochs "
-                f"(changed {tail_change:.2%}), still {last / first:.0%} of where it started",
-                "try a larger learning rate, another optimizer (adam), or a larger network",
+                Text(
+                    "the training loss has stayed at {last:.4g} for the last {n} epochs "
+                    "(changed {change:.2%}), still {kept:.0%} of where it started",
+                    last=last,
+                    n=tail.size,
+                    change=tail_change,
+                    kept=last / first,
+                ),
+                Text("try a larger learning rate, another optimizer (adam), or a larger network"),
                 {"loss": last, "epochs": int(tail.size)},
                 {"training": {"optimizer": "adam"}}
                 if ev.training.get("optimizer") != "adam"
@@ -411,8 +473,8 @@ def _gradients(ev: Evidence) -> list[Finding]:
                 Finding(
                     "exploding-gradients",
                     nid,
-                    f"the gradient norm of {nid} is {g:.3g}",
-                    "turn on gradient clipping (norm 1) and lower the learning rate",
+                    Text("the gradient norm of {layer} is {norm:.3g}", layer=nid, norm=g),
+                    Text("turn on gradient clipping (norm 1) and lower the learning rate"),
                     {"grad_norm": g},
                     {"training": {"clip_norm": 1.0}} if not clip else None,
                 )
@@ -427,9 +489,19 @@ def _gradients(ev: Evidence) -> list[Finding]:
                 Finding(
                     "vanishing-gradients",
                     first,
-                    f"the gradient norm of {first} is {g0:.3g}, {ratio:.2g} times that of the "
-                    f"last layer {last} ({g1:.3g})",
-                    "use ReLU-family activations in the hidden layers, fewer layers, or BatchNorm",
+                    Text(
+                        "the gradient norm of {first} is {g0:.3g}, {ratio:.2g} times that of the "
+                        "last layer {last} ({g1:.3g})",
+                        first=first,
+                        g0=g0,
+                        ratio=ratio,
+                        last=last,
+                        g1=g1,
+                    ),
+                    Text(
+                        "use ReLU-family activations in the hidden layers, fewer layers, or "
+                        "BatchNorm"
+                    ),
                     {"grad_norm": g0, "last_grad_norm": g1, "ratio": ratio},
                     None,
                 )
@@ -455,9 +527,14 @@ def _units(ev: Evidence) -> list[Finding]:
                 Finding(
                     "dead-units",
                     nid,
-                    f"{dead:.0%} of the {units} ReLU units of {nid} output 0 on every "
-                    "training sample",
-                    "use leaky_relu, lower the learning rate, or re-initialise (Reset)",
+                    Text(
+                        "{dead:.0%} of the {units} ReLU units of {layer} output 0 on every "
+                        "training sample",
+                        dead=dead,
+                        units=units,
+                        layer=nid,
+                    ),
+                    Text("use leaky_relu, lower the learning rate, or re-initialise (Reset)"),
                     {"dead": dead, "units": units},
                     fix,
                 )
@@ -468,9 +545,15 @@ def _units(ev: Evidence) -> list[Finding]:
                 Finding(
                     "saturated-units",
                     nid,
-                    f"{sat:.0%} of the {units} {s.get('activation')} units of {nid} sit at their "
-                    "limits on most training samples",
-                    "standardize the inputs, lower the learning rate, or use relu",
+                    Text(
+                        "{saturated:.0%} of the {units} {activation} units of {layer} sit at "
+                        "their limits on most training samples",
+                        saturated=sat,
+                        units=units,
+                        activation=s.get("activation"),
+                        layer=nid,
+                    ),
+                    Text("standardize the inputs, lower the learning rate, or use relu"),
                     {"saturated": sat, "units": units},
                     {"node": nid, "params": {"activation": "relu"}}
                     if s.get("kind") in ("dense", "conv2d", "activation")
@@ -488,5 +571,8 @@ def _max_weight(stats: dict | None) -> float | None:
 
 
 def _first_sentence(text: str) -> str:
+    """The first sentence of ``text`` without its full stop (a :class:`Text` of one
+    sentence without a full stop is kept, so it can still be translated)."""
     head = text.split(". ")[0].strip()
-    return head.rstrip(".")
+    head = head.rstrip(".")
+    return text if isinstance(text, Text) and head == text else head
