@@ -50,7 +50,7 @@ def _setting_label(part: str, name: str) -> str:
     from nnstudio.graph.catalog import CATALOG
 
     if part == "data" and name == "standardize":
-        return _tr("Standardize inputs")
+        return QCoreApplication.translate("DiagnosisView", "Standardize inputs")
     specs = list(TRAINING_FIELDS) if part == "training" else []
     if part == "node":
         specs = [p for kind in CATALOG.values() for p in kind.params]
@@ -60,7 +60,11 @@ def _setting_label(part: str, name: str) -> str:
 
 def _value_text(value: object) -> str:
     if isinstance(value, bool):
-        return _tr("on") if value else _tr("off")
+        return (
+            QCoreApplication.translate("DiagnosisView", "on")
+            if value
+            else QCoreApplication.translate("DiagnosisView", "off")
+        )
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
@@ -69,7 +73,7 @@ def fix_text(fix: dict) -> str:
     ``dense_1: Activation = leaky_relu``, ``Standardize inputs = on``, ``Restore best
     weights``."""
     if fix.get("restore_best"):
-        return _tr("Restore best weights")
+        return QCoreApplication.translate("DiagnosisView", "Restore best weights")
     if "node" in fix:
         items = ", ".join(
             f"{_setting_label('node', k)} = {_value_text(v)}"
