@@ -36,6 +36,7 @@ from nnstudio import resources_path
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import train_config
 from nnstudio.io import Project, load_project
+from nnstudio.text import Text, message
 
 LANGUAGES = ("en", "zh")
 MARGIN = 0.05
@@ -85,7 +86,14 @@ class Lesson:
         """A file of the lesson folder; raises :class:`LessonError` if it is missing."""
         path = self.folder / name
         if not path.is_file():
-            raise LessonError(f"lesson '{self.id}' has no file '{name}' in {self.folder}")
+            raise LessonError(
+                Text(
+                    "lesson '{id}' has no file '{name}' in {folder}",
+                    id=self.id,
+                    name=name,
+                    folder=str(self.folder),
+                )
+            )
         return path
 
     def load_project(self, name: str | None = None) -> Project:
@@ -120,17 +128,37 @@ def _parse(folder: Path) -> Lesson:
             for s in doc["steps"]
         )
         lesson = Lesson(
-            str(doc["id"]), int(doc.get("order", 99)), dict(doc["title"]), folder,
-            str(doc["project"]), steps,
+            str(doc["id"]),
+            int(doc.get("order", 99)),
+            dict(doc["title"]),
+            folder,
+            str(doc["project"]),
+            steps,
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise LessonError(f"cannot read the lesson {where}: {exc}") from None
+        raise LessonError(
+            Text("cannot read the lesson {path}: {error}", path=str(where), error=message(exc))
+        ) from None
     for step in steps:
         if step.check.get("type") not in CHECKS:
-            raise LessonError(f"{where}: step '{step.id}' has an unknown check {step.check}")
+            raise LessonError(
+                Text(
+                    "{path}: step '{step}' has an unknown check {check}",
+                    path=str(where),
+                    step=step.id,
+                    check=step.check,
+                )
+            )
         for action in step.show:
             if action.get("do") not in ACTIONS:
-                raise LessonError(f"{where}: step '{step.id}' has an unknown action {action}")
+                raise LessonError(
+                    Text(
+                        "{path}: step '{step}' has an unknown action {action}",
+                        path=str(where),
+                        step=step.id,
+                        action=action,
+                    )
+                )
     return lesson
 
 
@@ -148,7 +176,9 @@ def get_lesson(lesson_id: str, folder: Path | None = None) -> Lesson:
         if lesson.id == lesson_id:
             return lesson
     known = ", ".join(lesson.id for lesson in lessons)
-    raise LessonError(f"unknown lesson '{lesson_id}'; the lessons are: {known}")
+    raise LessonError(
+        Text("unknown lesson '{id}'; the lessons are: {known}", id=lesson_id, known=known)
+    )
 
 
 # ------------------------------------------------------------------------------ progress
@@ -242,7 +272,7 @@ def passes(check: dict, progress: Progress) -> bool:
     """True when ``progress`` meets ``check``."""
     test = CHECKS.get(check.get("type", ""))
     if test is None:
-        raise LessonError(f"unknown lesson check {check}")
+        raise LessonError(Text("unknown lesson check {check}", check=check))
     return bool(test(progress, check))
 
 
@@ -252,7 +282,7 @@ def edited(project: Project, action: dict, lesson: Lesson | None = None) -> Proj
     do = action.get("do")
     if do == "open_project":
         if lesson is None:
-            raise LessonError("open_project needs its lesson")
+            raise LessonError(Text("open_project needs its lesson"))
         return lesson.load_project(action["file"])
     new = project.copy()
     if do == "reset":
@@ -272,7 +302,7 @@ def edited(project: Project, action: dict, lesson: Lesson | None = None) -> Proj
         set_weight(new, action["name"], tuple(action["index"]), float(action["value"]))
         return new
     else:
-        raise LessonError(f"'{do}' is not an editing action")
+        raise LessonError(Text("'{action}' is not an editing action", action=do))
     if do != "reset" and do != "set_training":
         new.weights, new.history, new.preprocessor = None, [], None
     return new
@@ -301,7 +331,7 @@ def set_weight(project: Project, name: str, index: tuple[int, ...], value: float
     if weights is None:
         weights = Session.from_project(project).network.get_weights()
     if name not in weights:
-        raise LessonError(f"the network has no weight array named '{name}'")
+        raise LessonError(Text("the network has no weight array named '{name}'", name=name))
     array = np.array(weights[name], copy=True)
     array[index] = value
     project.weights = {**weights, name: array}
@@ -327,8 +357,16 @@ def export(project: Project, fmt: str, out: Path) -> list[str]:
 
 
 #: every "Show me" action ("do")
-ACTIONS = ("open_project", "reset", "set_training", "set_param", "add_layer_after", "set_weight",
-           "train", "export")
+ACTIONS = (
+    "open_project",
+    "reset",
+    "set_training",
+    "set_param",
+    "add_layer_after",
+    "set_weight",
+    "train",
+    "export",
+)
 
 
 def show_me(
@@ -342,7 +380,7 @@ def show_me(
             project = train(project, action["epochs"])
         elif do == "export":
             if export_dir is None:
-                raise LessonError("exporting needs a folder")
+                raise LessonError(Text("exporting needs a folder"))
             export(project, action["format"], Path(export_dir) / f"{lesson.id}.py")
             exported.add(action["format"])
         else:

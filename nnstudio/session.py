@@ -21,12 +21,14 @@ from nnstudio.engine import (
     Trainer,
     WeightsMismatchError,
 )
+from nnstudio.engine.errors import joined
 from nnstudio.engine.losses import task_of
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import NetworkSpec, compile_spec, validate
 from nnstudio.graph.errors import combine_errors
 from nnstudio.graph.memory import check_training_memory
 from nnstudio.io import Project, WeightsImportError, apply_weights, load_weights_file
+from nnstudio.text import Text, message
 
 
 class SessionError(NNStudioError):
@@ -52,7 +54,7 @@ def to_probabilities(outputs: np.ndarray, task: str, output_activation: str) -> 
         z = out - out.max(axis=1, keepdims=True)
         e = np.exp(z)
         return e / e.sum(axis=1, keepdims=True)
-    raise SessionError("probabilities exist only for classification projects")
+    raise SessionError(Text("probabilities exist only for classification projects"))
 
 
 def _check_graph(spec: NetworkSpec, dataset: Dataset, loss: str) -> None:
@@ -71,9 +73,13 @@ def _set_weights(network: Network, weights: Mapping[str, np.ndarray]) -> None:
     try:
         network.set_weights(dict(weights))
     except WeightsMismatchError as exc:
-        problems = list(getattr(exc, "problems", []) or [str(exc)])
+        problems = list(getattr(exc, "problems", []) or [message(exc)])
         raise WeightsImportError(
-            "the weights do not match the network:\n  " + "\n  ".join(problems), problems
+            Text(
+                "the weights do not match the network:\n  {problems}",
+                problems=joined(problems, "\n  "),
+            ),
+            problems,
         ) from exc
 
 
@@ -265,9 +271,9 @@ class Session:
         data is not 2-D.
         """
         if self.dataset.bounds is None:
-            raise SessionError("a decision surface needs 2-D data; this dataset is not 2-D")
+            raise SessionError(Text("a decision surface needs 2-D data; this dataset is not 2-D"))
         if resolution < 2:
-            raise SessionError(f"grid resolution must be at least 2, got {resolution}")
+            raise SessionError(Text("grid resolution must be at least 2, got {n}", n=resolution))
         xmin, xmax, ymin, ymax = self.dataset.bounds
         xs = np.linspace(xmin, xmax, resolution)
         ys = np.linspace(ymin, ymax, resolution)
@@ -296,8 +302,11 @@ class Predictor:
     def __init__(self, project: Project) -> None:
         if project.weights is None:
             raise SessionError(
-                f"project '{project.name}' is not trained (it holds no weights); "
-                "train it first, e.g. nnstudio train PROJECT"
+                Text(
+                    "project '{name}' is not trained (it holds no weights); "
+                    "train it first, e.g. nnstudio train PROJECT",
+                    name=project.name,
+                )
             )
         self.project = project
         self.network = compile_spec(

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ConfigError
 from .registry import ACTIVATIONS
 
@@ -244,13 +246,20 @@ assert set(FORWARD) == set(ACTIVATIONS) == set(BACKWARD)
 ALIASES = {"swish": "silu", "identity": "linear", "none": "linear"}
 
 
-def check_activation(name: object, where: str = "activation") -> str:
+def check_activation(name: object, where: str = Text("activation")) -> str:
     """Return the canonical activation name or raise :class:`ConfigError`."""
     if isinstance(name, str):
         key = ALIASES.get(name.lower(), name.lower())
         if key in FORWARD:
             return key
-    raise ConfigError(f"Unknown {where} {name!r}. Choose one of: {', '.join(ACTIVATIONS)}.")
+    raise ConfigError(
+        Text(
+            "Unknown {what} {name!r}. Choose one of: {choices}.",
+            what=where,
+            name=name,
+            choices=list(ACTIVATIONS),
+        )
+    )
 
 
 #: The activation parameter each activation reads (declared with defaults in the catalog).
@@ -269,7 +278,9 @@ def activate(
     given = {"slope": slope, "alpha": alpha}
     needed = USES_PARAM.get(name)
     if needed is not None and given[needed] is None:
-        raise ConfigError(f"Activation {name} needs its parameter {needed!r}.")
+        raise ConfigError(
+            Text("Activation {name} needs its parameter {key!r}.", name=name, key=needed)
+        )
     slope = 0.0 if slope is None else slope  # unused by this activation
     alpha = 0.0 if alpha is None else alpha
     z = np.ascontiguousarray(z)

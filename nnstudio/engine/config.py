@@ -7,6 +7,8 @@ from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ConfigError
 from .losses import check_loss_params
 from .optimizers import make_optimizer
@@ -56,26 +58,34 @@ class TrainConfig:
     def from_dict(cls, d: dict) -> TrainConfig:
         """Build and validate a config; raises :class:`ConfigError` on unknown or bad fields."""
         if not isinstance(d, dict):
-            raise ConfigError("Training settings must be a mapping of names to values.")
+            raise ConfigError(Text("Training settings must be a mapping of names to values."))
         names = {f.name for f in fields(cls)}
         unknown = sorted(set(d) - names)
         if unknown:
             raise ConfigError(
-                f"Unknown training setting(s): {', '.join(unknown)}. "
-                f"Known: {', '.join(sorted(names))}."
+                Text(
+                    "Unknown training setting(s): {unknown}. Known: {known}.",
+                    unknown=unknown,
+                    known=sorted(names),
+                )
             )
         missing = [f.name for f in fields(cls) if f.name not in d]
         if missing:
             raise ConfigError(
-                f"Training setting(s) {', '.join(missing)} missing; give every setting "
-                "(nnstudio.graph.fill_training fills them from the catalog)."
+                Text(
+                    "Training setting(s) {missing} missing; give every setting "
+                    "(nnstudio.graph.fill_training fills them from the catalog).",
+                    missing=missing,
+                )
             )
         kw = dict(d)
         for key in ("loss_params", "optimizer_params", "schedule_params"):
             if key in kw and kw[key] is None:
                 kw[key] = {}
             if key in kw and not isinstance(kw[key], dict):
-                raise ConfigError(f"{key} must be a mapping, got {kw[key]!r}.")
+                raise ConfigError(
+                    Text("{key} must be a mapping, got {value!r}.", key=key, value=kw[key])
+                )
             if key in kw:
                 kw[key] = dict(kw[key])
         cfg = cls(**kw)
@@ -85,35 +95,62 @@ class TrainConfig:
     def validate(self) -> None:
         """Raise :class:`ConfigError` naming the first invalid field and its allowed range."""
         if self.loss not in LOSSES:
-            raise ConfigError(f"loss must be one of {', '.join(LOSSES)}, got {self.loss!r}.")
+            raise ConfigError(
+                Text(
+                    "loss must be one of {choices}, got {value!r}.",
+                    choices=list(LOSSES),
+                    value=self.loss,
+                )
+            )
         check_loss_params(self.loss, dict(self.loss_params or {}))
         if self.optimizer not in OPTIMIZERS:
             raise ConfigError(
-                f"optimizer must be one of {', '.join(OPTIMIZERS)}, got {self.optimizer!r}."
+                Text(
+                    "optimizer must be one of {choices}, got {value!r}.",
+                    choices=list(OPTIMIZERS),
+                    value=self.optimizer,
+                )
             )
         lr = self.learning_rate
         if not _is_num(lr) or not math.isfinite(lr) or lr <= 0:
-            raise ConfigError(f"learning_rate must be a number > 0, got {lr!r}.")
+            raise ConfigError(Text("learning_rate must be a number > 0, got {value!r}.", value=lr))
         make_optimizer(self.optimizer, 1, np.float64, self.optimizer_params)
         check_schedule(self.schedule, dict(self.schedule_params or {}))
         if self.batch_size is not None and (not _is_int(self.batch_size) or self.batch_size < 1):
             raise ConfigError(
-                f"batch_size must be a whole number >= 1 (or None for full batch), "
-                f"got {self.batch_size!r}."
+                Text(
+                    "batch_size must be a whole number >= 1 (or None for full batch), "
+                    "got {value!r}.",
+                    value=self.batch_size,
+                )
             )
         if self.epochs is not None and (not _is_int(self.epochs) or self.epochs < 0):
             raise ConfigError(
-                f"epochs must be a whole number >= 0 (or None for unlimited), got {self.epochs!r}."
+                Text(
+                    "epochs must be a whole number >= 0 (or None for unlimited), got {value!r}.",
+                    value=self.epochs,
+                )
             )
         for key in ("l1", "l2"):
             v = getattr(self, key)
             if not _is_num(v) or not math.isfinite(v) or v < 0:
-                raise ConfigError(f"{key} must be a number >= 0, got {v!r}.")
+                raise ConfigError(
+                    Text("{key} must be a number >= 0, got {value!r}.", key=key, value=v)
+                )
         if self.clip_norm is not None and (
             not _is_num(self.clip_norm) or not math.isfinite(self.clip_norm) or self.clip_norm <= 0
         ):
-            raise ConfigError(f"clip_norm must be a number > 0 (or None), got {self.clip_norm!r}.")
+            raise ConfigError(
+                Text(
+                    "clip_norm must be a number > 0 (or None), got {value!r}.",
+                    value=self.clip_norm,
+                )
+            )
         if not _is_int(self.seed) or self.seed < 0:
-            raise ConfigError(f"seed must be a whole number >= 0, got {self.seed!r}.")
+            raise ConfigError(
+                Text("seed must be a whole number >= 0, got {value!r}.", value=self.seed)
+            )
         if self.dtype not in ("float32", "float64"):
-            raise ConfigError(f"dtype must be 'float32' or 'float64', got {self.dtype!r}.")
+            raise ConfigError(
+                Text("dtype must be 'float32' or 'float64', got {value!r}.", value=self.dtype)
+            )

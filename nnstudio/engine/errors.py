@@ -2,7 +2,27 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from nnstudio.errors import NNStudioError
+from nnstudio.text import Text
+
+
+def joined(items: Sequence[str], sep: str = "; ") -> str:
+    """``sep.join(items)`` as nested :class:`~nnstudio.text.Text`, so each item stays
+    translatable; ``sep`` is ``"; "`` or ``"\\n  "`` (an indented list). The nesting is
+    balanced (a thousand items nest about ten deep); ``""`` for no items."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    mid = len(items) // 2
+    first, rest = joined(items[:mid], sep), joined(items[mid:], sep)
+    if sep == "; ":
+        return Text("{first}; {rest}", first=first, rest=rest)
+    if sep == "\n  ":
+        return Text("{first}\n  {rest}", first=first, rest=rest)
+    raise ValueError(f"unsupported separator {sep!r}")
 
 
 class EngineError(NNStudioError):
@@ -49,11 +69,15 @@ class WeightsMismatchError(EngineError):
 
     def __init__(self, problems: list[str]) -> None:
         self.problems = list(problems)
-        shown = "; ".join(self.problems[:20])
-        more = f" (and {len(self.problems) - 20} more)" if len(self.problems) > 20 else ""
+        shown = joined(self.problems[:20])
+        if len(self.problems) > 20:
+            shown = Text("{shown} (and {n} more)", shown=shown, n=len(self.problems) - 20)
         super().__init__(
-            f"The weights do not match this network: {shown}{more}. "
-            "Load weights saved from a network with the same layers, ids and sizes."
+            Text(
+                "The weights do not match this network: {problems}. "
+                "Load weights saved from a network with the same layers, ids and sizes.",
+                problems=shown,
+            )
         )
 
 

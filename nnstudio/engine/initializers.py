@@ -18,6 +18,8 @@ import math
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ConfigError
 from .registry import INITIALIZERS, RELU_FAMILY
 
@@ -31,7 +33,11 @@ def check_initializer(name: object) -> str:
     if isinstance(name, str) and (name == "auto" or name in INITIALIZERS):
         return name
     raise ConfigError(
-        f"Unknown initializer {name!r}. Choose 'auto' or one of: {', '.join(INITIALIZERS)}."
+        Text(
+            "Unknown initializer {name!r}. Choose 'auto' or one of: {choices}.",
+            name=name,
+            choices=list(INITIALIZERS),
+        )
     )
 
 
@@ -65,4 +71,10 @@ def initialize(
         return np.zeros(shape)
     if name == "normal":
         return rng.normal(0.0, float(std), size=shape)
-    raise ConfigError(f"Unknown initializer {name!r}. Choose one of: {', '.join(INITIALIZERS)}.")
+    raise ConfigError(
+        Text(
+            "Unknown initializer {name!r}. Choose one of: {choices}.",
+            name=name,
+            choices=list(INITIALIZERS),
+        )
+    )

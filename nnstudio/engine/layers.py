@@ -52,6 +52,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.text import Text, message
+
 from .activations import BACKWARD, FORWARD, Scratch, check_activation
 from .errors import ConfigError, ShapeError
 from .initializers import check_initializer, default_initializer, initialize
@@ -90,8 +92,13 @@ def _pass_grad(gout: np.ndarray, gin: np.ndarray | None, acc: bool) -> Callable[
 
 def _missing(node, key: str) -> ConfigError:
     return ConfigError(
-        f"Node {node.id!r} ({node.kind}) lacks the parameter {key!r}; the graph fills every "
-        "parameter from the catalog (nnstudio.graph.fill_node_params), pass a complete dict."
+        Text(
+            "Node {id!r} ({kind}) lacks the parameter {key!r}; the graph fills every "
+            "parameter from the catalog (nnstudio.graph.fill_node_params), pass a complete dict.",
+            id=node.id,
+            kind=node.kind,
+            key=key,
+        )
     )
 
 
@@ -101,7 +108,13 @@ def _int_param(node, key, minimum=1):
     v = node.params[key]
     if isinstance(v, bool) or not isinstance(v, int | np.integer) or v < minimum:
         raise ConfigError(
-            f"Node {node.id!r}: {key} must be a whole number >= {minimum}, got {v!r}."
+            Text(
+                "Node {id!r}: {key} must be a whole number >= {minimum}, got {value!r}.",
+                id=node.id,
+                key=key,
+                minimum=minimum,
+                value=v,
+            )
         )
     return int(v)
 
@@ -113,17 +126,34 @@ def _float_param(node, key, lo=None, hi=None, lo_open=False, hi_open=False):
     try:
         f = float(v)
     except (TypeError, ValueError):
-        raise ConfigError(f"Node {node.id!r}: {key} must be a number, got {v!r}.") from None
+        raise ConfigError(
+            Text(
+                "Node {id!r}: {key} must be a number, got {value!r}.", id=node.id, key=key, value=v
+            )
+        ) from None
     bad = not np.isfinite(f)
     if lo is not None:
         bad |= f <= lo if lo_open else f < lo
     if hi is not None:
         bad |= f >= hi if hi_open else f > hi
     if bad:
-        lo_s = "" if lo is None else (f"> {lo}" if lo_open else f">= {lo}")
-        hi_s = "" if hi is None else (f"< {hi}" if hi_open else f"<= {hi}")
-        rng = " and ".join(s for s in (lo_s, hi_s) if s)
-        raise ConfigError(f"Node {node.id!r}: {key} must be {rng}, got {v!r}.")
+        low = None if lo is None else (Text("> {lo}", lo=lo) if lo_open else Text(">= {lo}", lo=lo))
+        high = (
+            None if hi is None else (Text("< {hi}", hi=hi) if hi_open else Text("<= {hi}", hi=hi))
+        )
+        if low is not None and high is not None:
+            rng = Text("{low} and {high}", low=low, high=high)
+        else:
+            rng = low if high is None else high
+        raise ConfigError(
+            Text(
+                "Node {id!r}: {key} must be {range}, got {value!r}.",
+                id=node.id,
+                key=key,
+                range=rng,
+                value=v,
+            )
+        )
     return f
 
 
@@ -132,7 +162,14 @@ def _bool_param(node, key):
         raise _missing(node, key)
     v = node.params[key]
     if not isinstance(v, bool | np.bool_):
-        raise ConfigError(f"Node {node.id!r}: {key} must be true or false, got {v!r}.")
+        raise ConfigError(
+            Text(
+                "Node {id!r}: {key} must be true or false, got {value!r}.",
+                id=node.id,
+                key=key,
+                value=v,
+            )
+        )
     return bool(v)
 
 
@@ -181,10 +218,26 @@ class Layer:
         self.id = node.id
         lo, hi = self.n_inputs
         if len(in_shapes) < lo or (hi is not None and len(in_shapes) > hi):
-            want = f"exactly {lo}" if lo == hi else f"at least {lo}"
+            if lo == hi:
+                raise ShapeError(
+                    Text(
+                        "Node {id!r} ({kind}) takes exactly {n} input(s) but has {got}; "
+                        "connect it accordingly.",
+                        id=node.id,
+                        kind=self.kind,
+                        n=lo,
+                        got=len(in_shapes),
+                    )
+                )
             raise ShapeError(
-                f"Node {node.id!r} ({self.kind}) takes {want} input(s) but has "
-                f"{len(in_shapes)}; connect it accordingly."
+                Text(
+                    "Node {id!r} ({kind}) takes at least {n} input(s) but has {got}; "
+                    "connect it accordingly.",
+                    id=node.id,
+                    kind=self.kind,
+                    n=lo,
+                    got=len(in_shapes),
+                )
             )
         for key in self.param_names:
             if key not in node.params:
@@ -196,7 +249,9 @@ class Layer:
         try:
             self.out_shape: Shape = tuple(self.output_shape(self.p, self.in_shapes))
         except ShapeError as err:
-            raise ShapeError(f"Node {node.id!r} ({self.kind}) {err}") from None
+            raise ShapeError(
+                Text("Node {id!r} ({kind}) {error}", id=node.id, kind=self.kind, error=message(err))
+            ) from None
 
     def check(self, node) -> None:
         """Validate the node's parameter values (raise :class:`ConfigError`)."""
@@ -233,8 +288,11 @@ def _flat_input(in_shapes: list[Shape]) -> int:
     shape = in_shapes[0]
     if len(shape) != 1:
         raise FlatInputError(
-            f"needs a flat input (features,) but gets shape {shape}; insert a Flatten "
-            "layer before it."
+            Text(
+                "needs a flat input (features,) but gets shape {shape}; insert a Flatten "
+                "layer before it.",
+                shape=shape,
+            )
         )
     return shape[0]
 
@@ -262,13 +320,24 @@ class Input(Layer):
             return (units,)
         if h == 0 or w == 0:
             raise ShapeError(
-                f"has height {h} and width {w}: set both for an image input, or both to 0 "
-                "for flat features."
+                Text(
+                    "has height {h} and width {w}: set both for an image input, or both to 0 "
+                    "for flat features.",
+                    h=h,
+                    w=w,
+                )
             )
         if c * h * w != units:
             raise ShapeError(
-                f"has {units} features but its image is {c} x {h} x {w} = {c * h * w} values; "
-                f"set Features to {c * h * w} or change the image size."
+                Text(
+                    "has {units} features but its image is {c} x {h} x {w} = {size} values; "
+                    "set Features to {size} or change the image size.",
+                    units=units,
+                    c=c,
+                    h=h,
+                    w=w,
+                    size=c * h * w,
+                )
             )
         return (c, h, w)
 

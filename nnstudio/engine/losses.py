@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ConfigError
 from .registry import LOSSES
 
@@ -35,7 +37,9 @@ _P_EPS = 1e-7
 def check_loss(name: object) -> str:
     if isinstance(name, str) and name in LOSSES:
         return name
-    raise ConfigError(f"Unknown loss {name!r}. Choose one of: {', '.join(LOSSES)}.")
+    raise ConfigError(
+        Text("Unknown loss {name!r}. Choose one of: {choices}.", name=name, choices=list(LOSSES))
+    )
 
 
 def task_of(loss: str) -> str:
@@ -71,9 +75,21 @@ class Head:
     def __init__(self, k: int, params: dict) -> None:
         unknown = sorted(set(params) - set(self.param_names))
         if unknown:
-            allowed = f" (allowed: {', '.join(self.param_names)})." if self.param_names else "."
+            if self.param_names:
+                raise ConfigError(
+                    Text(
+                        "loss_params: {unknown} not used by loss {name!r} (allowed: {allowed}).",
+                        unknown=unknown,
+                        name=self.name,
+                        allowed=list(self.param_names),
+                    )
+                )
             raise ConfigError(
-                f"loss_params: {', '.join(unknown)} not used by loss {self.name!r}{allowed}"
+                Text(
+                    "loss_params: {unknown} not used by loss {name!r}.",
+                    unknown=unknown,
+                    name=self.name,
+                )
             )
         self.k = k
         self.params = params
@@ -86,14 +102,18 @@ class Head:
             y = y[:, None]
         if y.ndim != 2 or y.shape[1] != self.k:
             raise ConfigError(
-                f"Targets have shape {tuple(np.shape(y))} but the network has {self.k} "
-                f"output(s); give (n,) or (n, {self.k}) targets or change the output units."
+                Text(
+                    "Targets have shape {shape} but the network has {k} output(s); give (n,) "
+                    "or (n, {k}) targets or change the output units.",
+                    shape=tuple(np.shape(y)),
+                    k=self.k,
+                )
             )
         if not np.issubdtype(y.dtype, np.number) and y.dtype != bool:
-            raise ConfigError("Targets must be numbers.")
+            raise ConfigError(Text("Targets must be numbers."))
         t = np.ascontiguousarray(y, dtype=dtype)
         if not np.isfinite(t).all():
-            raise ConfigError("Targets contain NaN or infinity; clean the data first.")
+            raise ConfigError(Text("Targets contain NaN or infinity; clean the data first."))
         return t
 
     # hot path ----------------------------------------------------------------
@@ -182,10 +202,12 @@ class Huber(_Elementwise):
     def __init__(self, k, params):
         super().__init__(k, params)
         if "delta" not in params:
-            raise ConfigError("Huber: the setting 'delta' is missing (the catalog fills it).")
+            raise ConfigError(Text("Huber: the setting 'delta' is missing (the catalog fills it)."))
         delta = params["delta"]
         if isinstance(delta, bool) or not isinstance(delta, int | float) or not delta > 0:
-            raise ConfigError(f"loss_params.delta must be a number > 0, got {delta!r}.")
+            raise ConfigError(
+                Text("loss_params.delta must be a number > 0, got {value!r}.", value=delta)
+            )
         self.delta = float(delta)
 
     def _kern(self, g, scale):
@@ -204,7 +226,7 @@ class _Binary(Head):
         t = super().targets(y, dtype)
         if ((t < 0) | (t > 1)).any():
             raise ConfigError(
-                "Binary cross-entropy needs targets in [0, 1] (class labels 0 and 1)."
+                Text("Binary cross-entropy needs targets in [0, 1] (class labels 0 and 1).")
             )
         return t
 
@@ -292,20 +314,29 @@ class _Categorical(Head):
             y = y[:, 0]
         if y.ndim != 1:
             raise ConfigError(
-                f"Categorical cross-entropy needs integer labels (n,) or one-hot (n, {self.k}) "
-                f"targets, got shape {y.shape}."
+                Text(
+                    "Categorical cross-entropy needs integer labels (n,) or one-hot (n, {k}) "
+                    "targets, got shape {shape}.",
+                    k=self.k,
+                    shape=y.shape,
+                )
             )
         labels = np.asarray(y)
         if labels.size and (
             not np.all(np.isfinite(labels.astype(np.float64)))
             or not np.all(labels == np.round(labels))
         ):
-            raise ConfigError("Class labels must be whole numbers 0, 1, 2, ...")
+            raise ConfigError(Text("Class labels must be whole numbers 0, 1, 2, ..."))
         labels = labels.astype(np.int64)
         if labels.size and (labels.min() < 0 or labels.max() >= self.k):
             raise ConfigError(
-                f"Class labels go from {labels.min()} to {labels.max()} but the network has "
-                f"{self.k} outputs; set the output units to the number of classes."
+                Text(
+                    "Class labels go from {low} to {high} but the network has {k} outputs; "
+                    "set the output units to the number of classes.",
+                    low=labels.min(),
+                    high=labels.max(),
+                    k=self.k,
+                )
             )
         t = np.zeros((labels.shape[0], self.k), dtype=dtype)
         t[np.arange(labels.shape[0]), labels] = 1
@@ -403,8 +434,11 @@ def make_head(loss: str, params: dict | None, k: int, out_activation: str) -> He
         return Huber(k, params)
     if loss in ("bce", "bce_logits") and k != 1:
         raise ConfigError(
-            f"Binary cross-entropy needs exactly 1 output unit, the network has {k}; "
-            "set the output units to 1 or use 'cce' for several classes."
+            Text(
+                "Binary cross-entropy needs exactly 1 output unit, the network has {k}; "
+                "set the output units to 1 or use 'cce' for several classes.",
+                k=k,
+            )
         )
     if loss == "bce_logits":
         return BCELogits(k, params)
@@ -412,8 +446,10 @@ def make_head(loss: str, params: dict | None, k: int, out_activation: str) -> He
         return SigmoidBCE(k, params) if out_activation == "sigmoid" else BCEProb(k, params)
     if k < 2:
         raise ConfigError(
-            "Categorical cross-entropy needs one output unit per class (at least 2); "
-            "use 'bce' for two classes with a single output."
+            Text(
+                "Categorical cross-entropy needs one output unit per class (at least 2); "
+                "use 'bce' for two classes with a single output."
+            )
         )
     if out_activation == "softmax":
         return SoftmaxCCE(k, params, skip=True)

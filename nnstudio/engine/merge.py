@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ShapeError
 from .layers import LAYERS, Layer, _noop, _pass_grad
 
@@ -21,8 +23,11 @@ class Add(Layer):
         if len({tuple(s) for s in in_shapes}) > 1:
             shown = ", ".join(str(tuple(s)) for s in in_shapes)
             raise ShapeError(
-                f"needs inputs of the same shape but gets {shown}: give them the same "
-                "number of units, or use Concatenate."
+                Text(
+                    "needs inputs of the same shape but gets {shapes}: give them the same "
+                    "number of units, or use Concatenate.",
+                    shapes=shown,
+                )
             )
         return tuple(in_shapes[0])
 
@@ -65,8 +70,11 @@ class Concat(Layer):
         if len(rest) > 1 or any(len(s) == 0 for s in in_shapes):
             shown = ", ".join(str(tuple(s)) for s in in_shapes)
             raise ShapeError(
-                f"joins inputs along the first axis, so the other dimensions must agree, but "
-                f"gets {shown}."
+                Text(
+                    "joins inputs along the first axis, so the other dimensions must agree, "
+                    "but gets {shapes}.",
+                    shapes=shown,
+                )
             )
         first = tuple(in_shapes[0])
         return (sum(int(s[0]) for s in in_shapes), *first[1:])

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ConfigError, ShapeError, WeightsMismatchError
 from .layers import LAYERS, Ctx, Layer
 from .losses import Head, make_head
@@ -43,7 +45,7 @@ def _check_dtype(dtype) -> np.dtype:
     except TypeError:
         dt = None
     if dt not in (np.dtype(np.float32), np.dtype(np.float64)):
-        raise ConfigError(f"dtype must be 'float32' or 'float64', got {dtype!r}.")
+        raise ConfigError(Text("dtype must be 'float32' or 'float64', got {value!r}.", value=dtype))
     return dt
 
 
@@ -57,39 +59,60 @@ def _check_order(nodes: list[NodeDef]) -> list[NodeDef]:
     users: dict[str, int] = {}
     for nd in nodes:
         if not isinstance(nd.id, str) or not nd.id or "." in nd.id:
-            raise ConfigError(f"Node id {nd.id!r} must be a non-empty string without dots.")
+            raise ConfigError(
+                Text("Node id {id!r} must be a non-empty string without dots.", id=nd.id)
+            )
         if nd.id in seen:
-            raise ConfigError(f"Two nodes have the id {nd.id!r}; give every node its own id.")
+            raise ConfigError(
+                Text("Two nodes have the id {id!r}; give every node its own id.", id=nd.id)
+            )
         if nd.kind not in NODE_KINDS:
             raise ConfigError(
-                f"Node {nd.id!r} has unknown kind {nd.kind!r}; use one of {', '.join(NODE_KINDS)}."
+                Text(
+                    "Node {id!r} has unknown kind {kind!r}; use one of {kinds}.",
+                    id=nd.id,
+                    kind=nd.kind,
+                    kinds=list(NODE_KINDS),
+                )
             )
         if nd.kind == "input" and nd.inputs:
-            raise ConfigError(f"Input node {nd.id!r} cannot have inputs.")
+            raise ConfigError(Text("Input node {id!r} cannot have inputs.", id=nd.id))
         if nd.kind != "input" and not nd.inputs:
-            raise ConfigError(f"Node {nd.id!r} has no input; connect something into it.")
+            raise ConfigError(
+                Text("Node {id!r} has no input; connect something into it.", id=nd.id)
+            )
         for src in nd.inputs:
             if src not in seen:
                 raise ConfigError(
-                    f"Node {nd.id!r} reads {src!r}, which is not an earlier node: give the "
-                    "nodes in topological order (nnstudio.graph.compile_spec does)."
+                    Text(
+                        "Node {id!r} reads {src!r}, which is not an earlier node: give the "
+                        "nodes in topological order (nnstudio.graph.compile_spec does).",
+                        id=nd.id,
+                        src=src,
+                    )
                 )
             users[src] = users.get(src, 0) + 1
         seen.add(nd.id)
         users[nd.id] = 0
     inputs = [nd for nd in nodes if nd.kind == "input"]
     if len(inputs) != 1:
-        raise ConfigError(f"The network needs exactly one input node, it has {len(inputs)}.")
+        raise ConfigError(
+            Text("The network needs exactly one input node, it has {n}.", n=len(inputs))
+        )
     if nodes[0] is not inputs[0]:
-        raise ConfigError("The input node must come first.")
+        raise ConfigError(Text("The input node must come first."))
     sinks = [nd.id for nd in nodes if not users[nd.id]]
     if len(sinks) != 1:
         raise ConfigError(
-            f"The network needs exactly one output (a node nothing reads from); it has "
-            f"{len(sinks)}: {', '.join(sinks)}."
+            Text(
+                "The network needs exactly one output (a node nothing reads from); it has "
+                "{n}: {ids}.",
+                n=len(sinks),
+                ids=sinks,
+            )
         )
     if nodes[-1].id != sinks[0]:
-        raise ConfigError("The output node must come last.")
+        raise ConfigError(Text("The output node must come last."))
     return nodes
 
 
@@ -288,10 +311,23 @@ class Network:
             x = x.reshape(x.shape[0], self.input_width)
         if x.ndim != 2 or x.shape[1] != self.input_width:
             want = ", ".join(str(d) for d in self.input_shape)
-            flat = f" or (n, {self.input_width})" if len(self.input_shape) > 1 else ""
+            if len(self.input_shape) > 1:
+                raise ShapeError(
+                    Text(
+                        "Inputs have shape {shape} but the network expects (n, {want}) or "
+                        "(n, {width}); match the input node's units to the number of features.",
+                        shape=x.shape,
+                        want=want,
+                        width=self.input_width,
+                    )
+                )
             raise ShapeError(
-                f"Inputs have shape {x.shape} but the network expects (n, {want}){flat}; "
-                "match the input node's units to the number of features."
+                Text(
+                    "Inputs have shape {shape} but the network expects (n, {want}); "
+                    "match the input node's units to the number of features.",
+                    shape=x.shape,
+                    want=want,
+                )
             )
         return x
 
@@ -353,7 +389,7 @@ class Network:
         )
         p.rngbox[0] = rng if rng is not None else self._rng
         if not training:
-            raise ConfigError("Gradients are only computed in training mode.")
+            raise ConfigError(Text("Gradients are only computed in training mode."))
         np.copyto(p.x, x, casting="unsafe")
         p.forward()
         value = float(head.per_sample(p.out, t).mean())
@@ -380,20 +416,27 @@ class Network:
         arrays: dict[str, np.ndarray] = {}
         for name in self._named:
             if name not in weights:
-                problems.append(f"missing {name!r}")
+                problems.append(Text("missing {name!r}", name=name))
         for name, value in weights.items():
             if name not in self._named:
-                problems.append(f"unexpected {name!r}")
+                problems.append(Text("unexpected {name!r}", name=name))
                 continue
             try:
                 arr = np.asarray(value, dtype=np.float64)
             except (TypeError, ValueError):
-                problems.append(f"{name!r} is not numeric")
+                problems.append(Text("{name!r} is not numeric", name=name))
                 continue
             if arr.shape != self._shapes[name]:
-                problems.append(f"{name!r} has shape {arr.shape}, expected {self._shapes[name]}")
+                problems.append(
+                    Text(
+                        "{name!r} has shape {shape}, expected {expected}",
+                        name=name,
+                        shape=arr.shape,
+                        expected=self._shapes[name],
+                    )
+                )
             elif not np.isfinite(arr).all():
-                problems.append(f"{name!r} contains NaN or infinity")
+                problems.append(Text("{name!r} contains NaN or infinity", name=name))
             else:
                 arrays[name] = arr
         if problems:

@@ -355,10 +355,19 @@ class Adam(Optimizer):
         try:
             b1, b2 = (float(b) for b in betas)
         except (TypeError, ValueError):
-            raise ConfigError(f"{n}: betas must be two numbers, got {betas!r}.") from None
+            raise ConfigError(
+                Text("{name}: betas must be two numbers, got {value!r}.", name=n, value=betas)
+            ) from None
         for key, b in (("beta1", b1), ("beta2", b2)):
             if not 0.0 <= b < 1.0:
-                raise ConfigError(f"{n}: {key} must be >= 0 and < 1, got {b}.")
+                raise ConfigError(
+                    Text(
+                        "{name}: {key} must be >= 0 and < 1, got {value}.",
+                        name=n,
+                        key=key,
+                        value=b,
+                    )
+                )
         self.beta1, self.beta2 = b1, b2
         self.eps = _num(params, "eps", name=n)
         self.weight_decay = _num(params, "weight_decay", name=n)
@@ -436,5 +445,11 @@ def make_optimizer(name: str, size: int, dtype, params: dict | None = None) -> O
     """Build optimizer ``name`` for a flat parameter vector of ``size`` entries."""
     cls = _CLASSES.get(name) if isinstance(name, str) else None
     if cls is None:
-        raise ConfigError(f"Unknown optimizer {name!r}. Choose one of: {', '.join(OPTIMIZERS)}.")
+        raise ConfigError(
+            Text(
+                "Unknown optimizer {name!r}. Choose one of: {choices}.",
+                name=name,
+                choices=list(OPTIMIZERS),
+            )
+        )
     return cls(size, dtype, params)

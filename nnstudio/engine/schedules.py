@@ -22,6 +22,8 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
+from nnstudio.text import Text
+
 from .errors import ConfigError
 from .registry import SCHEDULES
 
@@ -36,35 +38,68 @@ _KEYS = {
 def check_schedule(name: object, params: dict) -> None:
     """Raise :class:`ConfigError` if the schedule or its parameters are not valid."""
     if name not in SCHEDULES:
-        raise ConfigError(f"Unknown schedule {name!r}. Choose one of: {', '.join(SCHEDULES)}.")
+        raise _unknown(name)
     unknown = sorted(set(params) - set(_KEYS[name]))
     if unknown:
         raise ConfigError(
-            f"Schedule {name}: unknown setting(s) {', '.join(unknown)}; "
-            f"allowed: {', '.join(_KEYS[name]) or 'none'}."
+            Text(
+                "Schedule {name}: unknown setting(s) {unknown}; allowed: {allowed}.",
+                name=name,
+                unknown=unknown,
+                allowed=list(_KEYS[name]) or Text("none"),
+            )
         )
     if name == "step" and "step_size" in params:
         ss = params["step_size"]
         if isinstance(ss, bool) or not isinstance(ss, int) or ss < 1:
-            raise ConfigError(f"Schedule step: step_size must be a whole number >= 1, got {ss!r}.")
+            raise ConfigError(
+                Text(
+                    "Schedule step: step_size must be a whole number >= 1, got {value!r}.",
+                    value=ss,
+                )
+            )
     if name in ("step", "exponential") and "gamma" in params:
         g = params["gamma"]
         if not isinstance(g, int | float) or not 0 < g <= 1:
-            raise ConfigError(f"Schedule {name}: gamma must be > 0 and <= 1, got {g!r}.")
+            raise ConfigError(
+                Text(
+                    "Schedule {name}: gamma must be > 0 and <= 1, got {value!r}.",
+                    name=name,
+                    value=g,
+                )
+            )
     if name == "cosine" and "t_max" in params:
         tm = params["t_max"]
         if isinstance(tm, bool) or not isinstance(tm, int) or tm < 1:
-            raise ConfigError(f"Schedule cosine: t_max must be a whole number >= 1, got {tm!r}.")
+            raise ConfigError(
+                Text("Schedule cosine: t_max must be a whole number >= 1, got {value!r}.", value=tm)
+            )
     if name == "cosine" and "eta_min" in params:
         em = params["eta_min"]
         if not isinstance(em, int | float) or em < 0:
-            raise ConfigError(f"Schedule cosine: eta_min must be >= 0, got {em!r}.")
+            raise ConfigError(
+                Text("Schedule cosine: eta_min must be >= 0, got {value!r}.", value=em)
+            )
     missing = [k for k in _KEYS[name] if k not in params]
     if missing:
         raise ConfigError(
-            f"Schedule {name}: the setting(s) {', '.join(missing)} are missing; give every "
-            "setting (nnstudio.graph.fill_training fills them from the catalog)."
+            Text(
+                "Schedule {name}: the setting(s) {missing} are missing; give every "
+                "setting (nnstudio.graph.fill_training fills them from the catalog).",
+                name=name,
+                missing=missing,
+            )
         )
+
+
+def _unknown(name: object) -> ConfigError:
+    return ConfigError(
+        Text(
+            "Unknown schedule {name!r}. Choose one of: {choices}.",
+            name=name,
+            choices=list(SCHEDULES),
+        )
+    )
 
 
 def scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
@@ -76,8 +111,12 @@ def scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
         return _scheduled_lr(name, params, base_lr, epoch)
     except KeyError as exc:
         raise ConfigError(
-            f"Schedule {name}: the setting {exc.args[0]!r} is missing; give every setting "
-            "(nnstudio.graph.fill_training fills them from the catalog)."
+            Text(
+                "Schedule {name}: the setting {key!r} is missing; give every setting "
+                "(nnstudio.graph.fill_training fills them from the catalog).",
+                name=name,
+                key=exc.args[0],
+            )
         ) from None
 
 
@@ -92,7 +131,7 @@ def _scheduled_lr(name: str, params: dict, base_lr: float, epoch: int) -> float:
         t_max = int(params["t_max"])
         eta_min = float(params["eta_min"])
         return eta_min + (base_lr - eta_min) * (1.0 + math.cos(math.pi * epoch / t_max)) / 2.0
-    raise ConfigError(f"Unknown schedule {name!r}. Choose one of: {', '.join(SCHEDULES)}.")
+    raise _unknown(name)
 
 
 #: The sentences of :func:`describe_schedule` (``str.format`` templates): the GUI translates
@@ -149,7 +188,12 @@ def describe_schedule(
         if gamma == 1:
             return say("step_flat", lr=rate)
         return say(
-            "step", lr=rate, gamma=f"{gamma:g}", size=size, next=at(size + 1), start=size + 1,
+            "step",
+            lr=rate,
+            gamma=f"{gamma:g}",
+            size=size,
+            next=at(size + 1),
+            start=size + 1,
             last=last,
         )
     if name == "exponential":

@@ -34,6 +34,8 @@ from dataclasses import dataclass, fields, replace
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from ._threads import SMALL_NETWORK_PARAMS, use_single_blas_thread
 from .config import TrainConfig
 from .errors import ConfigError, DegradedError, DivergenceError, EpochInterrupted
@@ -105,7 +107,9 @@ class Trainer:
     ) -> None:
         if config is None:
             raise ConfigError(
-                "A Trainer needs its TrainConfig: build one with nnstudio.graph.train_config()."
+                Text(
+                    "A Trainer needs its TrainConfig: build one with nnstudio.graph.train_config()."
+                )
             )
         config.validate()
         self.network = network
@@ -119,39 +123,60 @@ class Trainer:
         self._t = self.head.targets(y_train, dt)
         if self._t.shape[0] != self._x.shape[0]:
             raise ConfigError(
-                f"x_train has {self._x.shape[0]} rows but y_train has {self._t.shape[0]}."
+                Text(
+                    "x_train has {n} rows but y_train has {m}.",
+                    n=self._x.shape[0],
+                    m=self._t.shape[0],
+                )
             )
         n = self._x.shape[0]
         if n == 0:
-            raise ConfigError("The training split is empty; add data or raise the train ratio.")
+            raise ConfigError(
+                Text("The training split is empty; add data or raise the train ratio.")
+            )
         if x_test is not None and y_test is not None and len(x_test) > 0:
             self._xt = self._inputs(x_test, "x_test")
             self._tt = self.head.targets(y_test, dt)
             if self._tt.shape[0] != self._xt.shape[0]:
                 raise ConfigError(
-                    f"x_test has {self._xt.shape[0]} rows but y_test has {self._tt.shape[0]}."
+                    Text(
+                        "x_test has {n} rows but y_test has {m}.",
+                        n=self._xt.shape[0],
+                        m=self._tt.shape[0],
+                    )
                 )
         else:
             self._xt = self._tt = None
         self.rng = np.random.default_rng(config.seed)
         bs = n if config.batch_size is None else min(int(config.batch_size), n)
         self.batch_size = bs
-        self.notes: list[str] = []
+        self.notes: list[str] = []  # Text
         sizes = {bs, n % bs} - {0}
         self._has_bn = any(nd.kind == "batchnorm" for nd in net.nodes)
         if self._has_bn:
             if bs == 1:
+                why = (
+                    Text("the training split has 1 sample")
+                    if n == 1
+                    else Text("the batch size is 1")
+                )
                 raise ConfigError(
-                    "BatchNorm needs batches of at least 2 samples, but "
-                    + ("the training split has 1 sample" if n == 1 else "the batch size is 1")
-                    + "; raise the batch size (or add data), or remove the BatchNorm layer."
+                    Text(
+                        "BatchNorm needs batches of at least 2 samples, but {why}; raise the "
+                        "batch size (or add data), or remove the BatchNorm layer.",
+                        why=why,
+                    )
                 )
             if n % bs == 1:
                 sizes.discard(1)
                 self.notes.append(
-                    f"The {n} training samples leave a last batch of one, which BatchNorm "
-                    f"cannot train on: each epoch uses {n - 1} samples (a different one is "
-                    f"left out each epoch). Change the batch size to use them all."
+                    Text(
+                        "The {n} training samples leave a last batch of one, which BatchNorm "
+                        "cannot train on: each epoch uses {used} samples (a different one is "
+                        "left out each epoch). Change the batch size to use them all.",
+                        n=n,
+                        used=n - 1,
+                    )
                 )
         skip = self.head.skip_activation
         self._plans = []
@@ -181,12 +206,19 @@ class Trainer:
             x = x[:, None]
         if x.ndim != 2 or x.shape[1] != self.network.input_width:
             raise ConfigError(
-                f"{what} has shape {x.shape} but the network's input expects "
-                f"(n, {self.network.input_width}); set the input units to the feature count."
+                Text(
+                    "{what} has shape {shape} but the network's input expects (n, {width}); "
+                    "set the input units to the feature count.",
+                    what=what,
+                    shape=x.shape,
+                    width=self.network.input_width,
+                )
             )
         out = np.ascontiguousarray(x, dtype=self.network.dtype)
         if not np.isfinite(out).all():
-            raise ConfigError(f"{what} contains NaN or infinity; clean the data first.")
+            raise ConfigError(
+                Text("{what} contains NaN or infinity; clean the data first.", what=what)
+            )
         return out
 
     # ------------------------------------------------------------------ live settings
@@ -208,8 +240,12 @@ class Trainer:
         fixed = sorted(set(changes) - set(LIVE_SETTINGS))
         if fixed:
             raise ConfigError(
-                f"{', '.join(fixed)} cannot change during training; stop and start again "
-                f"(live settings: {', '.join(LIVE_SETTINGS)})."
+                Text(
+                    "{fixed} cannot change during training; stop and start again "
+                    "(live settings: {live}).",
+                    fixed=fixed,
+                    live=list(LIVE_SETTINGS),
+                )
             )
         new = replace(self.config, **changes)
         new.validate()
@@ -272,7 +308,7 @@ class Trainer:
                 add(gv, tmp, out=gv)
             gg = float(dot(grads, grads))
             if not isfinite(gg):
-                trainer._fail(DivergenceError, "the gradient became infinite or NaN")
+                trainer._fail(DivergenceError, Text("the gradient became infinite or NaN"))
             if clip2 is not None and gg > clip2:
                 multiply(grads, clip / (sqrt(gg) + 1e-6), out=grads)
             copyto(backup, params)
@@ -290,29 +326,46 @@ class Trainer:
         net = self.network
         np.copyto(net.flat_params, self._backup)
         np.copyto(net.flat_state, self._state_backup)
-        kept, kept_epoch = "The weights of the last finite step were kept.", None
+        kept, kept_epoch = Text("The weights of the last finite step were kept."), None
         w = self.watch
         if w is not None and w.restore():
-            kept_epoch, score = int(w.best_epoch), f"{w.metric} {w.best_loss:.4g}"
+            kept_epoch = int(w.best_epoch)
+            score = Text("{metric} {loss:.4g}", metric=w.metric, loss=w.best_loss)
             if kept_epoch == w.start_epoch:
-                kept = f"Kept the weights the run started from ({score}): no epoch did better."
+                kept = Text(
+                    "Kept the weights the run started from ({score}): no epoch did better.",
+                    score=score,
+                )
             else:
-                kept = f"Kept the weights of epoch {kept_epoch}, the best of this run ({score})."
-        lr = self._lr
-        where = (
-            f"diverged at epoch {self.epoch_offset + self.epoch + 1}, step {self.step + 1}"
-            if epoch is None
-            else f"degraded at epoch {self.epoch_offset + epoch}"
-        )
-        raise cls(
-            f"Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
-            f"{lr / 10:g})"
-            + ("" if self.config.clip_norm else " or turn on gradient clipping")
-            + ", and check that the inputs are scaled.",
-            epoch=self.epoch,
-            step=self.step,
-            kept_epoch=kept_epoch,
-        )
+                kept = Text(
+                    "Kept the weights of epoch {epoch}, the best of this run ({score}).",
+                    epoch=kept_epoch,
+                    score=score,
+                )
+        if epoch is None:
+            where = Text(
+                "diverged at epoch {epoch}, step {step}",
+                epoch=self.epoch_offset + self.epoch + 1,
+                step=self.step + 1,
+            )
+        else:
+            where = Text("degraded at epoch {epoch}", epoch=self.epoch_offset + epoch)
+        values = {"where": where, "what": what, "kept": kept, "lr": self._lr}
+        if self.config.clip_norm:
+            text = Text(
+                "Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
+                "{lower:g}), and check that the inputs are scaled.",
+                lower=self._lr / 10,
+                **values,
+            )
+        else:
+            text = Text(
+                "Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
+                "{lower:g}) or turn on gradient clipping, and check that the inputs are scaled.",
+                lower=self._lr / 10,
+                **values,
+            )
+        raise cls(text, epoch=self.epoch, step=self.step, kept_epoch=kept_epoch)
 
     # ------------------------------------------------------------------ training
     def train_epoch(
@@ -346,7 +399,7 @@ class Trainer:
         he, te = he[:s], te[:s]
         train_loss = float(np.mean(self.head.per_sample(he, te)))
         if not math.isfinite(train_loss):
-            self._fail(DivergenceError, "the loss became infinite or NaN")
+            self._fail(DivergenceError, Text("the loss became infinite or NaN"))
         report = Report(epoch=self.epoch + 1, step=self.step, lr=lr_epoch, train_loss=train_loss)
         self._metrics(report, "train", he, te)
         self._test_metrics(report)
@@ -363,7 +416,7 @@ class Trainer:
             t = self.head.targets(y, net.dtype)
             if self._has_bn and x.shape[0] < 2:
                 raise ConfigError(
-                    "BatchNorm cannot train on a batch of one sample; give 2 or more."
+                    Text("BatchNorm cannot train on a batch of one sample; give 2 or more.")
                 )
             plan = net.plan(x.shape[0], training=True, skip_activation=self.head.skip_activation)
             plan.rngbox[0] = self.rng
@@ -371,7 +424,7 @@ class Trainer:
             self._step_fn(plan, self.head.grad_kernel(plan.out, plan.gout), x, t, keep)
             loss = float(np.mean(self.head.per_sample(keep, t)))
             if not math.isfinite(loss):
-                self._fail(DivergenceError, "the loss became infinite or NaN")
+                self._fail(DivergenceError, Text("the loss became infinite or NaN"))
             return loss
 
     # ------------------------------------------------------------------ the loop
@@ -395,7 +448,7 @@ class Trainer:
         if self.watch is None:
             net, start = self.network, self.epoch_offset + self.epoch
             first = self.evaluate()  # the weights the run starts from
-            metric = "training loss" if self._xt is None else "test loss"
+            metric = Text("training loss") if self._xt is None else Text("test loss")
             chance = self.head.chance_loss(self._t)
             self.watch = RunWatch(
                 net.flat_params, net.flat_state, metric, start, first.train_loss, chance
@@ -462,7 +515,7 @@ class Trainer:
         out = self._head_outputs(self._xt)
         loss = float(np.mean(self.head.per_sample(out, self._tt)))
         if not math.isfinite(loss):
-            self._diverged("test loss")
+            self._fail(DivergenceError, Text("the test loss became infinite or NaN"))
         report.test_loss = loss
         self._metrics(report, "test", out, self._tt)
 

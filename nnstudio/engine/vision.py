@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .activations import BACKWARD, FORWARD, Scratch
 from .conv import conv2d_kernels
 from .errors import ConfigError, ShapeError
@@ -29,13 +31,17 @@ from .window import Window2D, noop, reshaped
 PADDINGS = ("valid", "same", "explicit")
 
 
-def image_input(in_shapes, what: str = "an image") -> tuple[int, int, int]:
+def image_input(in_shapes, what: str = Text("an image")) -> tuple[int, int, int]:
     """The (channels, height, width) of the first input; :class:`ShapeError` if not 3-D."""
     shape = tuple(in_shapes[0])
     if len(shape) != 3:
         raise ShapeError(
-            f"needs {what} input (channels, height, width) but gets shape {shape}; "
-            "set the Input node's channels, height and width, or add a Reshape before it."
+            Text(
+                "needs {what} input (channels, height, width) but gets shape {shape}; "
+                "set the Input node's channels, height and width, or add a Reshape before it.",
+                what=what,
+                shape=shape,
+            )
         )
     return shape  # type: ignore[return-value]
 
@@ -57,8 +63,13 @@ def pool_window(params, in_hw) -> Window2D:
     k, pad = int(params["pool_size"]), int(params["pad"])
     if 2 * pad > k:
         raise ShapeError(
-            f"pads {pad} on each side, more than half its pool size {k}; use a padding of at "
-            f"most {k // 2}."
+            Text(
+                "pads {pad} on each side, more than half its pool size {k}; use a padding of "
+                "at most {most}.",
+                pad=pad,
+                k=k,
+                most=k // 2,
+            )
         )
     return Window2D.resolve(in_hw, k, params["stride"], pad)
 
@@ -87,8 +98,12 @@ class Conv2D(Layer):
         _int_param(node, "pad", minimum=0)
         if node.params["padding"] not in PADDINGS:
             raise ConfigError(
-                f"Node {node.id!r}: padding must be one of {', '.join(PADDINGS)}, "
-                f"got {node.params['padding']!r}."
+                Text(
+                    "Node {id!r}: padding must be one of {choices}, got {value!r}.",
+                    id=node.id,
+                    choices=list(PADDINGS),
+                    value=node.params["padding"],
+                )
             )
         self.activation, self.slope, self.alpha = _activation_params(node)
         self.use_bias = _bool_param(node, "use_bias")
@@ -267,8 +282,14 @@ class Reshape(Layer):
         size = int(np.prod(in_shapes[0]))
         if int(np.prod(shape)) != size:
             raise ShapeError(
-                f"cannot reshape {tuple(in_shapes[0])} ({size} values) to {shape} "
-                f"({int(np.prod(shape))} values); make channels x height x width = {size}."
+                Text(
+                    "cannot reshape {shape} ({size} values) to {target} ({n} values); "
+                    "make channels x height x width = {size}.",
+                    shape=tuple(in_shapes[0]),
+                    size=size,
+                    target=shape,
+                    n=int(np.prod(shape)),
+                )
             )
         return shape
 

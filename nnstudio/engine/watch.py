@@ -34,6 +34,8 @@ import math
 
 import numpy as np
 
+from nnstudio.text import Text
+
 #: A training loss above this many times its best is bad (if also ``DEGRADE_SHARE``) ...
 DEGRADE_FACTOR = 5.0
 #: ... and above best + this share of (start - best): the run gave back that much progress.
@@ -100,17 +102,24 @@ class RunWatch:
         else:
             self._bad = 0
         if self._bad >= DEGRADE_PATIENCE:
-            return (
-                f"the training loss rose to {train_loss:.4g}, more than {DEGRADE_FACTOR:g} "
-                f"times its best ({low:.4g}) and more than a third of the way back to "
-                f"{self._start:.4g} (where the run started, or chance level if higher), "
-                f"for {self._bad} epochs in a row"
+            return Text(
+                "the training loss rose to {loss:.4g}, more than {factor:g} times its best "
+                "({low:.4g}) and more than a third of the way back to {start:.4g} (where the "
+                "run started, or chance level if higher), for {n} epochs in a row",
+                loss=train_loss,
+                factor=DEGRADE_FACTOR,
+                low=low,
+                start=self._start,
+                n=self._bad,
             )
         w = max_abs(self._params)
         if w > WEIGHT_LIMIT and w > WEIGHT_GROWTH * self._w_best:
-            return (
-                f"the weights grew to {w:.3g} (over {WEIGHT_LIMIT:g}, and more than "
-                f"{WEIGHT_GROWTH:g} times their size at the best epoch)"
+            return Text(
+                "the weights grew to {w:.3g} (over {limit:g}, and more than {growth:g} times "
+                "their size at the best epoch)",
+                w=w,
+                limit=WEIGHT_LIMIT,
+                growth=WEIGHT_GROWTH,
             )
         return None
 

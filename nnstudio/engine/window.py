@@ -18,6 +18,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ConfigError, ShapeError
 
 
@@ -29,7 +31,12 @@ def pair(value, name: str, minimum: int = 1) -> tuple[int, int]:
     )
     if not ok:
         raise ConfigError(
-            f"{name} must be a whole number >= {minimum} or a pair of them, got {value!r}."
+            Text(
+                "{name} must be a whole number >= {minimum} or a pair of them, got {value!r}.",
+                name=name,
+                minimum=minimum,
+                value=value,
+            )
         )
     return int(vals[0]), int(vals[1])
 
@@ -53,9 +60,9 @@ class Window2D:
     @classmethod
     def resolve(cls, in_hw, kernel, stride=1, padding=0, dilation=1) -> Window2D:
         """Resolve user parameters for an input of spatial size ``in_hw`` = (h, w)."""
-        k = pair(kernel, "kernel size")
-        s = pair(stride, "stride")
-        d = pair(dilation, "dilation")
+        k = pair(kernel, Text("kernel size"))
+        s = pair(stride, Text("stride"))
+        d = pair(dilation, Text("dilation"))
         if isinstance(padding, str):
             if padding == "valid":
                 pads = (0, 0, 0, 0)
@@ -65,10 +72,13 @@ class Window2D:
                 )
             else:
                 raise ConfigError(
-                    f"padding must be 'valid', 'same', a whole number or a pair, got {padding!r}."
+                    Text(
+                        "padding must be 'valid', 'same', a whole number or a pair, got {value!r}.",
+                        value=padding,
+                    )
                 )
         else:
-            ph, pw = pair(padding, "padding", minimum=0)
+            ph, pw = pair(padding, Text("padding"), minimum=0)
             pads = (ph, ph, pw, pw)
         return cls(k, s, d, pads)
 
@@ -91,11 +101,26 @@ class Window2D:
         hp, wp = self.padded_hw(in_hw)
         sh, sw = self.span
         if sh > hp or sw > wp:
-            span = f" (spanning {sh}x{sw} with dilation)" if (sh, sw) != self.kernel else ""
+            span = ""
+            if (sh, sw) != self.kernel:
+                span = Text(" (spanning {sh}x{sw} with dilation)", sh=sh, sw=sw)
+            size = {"kh": self.kernel[0], "kw": self.kernel[1], "h": in_hw[0], "w": in_hw[1]}
+            if any(self.pads):
+                raise ShapeError(
+                    Text(
+                        "has a {kh}x{kw} kernel{span} larger than its {h}x{w} input after "
+                        "padding; use a smaller kernel, padding or a larger input.",
+                        span=span,
+                        **size,
+                    )
+                )
             raise ShapeError(
-                f"has a {self.kernel[0]}x{self.kernel[1]} kernel{span} larger than its "
-                f"{in_hw[0]}x{in_hw[1]} input{' after padding' if any(self.pads) else ''}; use "
-                "a smaller kernel, padding or a larger input."
+                Text(
+                    "has a {kh}x{kw} kernel{span} larger than its {h}x{w} input; use "
+                    "a smaller kernel, padding or a larger input.",
+                    span=span,
+                    **size,
+                )
             )
         return (hp - sh) // self.stride[0] + 1, (wp - sw) // self.stride[1] + 1
 
