@@ -81,7 +81,9 @@ class CanvasView(QGraphicsView):
         self._drop_wire: EdgeItem | None = None
         self.canvas_scene.message.connect(self.message)
         self.canvas_scene.selectionChanged.connect(self._emit_selection)
-        self.canvas_scene.changed.connect(self._grow_scene_rect)
+        # sceneRectChanged (items reach past the scene's grown bounds), not changed: a
+        # slot on changed runs per repaint and makes every item update go through it
+        self.canvas_scene.sceneRectChanged.connect(self._grow_scene_rect)
         document.projectReplaced.connect(self.fit_all)
         self._grow_scene_rect()
 
