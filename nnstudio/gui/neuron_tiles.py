@@ -2,16 +2,21 @@
 
 A tile owns one ``(r, r, 4)`` BGRA buffer and a :class:`QImage` that wraps it (made once);
 each refresh writes the new colours into the buffer (:func:`map_values` with fixed levels,
-through the decision surface's colour table) and asks for a repaint, so nothing is
-rebuilt per frame.
+through the decision surface's colour table) and hands them to the tile's pixmap, so
+nothing is rebuilt per frame.
+
+Tiles are painted by Qt alone: a tile is a ``QGraphicsRectItem`` (its border, or the
+empty colour before a map arrives) over a ``QGraphicsPixmapItem`` child scaled to the
+tile. A Python ``paint`` per tile (51 tiles, 30 frames a second) held the GIL for the
+call and its drawing, time the training thread could not run.
 """
 
 from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap, QTransform
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
 from .surface import diverging_lut
 
@@ -53,8 +58,8 @@ LUT32 = _LUT.view(np.uint32).ravel()
 #: second: per-paint QPen / QColor / QRectF objects were a third of the canvas's frame).
 _RECT = QRectF(0, 0, TILE, TILE)
 _BORDER = QPen(QColor(0, 0, 0, 70), 1.0)
-_EMPTY = QColor(232, 234, 235)
-_NO_BRUSH = Qt.BrushStyle.NoBrush
+_EMPTY = QBrush(QColor(232, 234, 235))
+_NO_BRUSH = QBrush(Qt.BrushStyle.NoBrush)
 
 
 def unit_levels(activation: str | None, values: np.ndarray) -> tuple[float, float]:
@@ -104,7 +109,7 @@ def paint_node(
     return out
 
 
-class TileItem(QGraphicsItem):
+class TileItem(QGraphicsRectItem):
     """One unit's map: a child of its :class:`~nnstudio.gui.canvas_items.NodeItem`.
 
     Attributes:
@@ -114,7 +119,7 @@ class TileItem(QGraphicsItem):
     """
 
     def __init__(self, node_id: str, unit: int, label: str, parent: QGraphicsItem) -> None:
-        super().__init__(parent)
+        super().__init__(_RECT, parent)
         self.node_id = node_id
         self.unit = unit
         self.label = label
@@ -122,12 +127,17 @@ class TileItem(QGraphicsItem):
         self._buffer: np.ndarray | None = None
         self._image: QImage | None = None
         self._address: tuple | None = None  # (pixel address, shape) the image wraps
+        self.setPen(_BORDER)
+        self.setBrush(_EMPTY)
+        # the map, drawn under the border (behind its parent), scaled to the tile
+        self._pixmap = QGraphicsPixmapItem(self)
+        self._pixmap.setFlag(QGraphicsItem.GraphicsItemFlag.ItemStacksBehindParent)
+        self._pixmap.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._pixmap.hide()
+        self._side: tuple[int, int] | None = None  # (r0, r1) the pixmap is scaled for
         self.setAcceptHoverEvents(True)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(label)
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
-        return QRectF(_RECT)
 
     @property
     def value_range(self) -> tuple[float, float] | None:
@@ -153,20 +163,29 @@ class TileItem(QGraphicsItem):
         else:
             np.take(_LUT, indices[::-1], axis=0, out=self._buffer)
         self.values = values
-        self.update()
+        self._show_image(r0, r1)
 
     def show_pixels(self, values: np.ndarray, pixels: np.ndarray) -> None:
         """Show ``values`` (r, r) already coloured: ``pixels`` is a contiguous (r, r) uint32
         ARGB32 array (a slice of :func:`paint_node`'s output) the tile's image wraps; the
         image is made again only when the array moves."""
         address = pixels.__array_interface__["data"][0]  # (not .ctypes: it imports)
+        r0, r1 = pixels.shape
         if self._image is None or self._address != (address, pixels.shape):
             self._address = (address, pixels.shape)
-            r0, r1 = pixels.shape
             self._image = QImage(pixels.data, r1, r0, r1 * 4, QImage.Format.Format_ARGB32)
         self._buffer = pixels
         self.values = values
-        self.update()
+        self._show_image(r0, r1)
+
+    def _show_image(self, r0: int, r1: int) -> None:
+        """Hand the image's current colours to the pixmap child (a copy Qt paints)."""
+        if self._side != (r0, r1):
+            self._side = (r0, r1)
+            self._pixmap.setTransform(QTransform.fromScale(TILE / r1, TILE / r0))
+            self._pixmap.show()
+            self.setBrush(_NO_BRUSH)
+        self._pixmap.setPixmap(QPixmap.fromImage(self._image))
 
     def hoverEnterEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
         value_range = self.value_range
@@ -185,15 +204,7 @@ class TileItem(QGraphicsItem):
         self._buffer = None
         self._image = None
         self._address = None
-        self.update()
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        if self._image is not None:
-            painter.drawImage(_RECT, self._image)
-        else:
-            painter.fillRect(_RECT, _EMPTY)
-        painter.setPen(_BORDER)
-        painter.setBrush(_NO_BRUSH)
-        painter.drawRect(_RECT)
+        self._side = None
+        self._pixmap.hide()
+        self._pixmap.setPixmap(QPixmap())
+        self.setBrush(_EMPTY)

@@ -1,0 +1,86 @@
+"""Neuron tiles as painted on the canvas: each tile shows its unit's colours and the new
+ones after every probe (tiles are drawn by Qt from a pixmap, not by a Python paint)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QImage
+
+from nnstudio.graph import NetworkSpec
+from nnstudio.gui.neuron_tiles import LUT32, TILE, color_indices, unit_levels
+from nnstudio.io import make_template
+
+
+@pytest.fixture
+def setup(qtbot):
+    from nnstudio.gui.canvas_view import CanvasView
+    from nnstudio.gui.document import Document
+    from nnstudio.gui.neuron_view import NeuronView
+
+    project = make_template("circle")
+    project.network = NetworkSpec.sequential(2, [3], "tanh", 1, "sigmoid")
+    doc = Document(project)
+    view = CanvasView(doc)
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    neurons = NeuronView(doc, view)
+    neurons.set_enabled(True)
+    view.fit_all()
+    qtbot.wait(20)
+    return doc, view, neurons
+
+
+def _painted(view, tile, fx: float, fy: float) -> int:
+    """The RGB the canvas shows at fraction (fx, fy) of a tile (from its top left)."""
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    point = view.mapFromScene(tile.mapToScene(QPointF(fx * TILE, fy * TILE)))
+    return image.pixel(point.x(), point.y()) & 0xFFFFFF
+
+
+def _expected(tile, fx: float, fy: float, levels) -> int:
+    r = tile.values.shape[0]
+    row = r - 1 - int(fy * r)  # the grid's rows go upwards, images' downwards
+    col = int(fx * r)
+    return int(LUT32[color_indices(tile.values[row, col], levels)]) & 0xFFFFFF
+
+
+def _close(a: int, b: int) -> bool:
+    ca = np.array([(a >> s) & 0xFF for s in (16, 8, 0)])
+    cb = np.array([(b >> s) & 0xFF for s in (16, 8, 0)])
+    return int(np.abs(ca - cb).max()) <= 2
+
+
+def test_painted_tiles_show_their_values_and_each_new_probe(setup, qtbot):
+    doc, view, neurons = setup
+    node_id = list(doc.spec.nodes)[1]  # the hidden tanh layer
+    item = view.canvas_scene.node_items[node_id]
+    levels = unit_levels("tanh", np.zeros(1))
+    rng = np.random.default_rng(3)
+    probe = neurons.probe
+    for step in range(2):
+        units = dict(probe["units"])
+        r = units[node_id].shape[0]
+        # blocks of constant value: the colour at a block's centre is unambiguous
+        blocks = rng.uniform(-1, 1, size=(4, 4, units[node_id].shape[2]))
+        units[node_id] = np.repeat(np.repeat(blocks, r // 4 + 1, 0), r // 4 + 1, 1)[:r, :r]
+        neurons.show_probe({**probe, "units": units})
+        qtbot.wait(10)
+        for tile in item.tiles:
+            for fx, fy in [(0.12, 0.12), (0.62, 0.37), (0.87, 0.87)]:
+                shown = _painted(view, tile, fx, fy)
+                expected = _expected(tile, fx, fy, levels)
+                assert _close(shown, expected), (step, tile.unit, fx, fy, hex(shown))
+
+
+def test_cleared_tiles_show_the_empty_colour(setup, qtbot):
+    doc, view, neurons = setup
+    node_id = list(doc.spec.nodes)[1]
+    tile = view.canvas_scene.node_items[node_id].tiles[0]
+    assert tile.values is not None
+    tile.clear()
+    qtbot.wait(10)
+    assert _close(_painted(view, tile, 0.5, 0.5), 0xE8EAEB)
