@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .layers import LAYERS, Layer, _flat_input, _float_param, _noop
+from .layers import LAYERS, Layer, _flat_input, _noop
+from .node_params import _float_param
 from .norm2d import batchnorm2d_kernels
 
 

@@ -43,7 +43,7 @@ from .losses import check_loss, task_of
 from .network import Network
 from .optimizers import make_optimizer
 from .schedules import scheduled_lr
-from .watch import RunWatch
+from .watch import RunWatch, kept_text, stop_text
 
 #: Steps between two calls of ``train_epoch``'s ``interrupt`` callback.
 INTERRUPT_EVERY = 32
@@ -326,22 +326,8 @@ class Trainer:
         net = self.network
         np.copyto(net.flat_params, self._backup)
         np.copyto(net.flat_state, self._state_backup)
-        kept, kept_epoch = Text("The weights of the last finite step were kept."), None
         w = self.watch
-        if w is not None and w.restore():
-            kept_epoch = int(w.best_epoch)
-            score = Text("{metric} {loss:.4g}", metric=w.metric, loss=w.best_loss)
-            if kept_epoch == w.start_epoch:
-                kept = Text(
-                    "Kept the weights the run started from ({score}): no epoch did better.",
-                    score=score,
-                )
-            else:
-                kept = Text(
-                    "Kept the weights of epoch {epoch}, the best of this run ({score}).",
-                    epoch=kept_epoch,
-                    score=score,
-                )
+        kept_epoch = int(w.best_epoch) if w is not None and w.restore() else None
         if epoch is None:
             where = Text(
                 "diverged at epoch {epoch}, step {step}",
@@ -350,21 +336,8 @@ class Trainer:
             )
         else:
             where = Text("degraded at epoch {epoch}", epoch=self.epoch_offset + epoch)
-        values = {"where": where, "what": what, "kept": kept, "lr": self._lr}
-        if self.config.clip_norm:
-            text = Text(
-                "Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
-                "{lower:g}), and check that the inputs are scaled.",
-                lower=self._lr / 10,
-                **values,
-            )
-        else:
-            text = Text(
-                "Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
-                "{lower:g}) or turn on gradient clipping, and check that the inputs are scaled.",
-                lower=self._lr / 10,
-                **values,
-            )
+        kept = kept_text(w if kept_epoch is not None else None)
+        text = stop_text(where, what, kept, self._lr, clipping=bool(self.config.clip_norm))
         raise cls(text, epoch=self.epoch, step=self.step, kept_epoch=kept_epoch)
 
     # ------------------------------------------------------------------ training

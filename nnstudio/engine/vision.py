@@ -17,14 +17,8 @@ from .activations import BACKWARD, FORWARD, Scratch
 from .conv import conv2d_kernels
 from .errors import ConfigError, ShapeError
 from .initializers import check_initializer, default_initializer, initialize
-from .layers import (
-    LAYERS,
-    Layer,
-    _activation_params,
-    _bool_param,
-    _int_param,
-    _pass_grad,
-)
+from .layers import LAYERS, Layer, _pass_grad
+from .node_params import _activation_params, _bool_param, _int_param
 from .pooling import avgpool2d_kernels, global_avgpool_kernels, maxpool2d_kernels
 from .window import Window2D, noop, reshaped
 

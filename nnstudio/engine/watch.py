@@ -130,3 +130,45 @@ class RunWatch:
         np.copyto(self._params, self.best_params)
         np.copyto(self._state, self.best_state)
         return True
+
+
+def kept_text(watch: RunWatch | None) -> Text:
+    """Which weights a stopped run kept: ``watch``'s best (after :meth:`RunWatch.restore`),
+    or, for None, the last finite step's."""
+    if watch is None or watch.best_epoch is None:
+        return Text("The weights of the last finite step were kept.")
+    score = Text("{metric} {loss:.4g}", metric=watch.metric, loss=watch.best_loss)
+    if watch.best_epoch == watch.start_epoch:
+        return Text(
+            "Kept the weights the run started from ({score}): no epoch did better.", score=score
+        )
+    return Text(
+        "Kept the weights of epoch {epoch}, the best of this run ({score}).",
+        epoch=int(watch.best_epoch),
+        score=score,
+    )
+
+
+def stop_text(where: Text, what: str, kept: Text, lr: float, *, clipping: bool) -> Text:
+    """The message of a diverged or degraded run: ``where`` it stopped, ``what`` went
+    wrong, the weights ``kept``, and what to change (a lower learning rate than ``lr``;
+    gradient clipping unless it is on already)."""
+    if clipping:
+        return Text(
+            "Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
+            "{lower:g}), and check that the inputs are scaled.",
+            where=where,
+            what=what,
+            kept=kept,
+            lr=lr,
+            lower=lr / 10,
+        )
+    return Text(
+        "Training {where}: {what}. {kept} Lower the learning rate (now {lr:g}; try "
+        "{lower:g}) or turn on gradient clipping, and check that the inputs are scaled.",
+        where=where,
+        what=what,
+        kept=kept,
+        lr=lr,
+        lower=lr / 10,
+    )
