@@ -188,8 +188,8 @@ class TrainingWorker(QObject):
             self.insight = RunMonitor(self.session)
             # The session continues the project's history when it loaded its weights.
             history = self.session.history
-            for note in self.session.trainer.notes:
-                self.warning.emit(note)
+            for note in self.session.trainer.notes:  # Signal(str) would drop the Text
+                self.warning.emit(core_tr(note))
             # the one training loop; its budget follows the project's Epochs (live)
             rows = self.session.run(self._max_epochs, interrupt=self._interrupt)
             with self._cond:
