@@ -26,6 +26,8 @@ from nnstudio.io.errors import (
     ProjectWeightsError,
     ResourceLimitError,
 )
+from nnstudio.io.messages import size_text
+from nnstudio.text import Text
 
 #: weight dtypes a project may hold (anything else is refused when the file is read)
 SUPPORTED_DTYPES = ("float32", "float64")
@@ -60,8 +62,13 @@ def npz_bytes(weights: dict[str, np.ndarray]) -> bytes:
             arr = np.ascontiguousarray(value)
             if arr.dtype.name not in SUPPORTED_DTYPES:
                 raise ProjectFormatError(
-                    f"cannot save weight '{name}': dtype {arr.dtype}; NN Studio stores "
-                    f"{' or '.join(SUPPORTED_DTYPES)} weights"
+                    Text(
+                        "cannot save weight '{name}': dtype {dtype}; NN Studio stores "
+                        "{supported} weights",
+                        name=name,
+                        dtype=str(arr.dtype),
+                        supported=_dtypes_or(),
+                    )
                 )
             info = zipfile.ZipInfo(f"{name}.npy", date_time=ZIP_DATE)
             with zf.open(info, "w", force_zip64=True) as member:
@@ -84,13 +91,20 @@ def read_member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
     info = zf.getinfo(name)
     if info.file_size > limit:
         raise ResourceLimitError(
-            f"{name} declares {_size(info.file_size)} uncompressed, more than the "
-            f"{_size(limit)} allowed; the file is damaged or not an NN Studio project"
+            Text(
+                "{name} declares {size} uncompressed, more than the {limit} allowed; the file "
+                "is damaged or not an NN Studio project",
+                name=name,
+                size=size_text(info.file_size),
+                limit=size_text(limit),
+            )
         )
     with zf.open(info) as member:
         data = member.read(limit + 1)
     if len(data) > limit:
-        raise ResourceLimitError(f"{name} is larger than the {_size(limit)} allowed")
+        raise ResourceLimitError(
+            Text("{name} is larger than the {limit} allowed", name=name, limit=size_text(limit))
+        )
     return data
 
 
@@ -100,18 +114,26 @@ def parse_json(data: bytes, name: str) -> Any:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise ProjectJSONError(f"{name} is not UTF-8 text ({exc})") from exc
+        raise ProjectJSONError(
+            Text("{name} is not UTF-8 text ({error})", name=name, error=str(exc))
+        ) from exc
     try:
         value = json.loads(text, parse_constant=_reject_constant(name))
     except ProjectJSONError:
         raise
     except (ValueError, RecursionError) as exc:
-        raise ProjectJSONError(f"{name} is not valid JSON: {exc}") from exc
+        raise ProjectJSONError(
+            Text("{name} is not valid JSON: {error}", name=name, error=str(exc))
+        ) from exc
     where = _non_finite(value)
     if where is not None:
         raise ProjectJSONError(
-            f"{name}: {where or 'the document'} is a number too large to represent (it reads "
-            "as infinity); give a finite number"
+            Text(
+                "{name}: {where} is a number too large to represent (it reads as infinity); "
+                "give a finite number",
+                name=name,
+                where=where or Text("the document"),
+            )
         )
     return value
 
@@ -119,7 +141,11 @@ def parse_json(data: bytes, name: str) -> Any:
 def _reject_constant(name: str):
     def reject(constant: str) -> Any:
         raise ProjectJSONError(
-            f"{name} holds the value {constant}; NaN and Infinity are not allowed"
+            Text(
+                "{name} holds the value {constant}; NaN and Infinity are not allowed",
+                name=name,
+                constant=constant,
+            )
         )
 
     return reject
@@ -160,10 +186,17 @@ def parse_npz(data: bytes, name: str, max_values: int) -> dict[str, np.ndarray]:
         zf = zipfile.ZipFile(io.BytesIO(data))
     except Exception as exc:  # BadZipFile, ValueError, EOFError...
         if data[:6] == b"\x93NUMPY":
-            raise ProjectWeightsError(f"{name} is a single array, not an archive") from exc
+            raise ProjectWeightsError(
+                Text("{name} is a single array, not an archive", name=name)
+            ) from exc
         raise ProjectWeightsError(
-            f"{name} is damaged and cannot be read ({type(exc).__name__}: {exc}); "
-            "retrain the network or restore the file"
+            Text(
+                "{name} is damaged and cannot be read ({kind}: {error}); retrain the network "
+                "or restore the file",
+                name=name,
+                kind=type(exc).__name__,
+                error=str(exc),
+            )
         ) from exc
     arrays: dict[str, np.ndarray] = {}
     total = 0
@@ -171,21 +204,37 @@ def parse_npz(data: bytes, name: str, max_values: int) -> dict[str, np.ndarray]:
         members = zf.infolist()
         dups = duplicated_names([m.filename for m in members])
         if dups:
-            raise ProjectWeightsError(f"{name} holds the array {dups[0]!r} twice; it is damaged")
+            raise ProjectWeightsError(
+                Text(
+                    "{name} holds the array {array!r} twice; it is damaged",
+                    name=name,
+                    array=dups[0],
+                )
+            )
         for info in members:
             key = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
             shape, dtype = _npy_header(zf, info, name, max_values)
             if dtype.name not in SUPPORTED_DTYPES:
                 raise ProjectWeightsError(
-                    f"{name}: '{key}' has dtype {dtype}; NN Studio reads weights stored as "
-                    f"{' or '.join(SUPPORTED_DTYPES)} only"
+                    Text(
+                        "{name}: '{key}' has dtype {dtype}; NN Studio reads weights stored as "
+                        "{supported} only",
+                        name=name,
+                        key=key,
+                        dtype=str(dtype),
+                        supported=_dtypes_or(),
+                    )
                 )
             count = math.prod(shape)
             total += count
             if total > max_values:
                 raise ResourceLimitError(
-                    f"{name} holds more numbers than the network has parameters "
-                    f"({max_values}); the file is damaged"
+                    Text(
+                        "{name} holds more numbers than the network has parameters "
+                        "({max_values}); the file is damaged",
+                        name=name,
+                        max_values=max_values,
+                    )
                 )
             arrays[key] = _npy_data(zf, info, name, key)
     return arrays
@@ -197,8 +246,14 @@ def _npy_header(
     limit = 8 * max_values + NPY_OVERHEAD_BYTES
     if info.file_size > limit:
         raise ResourceLimitError(
-            f"{name}: '{info.filename}' declares {_size(info.file_size)}, more than the "
-            f"network's weights can take ({_size(limit)}); the file is damaged"
+            Text(
+                "{name}: '{member}' declares {size}, more than the network's weights can take "
+                "({limit}); the file is damaged",
+                name=name,
+                member=info.filename,
+                size=size_text(info.file_size),
+                limit=size_text(limit),
+            )
         )
     try:
         with zf.open(info) as fh:
@@ -211,15 +266,34 @@ def _npy_header(
                 raise ValueError(f"unsupported .npy version {version}")
     except Exception as exc:  # ValueError for bad headers, zlib/CRC errors, EOFError
         raise ProjectWeightsError(
-            f"{name}: '{info.filename}' is not a readable array ({type(exc).__name__}: {exc})"
+            Text(
+                "{name}: '{member}' is not a readable array ({kind}: {error})",
+                name=name,
+                member=info.filename,
+                kind=type(exc).__name__,
+                error=str(exc),
+            )
         ) from exc
     del fortran
     if any(n < 0 for n in shape):
-        raise ProjectWeightsError(f"{name}: '{info.filename}' has a negative size {shape}")
+        raise ProjectWeightsError(
+            Text(
+                "{name}: '{member}' has a negative size {shape}",
+                name=name,
+                member=info.filename,
+                shape=str(shape),
+            )
+        )
     if math.prod(shape) > max_values:
         raise ResourceLimitError(
-            f"{name}: '{info.filename}' has shape {shape}, more numbers than the network's "
-            f"{max_values} parameters; the file is damaged"
+            Text(
+                "{name}: '{member}' has shape {shape}, more numbers than the network's "
+                "{max_values} parameters; the file is damaged",
+                name=name,
+                member=info.filename,
+                shape=str(shape),
+                max_values=max_values,
+            )
         )
     return tuple(int(n) for n in shape), np.dtype(dtype)
 
@@ -230,8 +304,14 @@ def _npy_data(zf: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, key: str) -
             return np.array(np.lib.format.read_array(fh, allow_pickle=False))
     except Exception as exc:  # truncated data, CRC error...
         raise ProjectWeightsError(
-            f"{name}: the array '{key}' is damaged ({type(exc).__name__}: {exc}); retrain "
-            "the network or restore the file"
+            Text(
+                "{name}: the array '{key}' is damaged ({kind}: {error}); retrain the network "
+                "or restore the file",
+                name=name,
+                key=key,
+                kind=type(exc).__name__,
+                error=str(exc),
+            )
         ) from exc
 
 
@@ -241,14 +321,15 @@ def check_archive_names(zf: zipfile.ZipFile) -> set[str]:
     dups = duplicated_names(names)
     if dups:
         raise NotAProjectError(
-            f"the file holds the member {dups[0]!r} twice; it is damaged or was not written "
-            "by NN Studio"
+            Text(
+                "the file holds the member {member!r} twice; it is damaged or was not written "
+                "by NN Studio",
+                member=dups[0],
+            )
         )
     return set(names)
 
 
-def _size(n: int) -> str:
-    for unit, scale in (("GB", 1 << 30), ("MB", 1 << 20), ("KB", 1 << 10)):
-        if n >= scale:
-            return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
+def _dtypes_or() -> Text:
+    """``"float32 or float64"``: the supported dtypes as a message piece."""
+    return Text("{first} or {second}", first=SUPPORTED_DTYPES[0], second=SUPPORTED_DTYPES[1])

@@ -30,6 +30,7 @@ from typing import IO, Any, BinaryIO
 from nnstudio.io.errors import FileWriteError, OutputPathError
 from nnstudio.io.filemode import file_mode
 from nnstudio.io.paths import same_file
+from nnstudio.text import Text
 
 #: own temporary files older than this many seconds are removed when the same target is
 #: written again (a write in progress is never that old)
@@ -112,18 +113,30 @@ def protected_inputs() -> tuple[Path, ...]:
 
 def _check_target(target: Path, error: type[Exception]) -> Path:
     if str(target) in ("", "."):
-        raise error("Cannot write to an empty path; give a file name")
+        raise error(Text("Cannot write to an empty path; give a file name"))
     for protected in _PROTECTED.get():
         if same_file(target, protected):
             raise OutputPathError(
-                f"refusing to write {target}: it is the input file {protected}; "
-                "choose another output file"
+                Text(
+                    "refusing to write {target}: it is the input file {input}; "
+                    "choose another output file",
+                    target=str(target),
+                    input=str(protected),
+                )
             )
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
-        raise error(f"Cannot write {target}: it is a folder; give a file name")
+        raise error(
+            Text("Cannot write {target}: it is a folder; give a file name", target=str(target))
+        )
     if not folder.is_dir():
-        raise error(f"Cannot write {target}: the folder {folder} does not exist; create it first")
+        raise error(
+            Text(
+                "Cannot write {target}: the folder {folder} does not exist; create it first",
+                target=str(target),
+                folder=str(folder),
+            )
+        )
     return folder
 
 
@@ -158,7 +171,11 @@ class AtomicFile:
             )
         except OSError as exc:
             raise error(
-                f"Cannot write {self.path}: {exc.strerror or exc}; choose a folder you can write to"
+                Text(
+                    "Cannot write {target}: {reason}; choose a folder you can write to",
+                    target=str(self.path),
+                    reason=exc.strerror or str(exc),
+                )
             ) from exc
         try:
             if mode == "wb":
@@ -197,7 +214,13 @@ class AtomicFile:
         except OSError as exc:
             self._close_quietly()
             self._remove_tmp()
-            raise self._error(f"Cannot write {self.path}: {exc.strerror or exc}") from exc
+            raise self._error(
+                Text(
+                    "Cannot write {target}: {reason}",
+                    target=str(self.path),
+                    reason=exc.strerror or str(exc),
+                )
+            ) from exc
         except BaseException:
             self._close_quietly()
             self._remove_tmp()

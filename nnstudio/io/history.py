@@ -13,6 +13,7 @@ import math
 from typing import Any
 
 from nnstudio.io.errors import ProjectFormatError, ResourceLimitError
+from nnstudio.text import Text
 
 HISTORY_JSON = "history.json"
 HISTORY_CSV = "history.csv"
@@ -29,7 +30,11 @@ def check_row_count(data: bytes, name: str) -> bytes:
     marker = b"{" if name.endswith(".json") else b"\n"
     if data.count(marker) > MAX_HISTORY_ROWS + 1:
         raise ResourceLimitError(
-            f"{name} holds more than {MAX_HISTORY_ROWS:,} epochs; the file is damaged"
+            Text(
+                "{name} holds more than {limit:,} epochs; the file is damaged",
+                name=name,
+                limit=MAX_HISTORY_ROWS,
+            )
         )
     return data
 
@@ -38,19 +43,28 @@ def check_history(value: Any, name: str = HISTORY_JSON) -> list[dict]:
     """``value`` as a list of metric rows; raises :class:`ProjectFormatError` naming the
     first bad entry and field."""
     if not isinstance(value, list):
-        raise ProjectFormatError(f"{name} must hold a list of epochs, not {_tname(value)}")
+        raise ProjectFormatError(
+            Text("{name} must hold a list of epochs, not {kind}", name=name, kind=_tname(value))
+        )
     rows: list[dict] = []
     for i, row in enumerate(value):
-        where = f"{name}: entry {i}"
+        where = Text("{name}: entry {i}", name=name, i=i)
         if not isinstance(row, dict):
-            raise ProjectFormatError(f"{where} must be an object, not {_tname(row)}")
+            raise ProjectFormatError(
+                Text("{where} must be an object, not {kind}", where=where, kind=_tname(row))
+            )
         if "epoch" not in row:
-            raise ProjectFormatError(f"{where} has no 'epoch'")
+            raise ProjectFormatError(Text("{where} has no 'epoch'", where=where))
         for key, item in row.items():
             if key in INTEGER_KEYS:
                 if isinstance(item, bool) or not isinstance(item, int) or item < 0:
                     raise ProjectFormatError(
-                        f"{where}, '{key}' must be a whole number >= 0, not {_show(item)}"
+                        Text(
+                            "{where}, '{key}' must be a whole number >= 0, not {value}",
+                            where=where,
+                            key=key,
+                            value=_show(item),
+                        )
                     )
             elif item is not None and (
                 isinstance(item, bool)
@@ -58,7 +72,12 @@ def check_history(value: Any, name: str = HISTORY_JSON) -> list[dict]:
                 or not math.isfinite(item)
             ):
                 raise ProjectFormatError(
-                    f"{where}, '{key}' must be a finite number or null, not {_show(item)}"
+                    Text(
+                        "{where}, '{key}' must be a finite number or null, not {value}",
+                        where=where,
+                        key=key,
+                        value=_show(item),
+                    )
                 )
         rows.append(row)
     return rows
@@ -71,13 +90,21 @@ def parse_history_csv(data: bytes) -> list[dict]:
         text = data.decode("utf-8")
         reader = list(csv.DictReader(io.StringIO(text)))
     except (UnicodeDecodeError, csv.Error) as exc:
-        raise ProjectFormatError(f"{HISTORY_CSV} cannot be read ({exc})") from exc
+        raise ProjectFormatError(
+            Text("{name} cannot be read ({error})", name=HISTORY_CSV, error=str(exc))
+        ) from exc
     rows = []
     for i, row in enumerate(reader):
         entry: dict[str, Any] = {}
         for key, cell in row.items():
             if key is None:
-                raise ProjectFormatError(f"{HISTORY_CSV}: line {i + 2} has more cells than names")
+                raise ProjectFormatError(
+                    Text(
+                        "{name}: line {line} has more cells than names",
+                        name=HISTORY_CSV,
+                        line=i + 2,
+                    )
+                )
             entry[key] = _csv_value(cell, key)
         rows.append(entry)
     return check_history(rows, HISTORY_CSV)
@@ -104,6 +131,9 @@ def _show(value: Any) -> str:
 
 
 def _tname(value: Any) -> str:
-    return {dict: "an object", list: "a list", str: "text", type(None): "null"}.get(
-        type(value), type(value).__name__
-    )
+    return {
+        dict: Text("an object"),
+        list: Text("a list"),
+        str: Text("text"),
+        type(None): Text("null"),
+    }.get(type(value), type(value).__name__)

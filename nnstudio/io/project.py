@@ -27,16 +27,12 @@ from typing import Any
 import numpy as np
 
 import nnstudio
-from nnstudio.data import DataSettings, Preprocessor
+from nnstudio.data import DataSettings
 from nnstudio.engine import TrainConfig
 from nnstudio.errors import NNStudioError
 from nnstudio.graph import (
-    GraphError,
     NetworkSpec,
-    ParamError,
-    UnknownLayerError,
     total_params,
-    train_config,
 )
 from nnstudio.io.archive import (
     MAX_HISTORY_BYTES,
@@ -52,18 +48,12 @@ from nnstudio.io.archive import (
 from nnstudio.io.atomic import AtomicFile, is_temporary_name
 from nnstudio.io.errors import (
     NotAProjectError,
-    ProjectDataError,
     ProjectError,
     ProjectFileNotFoundError,
     ProjectFormatError,
     ProjectJSONError,
-    ProjectNetworkError,
-    ProjectParamError,
     ProjectSaveError,
-    ProjectTrainingError,
-    ProjectVersionError,
     ProjectWeightsError,
-    UnknownLayerKindError,
 )
 from nnstudio.io.history import (
     HISTORY_CSV,
@@ -72,14 +62,20 @@ from nnstudio.io.history import (
     check_row_count,
     parse_history_csv,
 )
+from nnstudio.io.messages import flat, joined
 from nnstudio.io.paths import check_output_path
+from nnstudio.io.project_doc import (
+    APP_NAME,
+    FORMAT_VERSION,
+    LOOSE_FAILURES,
+    PROJECT_JSON,
+    parse_document,
+    type_name,
+)
 from nnstudio.io.runs import read_run_members, run_members
-from nnstudio.io.statistics import check_statistics
 from nnstudio.io.weights import check_weights
+from nnstudio.text import Text, message
 
-FORMAT_VERSION = 1
-APP_NAME = "nnstudio"
-PROJECT_JSON = "project.json"
 WEIGHTS_NPZ = "weights.npz"
 
 
@@ -175,7 +171,9 @@ def save_project(project: Project, path: str | os.PathLike[str]) -> None:
         history = json.dumps(_jsonable_history(project.history), indent=1, allow_nan=False)
         optional = run_members(project.runs, project.snapshots)  # runs.json, snapshots.npz
     except (TypeError, ValueError) as exc:
-        raise ProjectFormatError(f"cannot save project '{project.name}': {exc}") from exc
+        raise ProjectFormatError(
+            Text("cannot save project '{name}': {error}", name=project.name, error=message(exc))
+        ) from exc
     weights_blob = None if project.weights is None else npz_bytes(project.weights)
 
     _refuse_own_dataset(project, target)
@@ -194,7 +192,7 @@ def _refuse_own_dataset(project: Project, target: Path) -> None:
     """A project saved over its own dataset CSV would destroy the data it trains on."""
     csv_path = project.data_settings().csv_path if project.data.name == "csv" else None
     if csv_path:
-        check_output_path(target, [("dataset", csv_path)], what="project")
+        check_output_path(target, [(Text("dataset"), csv_path)], what=Text("project"))
 
 
 def _jsonable_history(history: list[dict]) -> list[dict]:
@@ -232,17 +230,24 @@ def load_project(path: str | os.PathLike[str]) -> Project:
     """
     p = Path(path)
     if not p.exists():
-        raise ProjectFileNotFoundError(f"project file not found: {p}")
+        raise ProjectFileNotFoundError(Text("project file not found: {path}", path=str(p)))
     if p.is_dir():
-        raise ProjectFileNotFoundError(f"{p} is a folder, not a project file")
+        raise ProjectFileNotFoundError(Text("{path} is a folder, not a project file", path=str(p)))
     if not p.is_file():
         raise ProjectFileNotFoundError(
-            f"{p} is not a regular file (a device, pipe or socket); give a .nnstudio file"
+            Text(
+                "{path} is not a regular file (a device, pipe or socket); give a .nnstudio file",
+                path=str(p),
+            )
         )
     if is_temporary_name(p):
         raise NotAProjectError(
-            f"{p} is a temporary file left by an interrupted save, not a project; open "
-            f"{p.name[1:].rsplit('.', 2)[0]} instead (or delete the temporary file)"
+            Text(
+                "{path} is a temporary file left by an interrupted save, not a project; open "
+                "{original} instead (or delete the temporary file)",
+                path=str(p),
+                original=p.name[1:].rsplit(".", 2)[0],
+            )
         )
     try:
         with open(p, "rb") as fh:
@@ -251,7 +256,7 @@ def load_project(path: str | os.PathLike[str]) -> Project:
         return project
     except ProjectError as exc:
         if str(p) not in str(exc):
-            exc.args = (f"{p}: {exc}",) + exc.args[1:]
+            exc.args = (Text("{path}: {error}", path=str(p), error=message(exc)),) + exc.args[1:]
         raise
 
 
@@ -260,7 +265,7 @@ def project_from_bytes(data: bytes, name: str = "<memory>") -> Project:
     try:
         return _load_from(io.BytesIO(data))
     except ProjectError as exc:
-        exc.args = (f"{name}: {exc}",) + exc.args[1:]
+        exc.args = (Text("{path}: {error}", path=name, error=message(exc)),) + exc.args[1:]
         raise
 
 
@@ -284,17 +289,26 @@ def _load_from(fh: Any) -> Project:
         zf = zipfile.ZipFile(fh)
     except _ZIP_FAILURES as exc:
         raise NotAProjectError(
-            "not an NN Studio project: the file is not a zip archive or is damaged"
+            Text("not an NN Studio project: the file is not a zip archive or is damaged")
         ) from exc
     with zf:
         names = check_archive_names(zf)
         if PROJECT_JSON not in names:
             raise ProjectJSONError(
-                f"the file has no {PROJECT_JSON}; it is not an NN Studio project (or it is damaged)"
+                Text(
+                    "the file has no {member}; it is not an NN Studio project (or it is damaged)",
+                    member=PROJECT_JSON,
+                )
             )
         doc = parse_json(_unpack(zf, PROJECT_JSON, MAX_PROJECT_JSON_BYTES), PROJECT_JSON)
         if not isinstance(doc, dict):
-            raise ProjectFormatError(f"{PROJECT_JSON} must hold a JSON object, not {_tname(doc)}")
+            raise ProjectFormatError(
+                Text(
+                    "{member} must hold a JSON object, not {kind}",
+                    member=PROJECT_JSON,
+                    kind=type_name(doc),
+                )
+            )
         if HISTORY_JSON in names:
             text = check_row_count(_unpack(zf, HISTORY_JSON, MAX_HISTORY_BYTES), HISTORY_JSON)
             history = check_history(parse_json(text, HISTORY_JSON))
@@ -303,7 +317,7 @@ def _load_from(fh: Any) -> Project:
             history = parse_history_csv(text)
         else:
             history = []
-        project = _build(doc, history)
+        project = Project(**parse_document(doc), history=history)
         project.runs, project.snapshots = read_run_members(names, lambda m, n: _unpack(zf, m, n))
         if WEIGHTS_NPZ in names:
             project.weights = _read_weights(zf, project.network)
@@ -318,8 +332,12 @@ def _unpack(zf: zipfile.ZipFile, name: str, limit: int) -> bytes:
         raise
     except Exception as exc:  # zlib.error, CRC errors, bad headers...
         raise NotAProjectError(
-            f"the project file is damaged and cannot be unpacked ({type(exc).__name__}: "
-            f"{_flat(exc)}); restore it from a backup"
+            Text(
+                "the project file is damaged and cannot be unpacked ({kind}: {error}); "
+                "restore it from a backup",
+                kind=type(exc).__name__,
+                error=flat(exc),
+            )
         ) from exc
 
 
@@ -332,7 +350,7 @@ def _read_weights(zf: zipfile.ZipFile, network: NetworkSpec) -> dict[str, np.nda
     """
     try:
         trainable = int(total_params(network))
-    except (NNStudioError, *_LOOSE_FAILURES):
+    except (NNStudioError, *LOOSE_FAILURES):
         trainable = 0
     max_values = 2 * trainable + 64
     n_arrays = 4 * max(1, len(network.nodes))
@@ -340,158 +358,26 @@ def _read_weights(zf: zipfile.ZipFile, network: NetworkSpec) -> dict[str, np.nda
     return parse_npz(blob, WEIGHTS_NPZ, max_values)
 
 
-def _flat(exc: BaseException) -> str:
-    """``str(exc)`` on one line: a list of problems (``"...:\n- a\n- b"``) becomes
-    ``"...: a; b"``, so every load error prints as one ``error: ...`` line."""
-    lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
-    if not lines:
-        return type(exc).__name__
-    head, rest = lines[0], [line.removeprefix("- ") for line in lines[1:]]
-    return head + (" " + "; ".join(rest) if rest else "")
-
-
-def _tname(value: Any) -> str:
-    return {
-        dict: "an object",
-        list: "a list",
-        str: "text",
-        int: "a number",
-        float: "a number",
-        bool: "true/false",
-        type(None): "null",
-    }.get(type(value), type(value).__name__)
-
-
-def _field(doc: dict, key: str, types: type | tuple[type, ...], what: str, optional=False):
-    if key not in doc:
-        if optional:
-            return None
-        raise ProjectFormatError(f"{PROJECT_JSON} has no '{key}' ({what})")
-    value = doc[key]
-    if optional and value is None:
-        return None
-    if not isinstance(value, types) or (isinstance(value, bool) and bool not in _as_tuple(types)):
-        raise ProjectFormatError(f"'{key}' in {PROJECT_JSON} must be {what}, not {_tname(value)}")
-    return value
-
-
-def _as_tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
-    return types if isinstance(types, tuple) else (types,)
-
-
-def _check_version(doc: dict) -> None:
-    if "format_version" not in doc:
-        raise ProjectVersionError(
-            f"{PROJECT_JSON} has no 'format_version'; it was not written by NN Studio"
-        )
-    version = doc["format_version"]
-    if isinstance(version, bool) or not isinstance(version, int):
-        raise ProjectVersionError(
-            f"'format_version' must be a whole number, not {_tname(version)} ({version!r})"
-        )
-    if version > FORMAT_VERSION:
-        made_by = doc.get("app_version")
-        newer = isinstance(made_by, str) and made_by != nnstudio.__version__
-        by = f" ({made_by})" if newer else ""
-        raise ProjectVersionError(
-            f"this project was made by a newer NN Studio{by} (file format {version}; this "
-            f"NN Studio {nnstudio.__version__} reads format {FORMAT_VERSION} and older): "
-            "update NN Studio to open it"
-        )
-    if version < 1:
-        raise ProjectVersionError(
-            f"unknown file format version {version}; this NN Studio reads formats 1 to "
-            f"{FORMAT_VERSION}"
-        )
-
-
-def _build(doc: dict, history: list[dict]) -> Project:
-    _check_version(doc)
-    app = doc.get("app", APP_NAME)
-    if app != APP_NAME:
-        raise ProjectFormatError(f"'app' is {app!r}: this file was not written by NN Studio")
-    name = _field(doc, "name", str, "text (the project's name)")
-    network_d = _field(doc, "network", dict, "an object (the network description)")
-    data_d = _field(doc, "data", dict, "an object (the dataset settings)")
-    training_d = _field(doc, "training", dict, "an object (the training settings)")
-    preprocessor = _field(doc, "preprocessor", dict, "an object or null", optional=True)
-    metadata = _field(doc, "metadata", dict, "an object", optional=True) or {}
-
-    network = _build_network(network_d)
-    data = _build_part(DataSettings.from_dict, data_d, ProjectDataError, "data")
-    # missing settings (older files, hand-written ones) get the catalog's defaults
-    training = _build_part(train_config, training_d, ProjectTrainingError, "training")
-    _run_check(training.validate, ProjectTrainingError, "training")
-    if preprocessor is not None:
-        _build_part(Preprocessor.from_dict, preprocessor, ProjectDataError, "preprocessor")
-        check_statistics(preprocessor)
-    return Project(
-        name=name,
-        network=network,
-        data=data,
-        training=training,
-        weights=None,
-        preprocessor=preprocessor,
-        history=history,
-        metadata=metadata,
-    )
-
-
-# Exceptions another package's from_dict may raise on a value of an unexpected type when
-# its own validation misses it; they are turned into ProjectFormatError with the section.
-_LOOSE_FAILURES = (TypeError, ValueError, KeyError, AttributeError, IndexError, OverflowError)
-
-
-def _build_network(d: dict) -> NetworkSpec:
-    try:
-        return NetworkSpec.from_dict(d)
-    except UnknownLayerError as exc:
-        raise UnknownLayerKindError(
-            f"the network uses an unknown layer kind: {_flat(exc)} (was it made by a newer "
-            "NN Studio?)"
-        ) from exc
-    except ParamError as exc:
-        raise ProjectParamError(f"invalid layer parameter: {_flat(exc)}") from exc
-    except GraphError as exc:
-        raise ProjectNetworkError(f"invalid network: {_flat(exc)}") from exc
-    except NNStudioError as exc:
-        raise ProjectNetworkError(f"invalid network: {_flat(exc)}") from exc
-    except (*_LOOSE_FAILURES, RecursionError) as exc:
-        raise ProjectFormatError(f"the 'network' section is malformed ({_flat(exc)})") from exc
-
-
-def _build_part(fn: Any, d: dict, error: type[ProjectError], section: str) -> Any:
-    try:
-        return fn(d)
-    except NNStudioError as exc:
-        raise error(f"invalid '{section}' settings: {_flat(exc)}") from exc
-    except (*_LOOSE_FAILURES, RecursionError) as exc:
-        raise ProjectFormatError(f"the '{section}' section is malformed ({_flat(exc)})") from exc
-
-
-def _run_check(fn: Any, error: type[ProjectError], section: str) -> None:
-    try:
-        fn()
-    except NNStudioError as exc:
-        raise error(f"invalid '{section}' settings: {_flat(exc)}") from exc
-    except _LOOSE_FAILURES as exc:
-        raise ProjectFormatError(f"the '{section}' section is malformed ({_flat(exc)})") from exc
-
-
 def _check_weights(network: NetworkSpec, weights: dict[str, np.ndarray]) -> None:
     try:
         problems = check_weights(network, weights)
     except NNStudioError as exc:
         raise ProjectWeightsError(
-            f"the file holds weights but its network is not valid ({_flat(exc)}); fix the "
-            "network and retrain"
+            Text(
+                "the file holds weights but its network is not valid ({error}); fix the "
+                "network and retrain",
+                error=flat(exc),
+            )
         ) from exc
-    except (*_LOOSE_FAILURES, MemoryError) as exc:
+    except (*LOOSE_FAILURES, MemoryError) as exc:
         raise ProjectWeightsError(
-            f"the network cannot be compiled to check its weights ({_flat(exc)})"
+            Text("the network cannot be compiled to check its weights ({error})", error=flat(exc))
         ) from exc
     if problems:
         raise ProjectWeightsError(
-            "the stored weights do not match the network: " + "; ".join(problems),
+            Text(
+                "the stored weights do not match the network: {problems}",
+                problems=joined(problems),
+            ),
             problems,
         )

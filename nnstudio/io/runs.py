@@ -26,6 +26,7 @@ import numpy as np
 
 from nnstudio.io.archive import MAX_HISTORY_BYTES, npz_bytes, parse_json, parse_npz, weights_budget
 from nnstudio.io.errors import ProjectFormatError, ProjectWeightsError
+from nnstudio.text import Text
 
 RUNS_JSON = "runs.json"
 SNAPSHOTS_NPZ = "snapshots.npz"
@@ -78,39 +79,59 @@ def check_runs(value: Any, name: str = RUNS_JSON) -> list[dict]:
     """``value`` as a list of run records; raises :class:`ProjectFormatError` naming the
     first bad record and field."""
     if not isinstance(value, list):
-        raise ProjectFormatError(f"{name} must hold a list of runs, not {type(value).__name__}")
+        raise ProjectFormatError(
+            Text(
+                "{name} must hold a list of runs, not {kind}",
+                name=name,
+                kind=type(value).__name__,
+            )
+        )
     ids: set[int] = set()
     for i, run in enumerate(value):
-        where = f"{name}: run {i}"
+        where = Text("{name}: run {i}", name=name, i=i)
         if not isinstance(run, dict):
-            raise ProjectFormatError(f"{where} must be an object")
+            raise ProjectFormatError(Text("{where} must be an object", where=where))
         rid = run.get("id")
         if isinstance(rid, bool) or not isinstance(rid, int) or rid < 1 or rid in ids:
-            raise ProjectFormatError(f"{where}, 'id' must be a unique whole number >= 1")
+            raise ProjectFormatError(
+                Text("{where}, 'id' must be a unique whole number >= 1", where=where)
+            )
         ids.add(rid)
         if not isinstance(run.get("name"), str):
-            raise ProjectFormatError(f"{where}, 'name' must be text")
+            raise ProjectFormatError(Text("{where}, 'name' must be text", where=where))
         for key in ("settings", "curves", "final", "best"):
             if not isinstance(run.get(key, {}), dict):
-                raise ProjectFormatError(f"{where}, '{key}' must be an object")
+                raise ProjectFormatError(
+                    Text("{where}, '{key}' must be an object", where=where, key=key)
+                )
         curves = run.get("curves", {})
         lengths = set()
         for key, col in curves.items():
             if not isinstance(col, list):
-                raise ProjectFormatError(f"{where}, curve '{key}' must be a list")
+                raise ProjectFormatError(
+                    Text("{where}, curve '{key}' must be a list", where=where, key=key)
+                )
             for v in col:
                 if v is not None and (
                     isinstance(v, bool) or not isinstance(v, int | float) or not math.isfinite(v)
                 ):
                     raise ProjectFormatError(
-                        f"{where}, curve '{key}' must hold finite numbers or null"
+                        Text(
+                            "{where}, curve '{key}' must hold finite numbers or null",
+                            where=where,
+                            key=key,
+                        )
                     )
             lengths.add(len(col))
         if len(lengths) > 1:
-            raise ProjectFormatError(f"{where}: its curves have different lengths")
+            raise ProjectFormatError(
+                Text("{where}: its curves have different lengths", where=where)
+            )
         findings = run.get("findings", [])
         if not isinstance(findings, list) or not all(isinstance(f, str) for f in findings):
-            raise ProjectFormatError(f"{where}, 'findings' must be a list of text")
+            raise ProjectFormatError(
+                Text("{where}, 'findings' must be a list of text", where=where)
+            )
     return value
 
 
@@ -140,18 +161,32 @@ def check_snapshots(arrays: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         m = _SNAPSHOT_NAME.match(name)
         if m is None or arr.ndim != 1:
             raise ProjectWeightsError(
-                f"{SNAPSHOTS_NPZ}: '{name}' is not a snapshot vector ('<epoch>.params' or "
-                "'<epoch>.state', one dimension)"
+                Text(
+                    "{member}: '{name}' is not a snapshot vector ('<epoch>.params' or "
+                    "'<epoch>.state', one dimension)",
+                    member=SNAPSHOTS_NPZ,
+                    name=name,
+                )
             )
         epochs.setdefault(int(m.group(1)), set()).add(m.group(2))
         lengths[m.group(2)].add(arr.shape[0])
         if not np.isfinite(arr).all():
-            raise ProjectWeightsError(f"{SNAPSHOTS_NPZ}: '{name}' contains NaN or infinity")
+            raise ProjectWeightsError(
+                Text("{member}: '{name}' contains NaN or infinity", member=SNAPSHOTS_NPZ, name=name)
+            )
     for epoch, kinds in epochs.items():
         if kinds != {"params", "state"}:
-            raise ProjectWeightsError(f"{SNAPSHOTS_NPZ}: epoch {epoch} lacks params or state")
+            raise ProjectWeightsError(
+                Text(
+                    "{member}: epoch {epoch} lacks params or state",
+                    member=SNAPSHOTS_NPZ,
+                    epoch=epoch,
+                )
+            )
     if len(lengths["params"]) > 1 or len(lengths["state"]) > 1:
-        raise ProjectWeightsError(f"{SNAPSHOTS_NPZ}: the snapshots have different sizes")
+        raise ProjectWeightsError(
+            Text("{member}: the snapshots have different sizes", member=SNAPSHOTS_NPZ)
+        )
     return arrays
 
 

@@ -11,6 +11,7 @@ import math
 from typing import Any
 
 from nnstudio.io.errors import ProjectDataError
+from nnstudio.text import Text
 
 #: smallest standard deviation accepted (fitting replaces anything at or below it with 1)
 MIN_STD = 1e-12
@@ -30,12 +31,23 @@ def check_statistics(preprocessor: dict[str, Any]) -> None:
     for i, value in enumerate(mean):
         if not math.isfinite(value) or abs(value) > MAX_STAT:
             raise ProjectDataError(
-                f"preprocessor mean of feature {i} is {value!r}; it must be a finite number "
-                f"between -{MAX_STAT:g} and {MAX_STAT:g} (retrain to refit it)"
+                Text(
+                    "preprocessor mean of feature {i} is {value!r}; it must be a finite number "
+                    "between -{max:g} and {max:g} (retrain to refit it)",
+                    i=i,
+                    value=value,
+                    max=MAX_STAT,
+                )
             )
     for i, value in enumerate(std):
         if not math.isfinite(value) or not MIN_STD < value <= MAX_STAT:
             raise ProjectDataError(
-                f"preprocessor standard deviation of feature {i} is {value!r}; it must be "
-                f"above {MIN_STD:g} and at most {MAX_STAT:g} (retrain to refit it)"
+                Text(
+                    "preprocessor standard deviation of feature {i} is {value!r}; it must be "
+                    "above {min:g} and at most {max:g} (retrain to refit it)",
+                    i=i,
+                    value=value,
+                    min=MIN_STD,
+                    max=MAX_STAT,
+                )
             )

@@ -16,6 +16,7 @@ from nnstudio.data import FEATURES, TABLES, DataSettings
 from nnstudio.graph import NetworkSpec, train_config
 from nnstudio.io.errors import ProjectError
 from nnstudio.io.project import Project, save_project
+from nnstudio.text import Text
 
 DEFAULT_TEMPLATE = "spiral"
 
@@ -287,7 +288,11 @@ def make_template(name: str = DEFAULT_TEMPLATE) -> Project:
     recipe = _RECIPES.get(name)
     if recipe is None:
         raise UnknownTemplateError(
-            f"unknown template '{name}'; choose one of: {', '.join(TEMPLATES)}"
+            Text(
+                "unknown template '{name}'; choose one of: {names}",
+                name=name,
+                names=list(TEMPLATES),
+            )
         )
     features = list(recipe.features)
     table = TABLES.get(recipe.dataset)
@@ -361,9 +366,7 @@ def project_from_csv(
         folder = Path(project_path).resolve().parent
         if folder in csv_file.parents:
             stored = csv_file.relative_to(folder).as_posix()
-    data = DataSettings(
-        name="csv", csv_path=str(csv_file), target_column=target, train_ratio=0.7
-    )
+    data = DataSettings(name="csv", csv_path=str(csv_file), target_column=target, train_ratio=0.7)
     for key, value in data_choices.items():
         setattr(data, key, value)
     dataset = make_dataset(data)  # raises DataError naming the file, line and column
@@ -388,8 +391,7 @@ def project_from_csv(
         data=data,
         training=training,
         metadata={
-            "description": f"{csv_file.name}: predict '{dataset.encoding.target}' "
-            f"({dataset.task})"
+            "description": f"{csv_file.name}: predict '{dataset.encoding.target}' ({dataset.task})"
         },
     )
 

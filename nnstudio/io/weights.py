@@ -18,6 +18,8 @@ import numpy as np
 from nnstudio.errors import NNStudioError
 from nnstudio.io.archive import SUPPORTED_DTYPES, parse_npz, weights_budget
 from nnstudio.io.errors import ProjectError, WeightsImportError
+from nnstudio.io.messages import joined
+from nnstudio.text import Text, message
 
 if TYPE_CHECKING:
     from nnstudio.graph import NetworkSpec
@@ -56,7 +58,13 @@ def check_weights(spec: NetworkSpec, weights: Mapping[str, object]) -> list[str]
     needed = total_params(spec)
     given = sum(int(v.size) for v in weights.values() if isinstance(v, np.ndarray))
     if needed > COMPILE_CHECK_LIMIT and needed > given:
-        return [f"the network has {needed} trainable parameters but the weights hold {given}"]
+        return [
+            Text(
+                "the network has {needed} trainable parameters but the weights hold {given}",
+                needed=needed,
+                given=given,
+            )
+        ]
     return weight_problems(expected_shapes(spec), weights)
 
 
@@ -71,27 +79,43 @@ def weight_problems(
     problems: list[str] = []
     for name in expected:
         if name not in weights:
-            problems.append(f"missing tensor '{name}' (shape {_fmt(expected[name])})")
+            problems.append(
+                Text(
+                    "missing tensor '{name}' (shape {shape})", name=name, shape=_fmt(expected[name])
+                )
+            )
     for name, value in weights.items():
         if name not in expected:
-            problems.append(f"unexpected tensor '{name}': the network has no such parameter")
+            problems.append(
+                Text("unexpected tensor '{name}': the network has no such parameter", name=name)
+            )
             continue
         if not isinstance(value, np.ndarray):
-            problems.append(f"'{name}' is not an array")
+            problems.append(Text("'{name}' is not an array", name=name))
             continue
         if value.dtype.name not in SUPPORTED_DTYPES:
             problems.append(
-                f"'{name}' has dtype {value.dtype}; NN Studio supports "
-                f"{' and '.join(SUPPORTED_DTYPES)} weights"
+                Text(
+                    "'{name}' has dtype {dtype}; NN Studio supports {first} and {second} weights",
+                    name=name,
+                    dtype=str(value.dtype),
+                    first=SUPPORTED_DTYPES[0],
+                    second=SUPPORTED_DTYPES[1],
+                )
             )
             continue
         if tuple(value.shape) != tuple(expected[name]):
             problems.append(
-                f"'{name}' has shape {_fmt(value.shape)}, the network needs {_fmt(expected[name])}"
+                Text(
+                    "'{name}' has shape {shape}, the network needs {needed}",
+                    name=name,
+                    shape=_fmt(value.shape),
+                    needed=_fmt(expected[name]),
+                )
             )
             continue
         if value.size and not np.all(np.isfinite(value)):
-            problems.append(f"'{name}' contains NaN or infinite values")
+            problems.append(Text("'{name}' contains NaN or infinite values", name=name))
     return problems
 
 
@@ -117,11 +141,15 @@ def load_weights_file(
     """
     p = Path(path)
     if p.is_dir():
-        raise WeightsImportError(f"{p} is a folder; give a .npz or .safetensors weights file")
+        raise WeightsImportError(
+            Text("{path} is a folder; give a .npz or .safetensors weights file", path=str(p))
+        )
     if not p.exists():
-        raise WeightsImportError(f"weights file not found: {p}")
+        raise WeightsImportError(Text("weights file not found: {path}", path=str(p)))
     if not p.is_file():
-        raise WeightsImportError(f"{p} is not a regular file (a device, pipe or socket)")
+        raise WeightsImportError(
+            Text("{path} is not a regular file (a device, pipe or socket)", path=str(p))
+        )
     max_values = MAX_IMPORT_VALUES
     if network is not None:
         from nnstudio.graph import total_params
@@ -133,8 +161,13 @@ def load_weights_file(
     budget = weights_budget(max_values, 4 * (len(network.nodes) if network else 1024))
     if p.stat().st_size > budget:
         raise WeightsImportError(
-            f"{p} is {p.stat().st_size} bytes, more than weights for this network can take "
-            f"({budget} bytes); is it the right file?"
+            Text(
+                "{path} is {size} bytes, more than weights for this network can take "
+                "({budget} bytes); is it the right file?",
+                path=str(p),
+                size=p.stat().st_size,
+                budget=budget,
+            )
         )
     suffix = p.suffix.lower()
     if suffix not in WEIGHT_SUFFIXES:
@@ -145,11 +178,18 @@ def load_weights_file(
         return _load_safetensors(p)
     if suffix == ".npy":
         raise WeightsImportError(
-            f"{p.name} is a .npy file holding one unnamed array; weights need names: save them "
-            "with numpy.savez(path, **{'dense_1.weight': ..., ...}) into a .npz file"
+            Text(
+                "{name} is a .npy file holding one unnamed array; weights need names: save "
+                "them with {call} into a .npz file",
+                name=p.name,
+                call="numpy.savez(path, **{'dense_1.weight': ..., ...})",
+            )
         )
     raise WeightsImportError(
-        f"cannot read weights from '{p.name}': it is neither a .npz nor a .safetensors file"
+        Text(
+            "cannot read weights from '{name}': it is neither a .npz nor a .safetensors file",
+            name=p.name,
+        )
     )
 
 
@@ -174,11 +214,21 @@ def _load_npz(path: Path, max_values: int) -> dict[str, np.ndarray]:
         return parse_npz(path.read_bytes(), path.name, max_values)
     except ProjectError as exc:
         raise WeightsImportError(
-            f"cannot read weights file {path}: it is not a valid .npz archive of float arrays "
-            f"({exc})"
+            Text(
+                "cannot read weights file {path}: it is not a valid .npz archive of float "
+                "arrays ({error})",
+                path=str(path),
+                error=message(exc),
+            )
         ) from exc
     except OSError as exc:
-        raise WeightsImportError(f"cannot read weights file {path}: {exc.strerror}") from exc
+        raise WeightsImportError(
+            Text(
+                "cannot read weights file {path}: {reason}",
+                path=str(path),
+                reason=str(exc.strerror),
+            )
+        ) from exc
 
 
 def _load_safetensors(path: Path) -> dict[str, np.ndarray]:
@@ -186,13 +236,17 @@ def _load_safetensors(path: Path) -> dict[str, np.ndarray]:
         from safetensors.numpy import load_file
     except ImportError as exc:  # pragma: no cover - safetensors is a dependency
         raise WeightsImportError(
-            "reading .safetensors needs the 'safetensors' package: pip install safetensors"
+            Text("reading .safetensors needs the 'safetensors' package: pip install safetensors")
         ) from exc
     try:
         tensors = load_file(str(path))
     except Exception as exc:  # safetensors raises its own SafetensorError and others
         raise WeightsImportError(
-            f"cannot read weights file {path}: it is not a valid .safetensors file ({exc})"
+            Text(
+                "cannot read weights file {path}: it is not a valid .safetensors file ({error})",
+                path=str(path),
+                error=str(exc),
+            )
         ) from exc
     return {str(name): np.array(value) for name, value in tensors.items()}
 
@@ -209,14 +263,24 @@ def apply_weights(project: Project, weights: Mapping[str, np.ndarray]) -> Projec
         problems = check_weights(project.network, weights)
     except NNStudioError as exc:
         raise WeightsImportError(
-            f"cannot import weights: the network is not valid ({exc}); fix the network first"
+            Text(
+                "cannot import weights: the network is not valid ({error}); fix the network first",
+                error=message(exc),
+            )
         ) from exc
     if problems:
-        raise WeightsImportError(
-            f"the weights do not match the network ({len(problems)} problem"
-            f"{'s' if len(problems) != 1 else ''}): " + "; ".join(problems),
-            problems,
-        )
+        if len(problems) == 1:
+            text = Text(
+                "the weights do not match the network (1 problem): {problems}",
+                problems=problems[0],
+            )
+        else:
+            text = Text(
+                "the weights do not match the network ({n} problems): {problems}",
+                n=len(problems),
+                problems=joined(problems),
+            )
+        raise WeightsImportError(text, problems)
     dtype = np.dtype(project.training.dtype)
     copied = {name: np.array(value, dtype=dtype) for name, value in weights.items()}
     return dataclasses.replace(project, weights=copied, history=[])

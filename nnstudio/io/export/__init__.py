@@ -25,6 +25,8 @@ from typing import Any
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from ..atomic import protect_inputs
 from ..paths import check_output_path, project_inputs
 from .errors import ExportError
@@ -68,7 +70,13 @@ _WRITER_MODULES = {
 
 def _check_format(fmt: str) -> None:
     if fmt not in FORMATS:
-        raise ExportError(f"unknown export format '{fmt}'; choose one of {', '.join(FORMATS)}")
+        raise ExportError(
+            Text(
+                "unknown export format '{format}'; choose one of {formats}",
+                format=fmt,
+                formats=list(FORMATS),
+            )
+        )
 
 
 def export_network(
@@ -92,7 +100,9 @@ def export_network(
     """
     _check_format(fmt)
     if fmt in FOLDER_FORMATS:
-        raise ExportError(f"the {fmt} export needs the whole project: use export_project")
+        raise ExportError(
+            Text("the {format} export needs the whole project: use export_project", format=fmt)
+        )
     path = Path(out_path)
     check_writable(path)
     ir = build_ir(spec, weights, preprocessor)

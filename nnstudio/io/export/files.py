@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+from nnstudio.text import Text
+
 from ..atomic import write_atomic as _write_atomic
 from .errors import ExportError
 
@@ -15,15 +17,25 @@ def check_writable(path: Path) -> None:
     """Raise ExportError unless ``path`` can be created or replaced."""
     folder = path.parent
     if path.is_dir():
-        raise ExportError(f"cannot write '{path}': it is a folder; give a file name")
+        raise ExportError(
+            Text("cannot write '{path}': it is a folder; give a file name", path=str(path))
+        )
     if not folder.is_dir():
         raise ExportError(
-            f"cannot write '{path}': the folder '{folder}' does not exist; create it first"
+            Text(
+                "cannot write '{path}': the folder '{folder}' does not exist; create it first",
+                path=str(path),
+                folder=str(folder),
+            )
         )
     if not os.access(folder, os.W_OK):
         raise ExportError(
-            f"cannot write '{path}': the folder '{folder}' is not writable; "
-            "choose a folder you can write to"
+            Text(
+                "cannot write '{path}': the folder '{folder}' is not writable; "
+                "choose a folder you can write to",
+                path=str(path),
+                folder=str(folder),
+            )
         )
 
 

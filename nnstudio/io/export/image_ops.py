@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from nnstudio.engine.vision import conv_window, pool_window
+from nnstudio.text import Text
 
 from .errors import ExportError
 from .model_ir import Op, activation_params
@@ -99,7 +100,9 @@ def ir_ops(
         params = {"eps": float(p["eps"]), "momentum": float(p["momentum"])}
         params["channels"] = int(in_shape[0])
         return [Op("batchnorm2d", out, ins, params, wmap, nid, width)]
-    raise ExportError(f"node '{nid}' has kind '{kind}', which cannot be exported")
+    raise ExportError(
+        Text("node '{id}' has kind '{kind}', which cannot be exported", id=nid, kind=kind)
+    )
 
 
 # --------------------------------------------------------------------------- ONNX
@@ -132,7 +135,7 @@ def emit_onnx(b: Any, op: Op, ins: list[str], const: Callable[[str], str]) -> st
         return b.node("MaxPool", [ins[0]], base, **attrs)
     if op.op == "avgpool2d":
         return b.node("AveragePool", [ins[0]], base, count_include_pad=1, **attrs)
-    raise ExportError(f"op '{op.op}' cannot be exported to ONNX")
+    raise ExportError(Text("op '{op}' cannot be exported to ONNX", op=op.op))
 
 
 # --------------------------------------------------------------------------- PyTorch
@@ -183,4 +186,4 @@ def torch_expr(gen: Any, op: Op, arg: str, attr: Callable[[], str]) -> str:
         cls = "MaxPool2d" if op.op == "maxpool2d" else "AvgPool2d"
         gen.init.append(f"self.{name} = nn.{cls}({k}, stride={s}, padding={pad})")
         return f"self.{name}({arg})"
-    raise ExportError(f"op '{op.op}' cannot be exported to PyTorch")
+    raise ExportError(Text("op '{op}' cannot be exported to PyTorch", op=op.op))

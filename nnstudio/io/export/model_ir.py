@@ -26,16 +26,18 @@ flatten and batchnorm2d: see :mod:`.image_ops`.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 
-from nnstudio.data.features import FEATURES
 from nnstudio.graph import ACTIVATION_PARAMS, Analysis, Edge, GraphError, NetworkSpec, analyse
+from nnstudio.text import Text, message
 
+from ..messages import joined
 from .errors import ExportError
+from .preprocessing import Preprocessing, preprocessing_from_dict
 
 RAW = "input"
 """Name of the raw-input tensor (also the ONNX graph input name)."""
@@ -43,7 +45,6 @@ RAW = "input"
 OUTPUT = "output"
 """Name exporters give the final result (ONNX graph output name)."""
 
-FEATURE_NAMES = FEATURES
 IR_VERSION = 1
 
 
@@ -74,84 +75,6 @@ class Op:
             "node": self.node,
             "width": self.width,
         }
-
-
-@dataclass
-class Preprocessing:
-    """Raw inputs -> model inputs, as exported.
-
-    features: engineered feature names computed from the first two raw columns, or None
-    when the raw columns are used as they are. mean / std: (n_features,) or None.
-    """
-
-    n_raw: int
-    features: list[str] | None = None
-    mean: np.ndarray | None = None
-    std: np.ndarray | None = None
-
-    @property
-    def n_features(self) -> int:
-        if self.features is not None:
-            return len(self.features)
-        return self.n_raw
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "n_raw": self.n_raw,
-            "features": None if self.features is None else list(self.features),
-            "mean": None if self.mean is None else [float(v) for v in self.mean],
-            "std": None if self.std is None else [float(v) for v in self.std],
-        }
-
-
-def preprocessing_from_dict(d: Mapping[str, Any] | None, n_features: int) -> Preprocessing:
-    """Read a ``data.Preprocessor.to_dict()`` (or None: no preprocessing).
-
-    ``n_features`` is the width the network's input node expects.
-    """
-    if d is None:
-        return Preprocessing(n_raw=n_features)
-    if not isinstance(d, Mapping):
-        raise ExportError(
-            f"the project's preprocessing description is not a mapping ({type(d).__name__}); "
-            "retrain the network to rebuild it"
-        )
-    features = d.get("features")
-    mean = d.get("mean")
-    std = d.get("std")
-    mean_arr = None if mean is None else np.asarray(mean, dtype=np.float64).reshape(-1)
-    std_arr = None if std is None else np.asarray(std, dtype=np.float64).reshape(-1)
-    engineered: list[str] | None
-    if features is None or _is_identity(features):
-        engineered = None
-    else:
-        engineered = [str(f) for f in features]
-        unknown = [f for f in engineered if f not in FEATURE_NAMES]
-        if unknown:
-            raise ExportError(
-                f"unknown engineered feature(s) {unknown}; the known ones are {list(FEATURE_NAMES)}"
-            )
-    n_raw_default = 2 if engineered is not None else n_features
-    n_raw = int(d.get("n_raw") or n_raw_default)
-    if engineered is not None and n_raw != 2:
-        raise ExportError(
-            f"engineered features need 2 raw inputs (x1, x2) but the data has {n_raw}; "
-            "use the plain columns instead"
-        )
-    pre = Preprocessing(n_raw=n_raw, features=engineered, mean=mean_arr, std=std_arr)
-    for name, arr in (("mean", mean_arr), ("std", std_arr)):
-        if arr is not None and arr.shape != (pre.n_features,):
-            raise ExportError(
-                f"the standardization {name} has {arr.shape[0]} values but there are "
-                f"{pre.n_features} features; retrain the network to rebuild it"
-            )
-    if std_arr is not None and np.any(std_arr == 0):
-        raise ExportError("the standardization std contains zeros; retrain the network")
-    return pre
-
-
-def _is_identity(features: Iterable[Any]) -> bool:
-    return list(features) == ["x1", "x2"]
 
 
 @dataclass
@@ -238,7 +161,7 @@ def _as_spec(spec: Any) -> NetworkSpec:
             for slot, src in enumerate(n.inputs):
                 out.edges.append(Edge(str(src), str(n.id), slot))
     except GraphError as err:
-        raise ExportError(f"the network cannot be exported: {err}") from None
+        raise ExportError(_not_exportable(message(err))) from None
     return out
 
 
@@ -246,9 +169,19 @@ def _analysed(spec: Any) -> Analysis:
     """The graph's analysis (one topological order, filled parameters, weight shapes)."""
     result = analyse(_as_spec(spec))
     if result.errors:
-        problems = " ".join(e.message for e in result.errors)
-        raise ExportError(f"the network cannot be exported: {problems}")
+        problems = joined([_message_of(e) for e in result.errors], " ")
+        raise ExportError(_not_exportable(problems))
     return result
+
+
+def _not_exportable(problems: str) -> Text:
+    return Text("the network cannot be exported: {problems}", problems=problems)
+
+
+def _message_of(error: GraphError) -> str:
+    """``error.message``, a Text when its message is one."""
+    text = message(error)
+    return text if text == error.message else error.message
 
 
 # --------------------------------------------------------------------------- building
@@ -259,7 +192,13 @@ def activation_params(name: str, params: Mapping[str, Any]) -> dict[str, Any]:
     declares for it (``slope`` for leaky_relu, ``alpha`` for elu), taken from the node's
     filled ``params``."""
     if name not in ACTIVATION_PARAMS:
-        raise ExportError(f"unknown activation '{name}'; choose one of {list(ACTIVATION_PARAMS)}")
+        raise ExportError(
+            Text(
+                "unknown activation '{name}'; choose one of {names}",
+                name=name,
+                names=str(list(ACTIVATION_PARAMS)),
+            )
+        )
     out: dict[str, Any] = {"activation": name}
     for spec in ACTIVATION_PARAMS[name]:
         out[spec.name] = float(params[spec.name])
@@ -309,11 +248,22 @@ def build_ir(
         shape = graph.param_shapes[nid].get(role) or graph.state_shapes[nid][role]
         arr = weights.get(name)
         if arr is None:
-            problems.append(f"missing weight '{name}' (expected shape {shape})")
+            problems.append(
+                Text(
+                    "missing weight '{name}' (expected shape {shape})", name=name, shape=str(shape)
+                )
+            )
             return name
         arr = np.asarray(arr)
         if arr.shape != shape:
-            problems.append(f"weight '{name}' has shape {arr.shape}, expected {shape}")
+            problems.append(
+                Text(
+                    "weight '{name}' has shape {shape}, expected {expected}",
+                    name=name,
+                    shape=str(arr.shape),
+                    expected=str(shape),
+                )
+            )
         constants[name] = arr
         weight_names.append(name)
         return name
@@ -350,8 +300,13 @@ def build_ir(
         if kind == "input":
             if in_units != pre.n_features:
                 problems.append(
-                    f"input node '{nid}' expects {in_units} features but the preprocessing "
-                    f"gives {pre.n_features}"
+                    Text(
+                        "input node '{id}' expects {units} features but the preprocessing "
+                        "gives {n_features}",
+                        id=nid,
+                        units=in_units,
+                        n_features=pre.n_features,
+                    )
                 )
             image = image_ops.input_reshape(graph.shapes[nid], current, fresh)
             if image is not None:  # flat rows viewed as (channels, height, width)
@@ -399,20 +354,28 @@ def build_ir(
                 width_of[op.output] = op.width
         else:
             raise ExportError(
-                f"node '{nid}' has kind '{kind}', which cannot be exported; "
-                "replace it with a supported layer"
+                Text(
+                    "node '{id}' has kind '{kind}', which cannot be exported; replace it with "
+                    "a supported layer",
+                    id=nid,
+                    kind=kind,
+                )
             )
         width_of[out] = width
         tensor_of[nid] = out
 
     expected = set(weight_names)
     extra = sorted(set(weights) - expected)
-    problems.extend(f"unexpected weight '{name}' (no such parameter)" for name in extra)
+    problems.extend(
+        Text("unexpected weight '{name}' (no such parameter)", name=name) for name in extra
+    )
     if problems:
         raise ExportError(
-            "the weights do not match the network: "
-            + "; ".join(problems)
-            + ". Retrain the network or load matching weights."
+            Text(
+                "the weights do not match the network: {problems}. Retrain the network or "
+                "load matching weights.",
+                problems=joined(problems),
+            )
         )
     final = tensor_of[out_id]
     return ModelIR(

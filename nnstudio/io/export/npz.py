@@ -12,6 +12,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ExportError
 from .files import write_bytes, write_text
 from .model_ir import ModelIR
@@ -33,8 +35,11 @@ def to_bytes(ir: ModelIR) -> bytes:
 def write(ir: ModelIR, out_path: Path, description: str) -> list[Path]:
     if out_path.suffix.lower() == ".json":
         raise ExportError(
-            f"'{out_path.name}' would be overwritten by the description: name it "
-            f"'{out_path.stem}.npz'"
+            Text(
+                "'{name}' would be overwritten by the description: name it '{stem}.npz'",
+                name=out_path.name,
+                stem=out_path.stem,
+            )
         )
     return [
         write_bytes(out_path, to_bytes(ir)),

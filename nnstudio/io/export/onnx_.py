@@ -18,6 +18,8 @@ import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
 
+from nnstudio.text import Text
+
 from .errors import ExportError
 from .files import write_bytes
 from .image_ops import IMAGE_OPS, emit_onnx
@@ -124,7 +126,7 @@ def _activation(b: _Builder, x: str, params: dict, base: str) -> str:
         return b.node("Softmax", [x], base, axis=1)
     if name == "linear":
         return b.node("Identity", [x], base)
-    raise ExportError(f"activation '{name}' cannot be exported to ONNX")
+    raise ExportError(Text("activation '{name}' cannot be exported to ONNX", name=name))
 
 
 def build_model(
@@ -201,7 +203,7 @@ def _emit(b: _Builder, op: Op, ins: list[str], const) -> str:  # noqa: ANN001
         return b.node("Concat", ins, base, axis=1)
     if op.op in IMAGE_OPS:
         return emit_onnx(b, op, ins, const)
-    raise ExportError(f"op '{op.op}' cannot be exported to ONNX")
+    raise ExportError(Text("op '{op}' cannot be exported to ONNX", op=op.op))
 
 
 def write(ir: ModelIR, out_path: Path, description: str) -> list[Path]:

@@ -7,10 +7,12 @@ from typing import Any
 import numpy as np
 
 from nnstudio.errors import NNStudioError
+from nnstudio.text import Text, message
 
+from ..messages import joined
 from .errors import ExportError
 
-UNTRAINED_WARNING = "network is untrained: exporting its initial weights"
+UNTRAINED_WARNING = Text("network is untrained: exporting its initial weights")
 
 
 def n_features_of(preprocessor: dict[str, Any]) -> int | None:
@@ -45,14 +47,19 @@ def resolve(project: Any) -> tuple[Any, dict[str, np.ndarray], dict[str, Any], l
             preprocessor = make_dataset(data).preprocessor.to_dict()
         except NNStudioError as exc:
             raise ExportError(
-                f"cannot export: the project's data cannot be prepared ({exc})"
+                Text(
+                    "cannot export: the project's data cannot be prepared ({error})",
+                    error=message(exc),
+                )
             ) from exc
     errors = validate(spec, n_features=n_features_of(preprocessor), loss=project.training.loss)
     if errors:
         raise ExportError(
-            "cannot export: the network is invalid:\n  "
-            + "\n  ".join(str(e) for e in errors)
-            + "\nFix the network, then export again."
+            Text(
+                "cannot export: the network is invalid:\n  {problems}\nFix the network, then "
+                "export again.",
+                problems=joined([_text_of(e) for e in errors], "\n  "),
+            )
         )
     weights = project.weights
     if weights is None:
@@ -61,6 +68,16 @@ def resolve(project: Any) -> tuple[Any, dict[str, np.ndarray], dict[str, Any], l
             check_network_memory(spec, project.training.dtype, n_features_of(preprocessor))
             network = compile_spec(spec, dtype=project.training.dtype, seed=project.training.seed)
         except NNStudioError as exc:
-            raise ExportError(f"cannot export: the network cannot be built ({exc})") from exc
+            raise ExportError(
+                Text("cannot export: the network cannot be built ({error})", error=message(exc))
+            ) from exc
         weights = network.get_weights()
     return spec, dict(weights), dict(preprocessor), warnings
+
+
+def _text_of(problem: Any) -> str:
+    """A validation problem's message, keeping its Text (an error or a ``message``)."""
+    if isinstance(problem, BaseException):
+        return message(problem)
+    text = getattr(problem, "message", None)
+    return text if isinstance(text, str) and text == str(problem) else str(problem)

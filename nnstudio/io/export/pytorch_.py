@@ -22,6 +22,8 @@ from pathlib import Path
 
 import numpy as np
 
+from nnstudio.text import Text
+
 from .errors import ExportError
 from .files import write_bytes, write_text
 from .image_ops import IMAGE_OPS, torch_expr
@@ -72,7 +74,7 @@ def _activation_expr(x: str, params: dict) -> str:
         "softmax": f"torch.softmax({x}, dim=1)",
     }
     if name not in exprs:
-        raise ExportError(f"activation '{name}' cannot be exported to PyTorch")
+        raise ExportError(Text("activation '{name}' cannot be exported to PyTorch", name=name))
     return exprs[name]
 
 
@@ -171,7 +173,7 @@ class _Gen:
             return f"torch.cat([{', '.join(args)}], dim=1)"
         if op.op in IMAGE_OPS:
             return torch_expr(self, op, args[0], lambda: _identifier(op.node, self.attrs))
-        raise ExportError(f"op '{op.op}' cannot be exported to PyTorch")
+        raise ExportError(Text("op '{op}' cannot be exported to PyTorch", op=op.op))
 
 
 def _next_uses(ops: list[Op], op: Op) -> bool:
@@ -290,7 +292,9 @@ def write(ir: ModelIR, out_path: Path, description: str) -> list[Path]:
     npz_path = out_path.with_name(f"{stem}.npz")
     pt_path = out_path.with_name(f"{stem}.pt")
     if out_path.suffix != ".py":
-        raise ExportError(f"the PyTorch export writes Python code: name it '{stem}.py'")
+        raise ExportError(
+            Text("the PyTorch export writes Python code: name it '{stem}.py'", stem=stem)
+        )
     written = [write_text(out_path, text)]
     buf = io.BytesIO()
     np.savez(buf, **state)

@@ -29,6 +29,7 @@ import numpy as np
 
 from nnstudio import resources_path
 from nnstudio.errors import NNStudioError
+from nnstudio.text import Text, message
 
 from .errors import ExportError
 from .files import write_bytes, write_text
@@ -71,7 +72,13 @@ def export_training(
     that cannot be written.
     """
     if weights not in WEIGHT_CHOICES:
-        raise ExportError(f"weights must be one of {', '.join(WEIGHT_CHOICES)}, not '{weights}'")
+        raise ExportError(
+            Text(
+                "weights must be one of {choices}, not '{weights}'",
+                choices=list(WEIGHT_CHOICES),
+                weights=weights,
+            )
+        )
     folder = Path(out_dir)
     _check_folder(folder)
     spec, project_weights, _stored_pre, warnings = resolve(project)
@@ -85,7 +92,7 @@ def export_training(
         cfg = TrainConfig.from_dict(fill_training(project.training.to_dict()))
         network = compile_spec(spec, dtype="float64", seed=cfg.seed)
     except NNStudioError as exc:
-        raise ExportError(f"cannot export the training: {exc}") from exc
+        raise ExportError(Text("cannot export the training: {error}", error=message(exc))) from exc
     continuing = weights == "trained" and project.weights is not None
     if weights == "trained" and not continuing:
         warnings.append(UNTRAINED_WARNING)
@@ -185,7 +192,9 @@ def loss_form(head: Any) -> tuple[str, str | None]:
         return "cce_logits", ("softmax" if head.skip_activation else None)
     if head.name in ("mse", "mae", "huber"):
         return head.name, None
-    raise ExportError(f"the loss '{head.name}' cannot be exported to a PyTorch training script")
+    raise ExportError(
+        Text("the loss '{loss}' cannot be exported to a PyTorch training script", loss=head.name)
+    )
 
 
 def optimizer_entry(cfg: Any) -> dict[str, Any]:
@@ -225,7 +234,7 @@ def optimizer_entry(cfg: Any) -> dict[str, Any]:
             "amsgrad": bool(opt.amsgrad),
         }
     else:
-        raise ExportError(f"the optimizer '{name}' cannot be exported to PyTorch")
+        raise ExportError(Text("the optimizer '{name}' cannot be exported to PyTorch", name=name))
     params = {k: (v if isinstance(v, bool | list) else float(v)) for k, v in params.items()}
     return {"name": name, "torch_class": TORCH_OPTIMIZERS[name], "params": params}
 
@@ -308,10 +317,16 @@ def logits_source(ir: ModelIR, network: Any, cfg: Any) -> str:
 
 def _check_folder(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
-        raise ExportError(f"cannot write the training folder '{folder}': it is a file")
+        raise ExportError(
+            Text("cannot write the training folder '{folder}': it is a file", folder=str(folder))
+        )
     if not folder.parent.is_dir():
         raise ExportError(
-            f"cannot write '{folder}': the folder '{folder.parent}' does not exist; create it first"
+            Text(
+                "cannot write '{path}': the folder '{folder}' does not exist; create it first",
+                path=str(folder),
+                folder=str(folder.parent),
+            )
         )
 
 
@@ -319,7 +334,13 @@ def _make_folder(folder: Path) -> None:
     try:
         folder.mkdir(exist_ok=True)
     except OSError as exc:
-        raise ExportError(f"cannot create the folder '{folder}': {exc.strerror or exc}") from exc
+        raise ExportError(
+            Text(
+                "cannot create the folder '{folder}': {reason}",
+                folder=str(folder),
+                reason=exc.strerror or str(exc),
+            )
+        ) from exc
 
 
 def _float64(weights: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
@@ -337,7 +358,9 @@ def _train_script() -> str:
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ExportError(f"the training script template is missing ({path}): reinstall") from exc
+        raise ExportError(
+            Text("the training script template is missing ({path}): reinstall", path=str(path))
+        ) from exc
 
 
 def _data_entry(project: Any, preprocessor: dict[str, Any]) -> dict[str, Any]:
