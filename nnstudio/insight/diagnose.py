@@ -572,7 +572,8 @@ def _max_weight(stats: dict | None) -> float | None:
 
 def _first_sentence(text: str) -> str:
     """The first sentence of ``text`` without its full stop (a :class:`Text` of one
-    sentence without a full stop is kept, so it can still be translated)."""
-    head = text.split(". ")[0].strip()
+    sentence without a full stop is kept, so it can still be translated; a message the
+    GUI already translated may end its sentences with "。")."""
+    head = text.split(". ")[0].split("。")[0].strip()
     head = head.rstrip(".")
     return text if isinstance(text, Text) and head == text else head

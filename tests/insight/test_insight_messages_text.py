@@ -102,3 +102,15 @@ def test_a_failure_of_several_sentences_gives_its_first_in_english() -> None:
     (finding,) = diagnose(ev)
     assert finding.evidence == "the run stopped: The loss became NaN at epoch 3"
     assert finding.evidence.values == {"reason": "The loss became NaN at epoch 3"}
+
+
+def test_a_failure_the_gui_already_translated_gives_its_first_sentence() -> None:
+    ev = Evidence(
+        rows=[],
+        stats=None,
+        training={"learning_rate": 1.0},
+        task="binary",
+        failure="训练在第 3 轮发散。请降低学习率。",
+    )
+    (finding,) = diagnose(ev)
+    assert finding.evidence.values == {"reason": "训练在第 3 轮发散"}
