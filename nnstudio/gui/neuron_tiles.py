@@ -1,9 +1,8 @@
 """Neuron tiles: one small heatmap per unit, drawn inside an expanded node of the canvas.
 
-A tile owns one ``(r, r, 4)`` BGRA buffer and a :class:`QImage` that wraps it (made once);
-each refresh writes the new colours into the buffer (:func:`map_values` with fixed levels,
-through the decision surface's colour table) and hands them to the tile's pixmap, so
-nothing is rebuilt per frame.
+Each refresh colours a node's shown units in one pass (:func:`paint_node`, fixed levels,
+through the decision surface's colour table) into one buffer kept per node, makes one
+pixmap of it, and every tile of the node shows its block of that pixmap.
 
 Tiles are painted by Qt alone: a tile is a ``QGraphicsRectItem`` (its border, or the
 empty colour before a map arrives) over a ``QGraphicsPixmapItem`` child scaled to the
@@ -14,7 +13,7 @@ call and its drawing, time the training thread could not run.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPen, QPixmap, QTransform
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPixmapItem, QGraphicsRectItem
 
@@ -82,14 +81,6 @@ def color_indices(values: np.ndarray, levels: tuple[float, float]) -> np.ndarray
     return np.clip((values - lo) * scale, 0, 255).astype(np.intp)
 
 
-def map_values(values: np.ndarray, levels: tuple[float, float], out: np.ndarray) -> None:
-    """Write the colours of ``values`` (r, r) into ``out`` (r, r, 4) BGRA, top row first.
-
-    ``values[i, j]`` is at grid row ``i`` (y grows upwards), so rows are flipped.
-    """
-    np.take(_LUT, color_indices(values[::-1], levels), axis=0, out=out)
-
-
 def paint_node(
     values: np.ndarray, levels: tuple[float, float], out: np.ndarray | None
 ) -> np.ndarray:
@@ -102,10 +93,15 @@ def paint_node(
     r0, r1, n = values.shape
     if out is None or out.shape != (n, r0, r1):
         out = np.empty((n, r0, r1), dtype=np.uint32)
-    # indices laid out like ``out`` first (units first, rows flipped), then one gather:
-    # a few NumPy calls per node, not a few per tile
-    indices = color_indices(values.transpose(2, 0, 1)[:, ::-1], levels)
-    np.take(LUT32, np.ascontiguousarray(indices), out=out)
+    # color_indices' arithmetic, in place in one scratch array, small (uint8) indices,
+    # then one gather laid out like ``out`` (units first, rows flipped): a few NumPy
+    # calls per node, not a few per tile
+    lo, hi = levels
+    scale = 255.0 / (hi - lo) if hi > lo else 0.0
+    scratch = np.subtract(values, lo, dtype=np.result_type(values.dtype, np.float32))
+    np.multiply(scratch, scale, out=scratch)
+    np.clip(scratch, 0, 255, out=scratch)
+    np.take(LUT32, scratch.astype(np.uint8).transpose(2, 0, 1)[:, ::-1], out=out)
     return out
 
 
@@ -124,9 +120,10 @@ class TileItem(QGraphicsRectItem):
         self.unit = unit
         self.label = label
         self.values: np.ndarray | None = None
-        self._buffer: np.ndarray | None = None
-        self._image: QImage | None = None
-        self._address: tuple | None = None  # (pixel address, shape) the image wraps
+        self._node_pixels: np.ndarray | None = None  # the node's (n, r, r) ARGB32 pixels
+        self._index = 0  # this tile's block of them
+        self._qimage: QImage | None = None
+        self._block = QRect()  # this tile's rows of the node's pixmap
         self.setPen(_BORDER)
         self.setBrush(_EMPTY)
         # the map, drawn under the border (behind its parent), scaled to the tile
@@ -145,47 +142,35 @@ class TileItem(QGraphicsRectItem):
             return None
         return float(np.min(self.values)), float(np.max(self.values))
 
-    def set_values(
-        self, values: np.ndarray, levels: tuple[float, float], indices: np.ndarray | None = None
+    def show_column(
+        self, values: np.ndarray, pixels: np.ndarray, column: QPixmap, index: int
     ) -> None:
-        """Show ``values`` (r, r) with fixed ``levels``: recolours the buffer in place.
-
-        ``indices`` are the values' colour indices when already computed for the whole
-        node (:func:`color_indices`).
-        """
-        r0, r1 = values.shape
-        if self._buffer is None or self._buffer.shape != (r0, r1, 4):
-            self._buffer = np.zeros((r0, r1, 4), dtype=np.uint8)
-            self._image = QImage(self._buffer.data, r1, r0, r1 * 4, QImage.Format.Format_ARGB32)
-            self._address = None
-        if indices is None:
-            map_values(values, levels, self._buffer)
-        else:
-            np.take(_LUT, indices[::-1], axis=0, out=self._buffer)
-        self.values = values
-        self._show_image(r0, r1)
-
-    def show_pixels(self, values: np.ndarray, pixels: np.ndarray) -> None:
-        """Show ``values`` (r, r) already coloured: ``pixels`` is a contiguous (r, r) uint32
-        ARGB32 array (a slice of :func:`paint_node`'s output) the tile's image wraps; the
-        image is made again only when the array moves."""
-        address = pixels.__array_interface__["data"][0]  # (not .ctypes: it imports)
-        r0, r1 = pixels.shape
-        if self._image is None or self._address != (address, pixels.shape):
-            self._address = (address, pixels.shape)
-            self._image = QImage(pixels.data, r1, r0, r1 * 4, QImage.Format.Format_ARGB32)
-        self._buffer = pixels
-        self.values = values
-        self._show_image(r0, r1)
-
-    def _show_image(self, r0: int, r1: int) -> None:
-        """Hand the image's current colours to the pixmap child (a copy Qt paints)."""
-        if self._side != (r0, r1):
-            self._side = (r0, r1)
-            self._pixmap.setTransform(QTransform.fromScale(TILE / r1, TILE / r0))
+        """Show ``values`` (r, r), already coloured: ``pixels`` is the node's (n, r, r)
+        ARGB32 array (:func:`paint_node`), ``column`` a pixmap of all of it (n * r rows,
+        one per node and frame) and ``index`` this tile's block, which the tile shows."""
+        if self._node_pixels is not pixels or self._index != index:
+            self._node_pixels, self._index, self._qimage = pixels, index, None
+            self._block = QRect(0, index * pixels.shape[1], pixels.shape[2], pixels.shape[1])
+        side = pixels.shape[1:]
+        if self._side != side:
+            self._side = side
+            self._pixmap.setTransform(QTransform.fromScale(TILE / side[1], TILE / side[0]))
             self._pixmap.show()
             self.setBrush(_NO_BRUSH)
-        self._pixmap.setPixmap(QPixmap.fromImage(self._image))
+        self.values = values
+        self._pixmap.setPixmap(column.copy(self._block))
+
+    @property
+    def _image(self) -> QImage | None:
+        """The tile's colours as an image (made when asked, e.g. by tests), wrapping the
+        node's pixels in place: it shows every later frame of the same buffer."""
+        if self._node_pixels is None:
+            return None
+        if self._qimage is None:
+            block = self._node_pixels[self._index]
+            r0, r1 = block.shape
+            self._qimage = QImage(block.data, r1, r0, r1 * 4, QImage.Format.Format_ARGB32)
+        return self._qimage
 
     def hoverEnterEvent(self, event) -> None:  # noqa: ANN001, N802 (Qt API)
         value_range = self.value_range
@@ -201,9 +186,8 @@ class TileItem(QGraphicsRectItem):
 
     def clear(self) -> None:
         self.values = None
-        self._buffer = None
-        self._image = None
-        self._address = None
+        self._node_pixels = None
+        self._qimage = None
         self._side = None
         self._pixmap.hide()
         self._pixmap.setPixmap(QPixmap())

@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QDoubleValidator
+from PySide6.QtGui import QDoubleValidator, QImage, QPixmap
 from PySide6.QtWidgets import QLineEdit
 
 from nnstudio.errors import NNStudioError
@@ -266,8 +266,13 @@ class NeuronView(QObject):
             # buffer kept per node whose slices the tiles' images wrap
             pixels = paint_node(values[:, :, : len(item.tiles)], levels, self._pixels.get(node_id))
             self._pixels[node_id] = pixels
+            n, r0, r1 = pixels.shape
+            # one pixmap per node; tile k shows its block
+            column = QPixmap.fromImage(
+                QImage(pixels.data, r1, n * r0, r1 * 4, QImage.Format.Format_ARGB32)
+            )
             for k, tile in enumerate(item.tiles):
-                tile.show_pixels(values[:, :, tile.unit], pixels[k])
+                tile.show_column(values[:, :, k], pixels, column, k)
         weights = probe.get("weights") or {}
         for (_src, dst), link in self.scene.link_items.items():
             link.set_weights(weights.get(dst))

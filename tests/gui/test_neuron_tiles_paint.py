@@ -84,3 +84,20 @@ def test_cleared_tiles_show_the_empty_colour(setup, qtbot):
     tile.clear()
     qtbot.wait(10)
     assert _close(_painted(view, tile, 0.5, 0.5), 0xE8EAEB)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("levels", [(-1.0, 1.0), (0.0, 1.0), (-2.5, 2.5)])
+def test_paint_node_colours_each_unit_like_color_indices(dtype, levels):
+    from nnstudio.gui.neuron_tiles import paint_node
+
+    values = np.random.default_rng(5).uniform(-3, 3, size=(12, 10, 6)).astype(dtype)
+    shown = values[:, :, :4]  # the first units of a wider node: not contiguous
+    out = paint_node(shown, levels, None)
+    assert out.shape == (4, 12, 10) and out.dtype == np.uint32
+    for unit in range(4):
+        expected = LUT32[color_indices(shown[::-1, :, unit], levels)]  # top row first
+        np.testing.assert_array_equal(out[unit], expected)
+    again = paint_node(-shown, levels, out)  # the same buffer, recoloured in place
+    assert again is out
+    np.testing.assert_array_equal(out[1], LUT32[color_indices(-shown[::-1, :, 1], levels)])
