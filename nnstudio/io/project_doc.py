@@ -30,6 +30,7 @@ PROJECT_JSON = "project.json"
 
 
 def type_name(value: Any) -> str:
+    """What a JSON value is, for a message: ``"an object"``, ``"a list"``... (a Text)."""
     return {
         dict: Text("an object"),
         list: Text("a list"),
