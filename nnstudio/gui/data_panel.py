@@ -134,7 +134,7 @@ class DataPanel(QWidget):
         for i, feature in enumerate(FEATURES):
             check = QCheckBox(feature)
             self.feature_checks[feature] = check
-            grid.addWidget(check, i // 4, i % 4)
+            grid.addWidget(check, i // 3, i % 3)  # three columns: the dock stays narrow
         self.features_label = QLabel(self.tr("Features"))
         form.addRow(self.features_label, self.feature_box)
         self.standardize_check = QCheckBox(self.tr("Standardize inputs"))

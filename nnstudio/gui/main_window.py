@@ -35,6 +35,7 @@ from nnstudio.gui.document import Document
 from nnstudio.gui.file_ops import FileOperations
 from nnstudio.gui.i18n import catalog_tr, core_tr
 from nnstudio.gui.inspector import Inspector
+from nnstudio.gui.narrow import SideColumns, VScrollArea
 from nnstudio.gui.palette import Palette
 from nnstudio.gui.plots import TrainingPlots
 from nnstudio.gui.problems import ProblemsView
@@ -96,6 +97,7 @@ class MainWindow(FileOperations, QMainWindow):
         neuron_view.install(self)  # View > Neuron View, tiles and weights on the canvas
         self._connect()
         self._restore_settings()
+        self.side_columns = SideColumns(self)  # side docks keep their share on resize
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -124,8 +126,9 @@ class MainWindow(FileOperations, QMainWindow):
 
         self.inspector = Inspector(doc)
         self.problems_view = ProblemsView(doc)
+        self.problems_view.setMinimumHeight(3 * self.problems_view.fontMetrics().height())
         right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.inspector)
+        right.addWidget(VScrollArea(self.inspector))  # a long form scrolls in a short dock
         right.addWidget(self.problems_view)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)

@@ -14,7 +14,7 @@ every language):
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QMainWindow,
     QScrollArea,
+    QSplitter,
     QStyle,
     QWidget,
 )
@@ -140,8 +141,10 @@ class WrapRow(QWidget):
 class VScrollArea(QScrollArea):
     """Scrolls ``widget`` vertically only; as narrow as the widget can be, never narrower.
 
-    Its minimum height is small (the dock may be short); its minimum width follows the
-    widget's minimum width as that changes (e.g. another layer's form).
+    Its minimum height is small (the dock may be short) and its minimum width follows the
+    widget's as that changes (e.g. another layer's form). When the widget gets taller than
+    the area shows, the area asks its dock for the missing height (the window gives what
+    the other docks can spare); the rest scrolls.
     """
 
     def __init__(self, widget: QWidget, parent: QWidget | None = None) -> None:
@@ -150,6 +153,7 @@ class VScrollArea(QScrollArea):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setWidget(widget)
+        self._asked = 0  # the widget's height when it last asked for room
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt API)
         hint = super().minimumSizeHint()
@@ -161,10 +165,67 @@ class VScrollArea(QScrollArea):
         width = max(hint.width(), widget.minimumSizeHint().width() + bar.width() + frame)
         return QSize(width, bar.height() + frame)  # as short as its scroll bar
 
+    def needed_height(self) -> int:
+        """The widget's whole height at the width it has beside a scroll bar (the
+        narrower of the two, so that asking for it makes the scroll bar go)."""
+        widget = self.widget()
+        need = widget.minimumSizeHint().height()
+        if widget.hasHeightForWidth():
+            bar = self.verticalScrollBar().sizeHint().width()
+            need = max(need, widget.heightForWidth(self.width() - bar - 2 * self.frameWidth()))
+        return need
+
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # the widget's minimum width may have changed
+            QTimer.singleShot(0, self.ask_for_room)  # once its layout has settled
         return super().eventFilter(obj, event)
+
+    def ask_for_room(self) -> None:
+        """Grow the dock by what the widget newly lacks (only when it got taller)."""
+        widget, need = self.widget(), self.needed_height() if self.widget() else 0
+        grew, self._asked = need > self._asked, need
+        missing = need - self.viewport().height()
+        dock = self.parentWidget()
+        while dock is not None and not isinstance(dock, QDockWidget):
+            dock = dock.parentWidget()
+        window = dock.parentWidget() if dock is not None else None
+        if not grew or missing <= 0 or not isinstance(window, QMainWindow) or not widget:
+            return
+        if dock.isFloating() or not self.isVisible():
+            return
+        window.resizeDocks([dock], [dock.height() + missing], Qt.Orientation.Vertical)
+        if isinstance(self.parentWidget(), QSplitter):  # once the dock has its new height
+            QTimer.singleShot(0, lambda: self._take_splitter_room(need, dock, window, 2))
+
+    def _take_splitter_room(
+        self, need: int, dock: QDockWidget, window: QMainWindow, tries: int
+    ) -> None:
+        """In a splitter, this pane gets the dock's new height first (the other panes
+        keep their minimum); then the dock grows by what is still missing, if it can."""
+        splitter = self.parentWidget()
+        sizes, i = splitter.sizes(), splitter.indexOf(self)
+        floors = [_min_height(splitter.widget(j)) for j in range(len(sizes))]
+        spare = sum(max(h - floors[j], 0) for j, h in enumerate(sizes) if j != i)
+        take = max(min(need - sizes[i], spare), 0)
+        if take:
+            left = take
+            for j in range(len(sizes)):
+                if j != i and left:
+                    give = min(max(sizes[j] - floors[j], 0), left)
+                    sizes[j] -= give
+                    left -= give
+            sizes[i] += take
+            splitter.setSizes(sizes)
+        short = need - sizes[i]
+        if short > 0 and tries > 1:
+            window.resizeDocks([dock], [dock.height() + short], Qt.Orientation.Vertical)
+            QTimer.singleShot(0, lambda: self._take_splitter_room(need, dock, window, tries - 1))
+
+
+def _min_height(widget: QWidget) -> int:
+    """The height a layout will not squeeze ``widget`` below."""
+    return widget.minimumHeight() or widget.minimumSizeHint().height()
 
 
 class SideColumns(QObject):

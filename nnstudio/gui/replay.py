@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from nnstudio.engine.snapshots import DEFAULT_BUDGET_BYTES
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.i18n import core_tr
+from nnstudio.gui.narrow import WrapRow
 from nnstudio.insight.records import keep_snapshots, network_key
 from nnstudio.io.runs import snapshot_epochs
 
@@ -62,16 +63,18 @@ class ReplayWidget(QWidget):
         self.label = QLabel()
         self.label.setMinimumWidth(110)
         row.addWidget(self.label)
+        layout.addLayout(row)
+        buttons = WrapRow()  # below the slider; wraps onto more lines in a narrow dock
         self.latest_button = QPushButton(self.tr("Latest"))
         self.latest_button.setToolTip(self.tr("Show the project's current weights again"))
-        row.addWidget(self.latest_button)
+        buttons.addWidget(self.latest_button)
         self.export_button = QPushButton(self.tr("Export PNG sequence…"))
         self.export_button.setObjectName("replayExportButton")
-        row.addWidget(self.export_button)
+        buttons.addWidget(self.export_button)
         self.gif_button = QPushButton(self.tr("Export GIF…"))
         self.gif_button.setObjectName("replayGifButton")
-        row.addWidget(self.gif_button)
-        layout.addLayout(row)
+        buttons.addWidget(self.gif_button)
+        layout.addWidget(buttons)
         self.note = QLabel(self.tr("Train to record a replay of the run."))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)

@@ -46,6 +46,7 @@ class ResultsView(QWidget):
         bar.addWidget(self.split_combo)
         self.note = QLabel(self.tr("Train to see the results."))
         self.note.setObjectName("resultsNote")
+        self.note.setWordWrap(True)  # a long reason wraps in a narrow dock
         bar.addWidget(self.note, 1)
         layout.addLayout(bar)
         self.stack = QStackedWidget()

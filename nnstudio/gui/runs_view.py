@@ -52,6 +52,7 @@ class RunsView(QWidget):
         layout.setContentsMargins(2, 2, 2, 2)
         bar = QHBoxLayout()
         self.note = QLabel(self.tr("Each run is recorded here (and saved in the project)."))
+        self.note.setWordWrap(True)  # wraps in a narrow dock
         bar.addWidget(self.note, 1)
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.setObjectName("deleteRunsButton")

@@ -16,16 +16,14 @@ from __future__ import annotations
 import dataclasses
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QSignalBlocker, Signal
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -45,6 +43,7 @@ from nnstudio.graph.catalog import (
 from nnstudio.gui.commands import LIVE_SETTINGS
 from nnstudio.gui.i18n import catalog_tr, core_tr
 from nnstudio.gui.inspector import FloatSpinBox
+from nnstudio.gui.narrow import VScrollArea, narrow_combo
 
 #: Display names of the choices (the catalog holds the names themselves).
 TITLES = {
@@ -94,7 +93,7 @@ def make_editor(spec: ParamSpec) -> QWidget:
     spec's ``none_label`` ("unlimited", "off", "full batch").
     """
     if spec.type == "choice":
-        combo = QComboBox()
+        combo = narrow_combo(QComboBox())  # long names elide: the dock stays narrow
         for name in spec.choices:
             combo.addItem(catalog_tr(TITLES.get(name, name.capitalize())), name)
         widget: QWidget = combo
@@ -164,6 +163,7 @@ class ParamGroup(QWidget):
         super().__init__(parent)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(12, 0, 0, 0)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         self.specs: tuple[ParamSpec, ...] = ()
         self.boxes: dict[str, QWidget] = {}
 
@@ -196,16 +196,12 @@ class TrainingPanel(QWidget):
         self.document = document
         self._updating = False
         # the fields scroll when the dock is short, instead of squeezing each row
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        QVBoxLayout(self).addWidget(scroll)
-        self.layout().setContentsMargins(0, 0, 0, 0)
         body = QWidget()
-        scroll.setWidget(body)
+        QVBoxLayout(self).addWidget(VScrollArea(body))  # never narrower than the fields
+        self.layout().setContentsMargins(0, 0, 0, 0)
         outer = QVBoxLayout(body)
         form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: field below
         outer.addLayout(form)
         self.fields: dict[str, tuple[ParamSpec, QWidget]] = {}
         self.groups: dict[str, ParamGroup] = {}

@@ -1,15 +1,19 @@
-"""Collect every piece of text a widget tree shows, and find the English left in it.
+"""Collect every piece of text a widget tree shows, and find the English left in it; find
+what does not fit in a window.
 
 :func:`visible_texts` walks a widget and its children (labels, buttons, combo items,
 tooltips, placeholders, spin-box suffixes, dock and window titles, menus and their actions,
 table and tree headers and items); :func:`english_words` returns the English words of a
 text once the allowed names (layer ids, formats, library names, math) are taken out.
+:func:`misfits` lists what a main window squeezes below its minimum or puts outside
+itself, :func:`cut_texts` the labels, buttons and dock tabs whose text is cut off.
 """
 
 from __future__ import annotations
 
 import re
 
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -21,8 +25,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMainWindow,
     QMenu,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
     QSpinBox,
+    QTabBar,
     QTableWidget,
     QTabWidget,
     QTreeWidget,
@@ -243,3 +252,91 @@ def untranslated(root: QWidget, allowed: set[str] = ALLOWED) -> list[tuple[str, 
         if words:
             found.append((where, text, words))
     return found
+
+
+# ---------------------------------------------------------------------------- fitting
+_ORIGIN = QPoint(0, 0)
+
+
+def docks_on_screen(window: QMainWindow) -> list[QDockWidget]:
+    """The window's docks that are shown and not behind another dock's tab (Qt moves
+    those off the window) nor floating."""
+    return [
+        d
+        for d in window.findChildren(QDockWidget)
+        if d.isVisible() and not d.isFloating() and d.x() >= 0 and d.y() >= 0
+    ]
+
+
+def misfits(window: QMainWindow) -> list[str]:
+    """What does not fit: the window's minimum size bigger than the window, a dock or the
+    central widget smaller than its own minimum or reaching outside the window, a
+    vertical-only scroll area narrower than its content's minimum (the right edge hidden)."""
+    out = []
+    hint = window.minimumSizeHint()
+    if hint.width() > window.width() or hint.height() > window.height():
+        out.append(f"window minimum {hint.toTuple()} > size {window.size().toTuple()}")
+    parts = [*docks_on_screen(window), window.centralWidget()]
+    for part in parts:
+        need, geo = part.minimumSizeHint().expandedTo(part.minimumSize()), part.geometry()
+        name = part.objectName() or type(part).__name__
+        if geo.width() < need.width() or geo.height() < need.height():
+            out.append(f"{name} {geo.size().toTuple()} < its minimum {need.toTuple()}")
+        if not window.rect().contains(geo):
+            out.append(f"{name} at {geo.getRect()} outside the window {window.size().toTuple()}")
+    for area in window.findChildren(QScrollArea):
+        off = area.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+        widget = area.widget()
+        if off and widget is not None and area.isVisible() and _on_screen(area, window):
+            if widget.width() < widget.minimumSizeHint().width():
+                out.append(
+                    f"{type(widget).__name__} in a scroll area {widget.width()} wide "
+                    f"< its minimum {widget.minimumSizeHint().width()} (right edge hidden)"
+                )
+    return out
+
+
+def _on_screen(widget: QWidget, window: QMainWindow) -> bool:
+    """Not on a dock behind a tab (those are moved off the window)."""
+    return window.rect().intersects(QRect(widget.mapTo(window, _ORIGIN), widget.size()))
+
+
+def cut_texts(window: QMainWindow) -> list[str]:
+    """Visible labels and buttons narrower than their text (a word-wrapped label: lower
+    than its lines), and dock tab bars too narrow for their tabs' whole titles."""
+    cut = []
+    for w in window.findChildren(QLabel) + window.findChildren(QPushButton):
+        if not w.isVisible() or w.width() <= 0 or not _on_screen(w, window):
+            continue
+        ignored = w.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Ignored
+        text = w.text()
+        name = f"{type(w).__name__}({w.objectName()}) {text[:40]!r}"
+        if isinstance(w, QLabel) and w.wordWrap():
+            if text and w.heightForWidth(w.width()) > w.height() + 2:
+                cut.append(f"{name} needs {w.heightForWidth(w.width())} px high > {w.height()}")
+            continue
+        if not text or "<" in text or ignored:
+            continue
+        need = w.fontMetrics().horizontalAdvance(text.replace("&", ""))
+        if need > w.width() + 2:
+            cut.append(f"{name} {need}>{w.width()}")
+    for bar in dock_tab_bars(window):
+        if bar.sizeHint().width() > bar.width():
+            titles = [bar.tabText(i) for i in range(bar.count())]
+            cut.append(f"dock tabs {titles} need {bar.sizeHint().width()} > {bar.width()}")
+    return cut
+
+
+def dock_tab_bars(window: QMainWindow) -> list[QTabBar]:
+    """The tab bars of the window's groups of tabbed docks that are on screen."""
+    groups = set()
+    for dock in docks_on_screen(window):
+        tabbed = [d for d in window.tabifiedDockWidgets(dock) if d.isVisible()]
+        if tabbed:
+            groups.add(frozenset(d.windowTitle() for d in [dock, *tabbed]))
+    bars = []
+    for bar in window.findChildren(QTabBar):
+        titles = frozenset(bar.tabText(i) for i in range(bar.count()))
+        if bar.isVisible() and titles in groups and window.rect().contains(bar.geometry()):
+            bars.append(bar)
+    return bars

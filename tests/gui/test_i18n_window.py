@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from i18n_walk import ALLOWED, english_words, untranslated, visible_texts
+from i18n_walk import ALLOWED, cut_texts, english_words, misfits, untranslated, visible_texts
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QDialog, QLabel, QPushButton
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QScrollArea
 from window_helpers import open_window
 
 from nnstudio.gui import i18n
@@ -16,16 +16,75 @@ from nnstudio.gui.app import parse_args
 
 #: names the walk may meet in Chinese text besides :data:`ALLOWED`
 NAMES = ALLOWED | {
-    "beta", "epsilon", "amsgrad", "mnist", "fashion", "cnn", "lenet", "xor", "relu",
-    "torch.nn.conv2d", "torch.nn.maxpool2d", "torch.nn.avgpool2d", "torch.nn.flatten",
-    "torch.nn.dropout", "torch.nn.leakyrelu", "torch.nn.elu", "torch.nn.huberloss",
-    "negative_slope", "out_channels", "step_size", "lr_decay", "padding", "same", "valid",
-    "explicit", "pad", "delta", "alpha", "gif", "pillow", "pip", "install", "conv", "pool",
-    "mnist-lenet", "spiral", "untitled", "p", "w", "b", "h", "x", "t", "gz", "x8", "x8x8",
-    "x5", "x3", "glorot", "he", "lecun", "elu", "tanh", "sigmoid", "softplus", "silu",
-    "gelu", "softmax", "rmse", "pc1", "pc2", "sgd", "conv2d", "maxpool", "dense", "mb",
+    "beta",
+    "epsilon",
+    "amsgrad",
+    "mnist",
+    "fashion",
+    "cnn",
+    "lenet",
+    "xor",
+    "relu",
+    "torch.nn.conv2d",
+    "torch.nn.maxpool2d",
+    "torch.nn.avgpool2d",
+    "torch.nn.flatten",
+    "torch.nn.dropout",
+    "torch.nn.leakyrelu",
+    "torch.nn.elu",
+    "torch.nn.huberloss",
+    "negative_slope",
+    "out_channels",
+    "step_size",
+    "lr_decay",
+    "padding",
+    "same",
+    "valid",
+    "explicit",
+    "pad",
+    "delta",
+    "alpha",
+    "gif",
+    "pillow",
+    "pip",
+    "install",
+    "conv",
+    "pool",
+    "mnist-lenet",
+    "spiral",
+    "untitled",
+    "p",
+    "w",
+    "b",
+    "h",
+    "x",
+    "t",
+    "gz",
+    "x8",
+    "x8x8",
+    "x5",
+    "x3",
+    "glorot",
+    "he",
+    "lecun",
+    "elu",
+    "tanh",
+    "sigmoid",
+    "softplus",
+    "silu",
+    "gelu",
+    "softmax",
+    "rmse",
+    "pc1",
+    "pc2",
+    "sgd",
+    "conv2d",
+    "maxpool",
+    "dense",
+    "mb",
     "english",  # the language's own name in Preferences
-    "label", "missing",  # the test CSV's target column; the fill value written into data
+    "label",
+    "missing",  # the test CSV's target column; the fill value written into data
 }
 
 
@@ -82,42 +141,69 @@ def test_dialogs_have_no_english_in_chinese(qtbot, tmp_path, chinese):
             shiboken6.delete(dialog)
 
 
-def _cut_off(window) -> list[str]:
-    """Visible labels and buttons narrower than their text needs."""
-    cut = []
-    for w in window.findChildren(QLabel) + window.findChildren(QPushButton):
-        if not w.isVisible() or w.width() <= 0 or (isinstance(w, QLabel) and w.wordWrap()):
-            continue
-        text = w.text()
-        if not text or "<" in text:
-            continue
-        need = w.fontMetrics().horizontalAdvance(text.replace("&", ""))
-        if need > w.width() + 2 and w.sizePolicy().horizontalPolicy().name != "Ignored":
-            cut.append(f"{type(w).__name__}({w.objectName()}) {text!r} {need}>{w.width()}")
-    return cut
+SIZES = [(1400, 900), (1024, 700)]
 
 
-@pytest.mark.parametrize("size", [(1400, 900), (1024, 700)])
-@pytest.mark.parametrize("language", ["en", "zh_CN"])
-def test_nothing_cut_off(qtbot, tmp_path, size, language):
-    app = QApplication.instance()
-    i18n.install_translators(app, language)
-    try:
-        window = open_window(qtbot, tmp_path)
-        window.resize(*size)
+def _fitted_window(qtbot, tmp_path, size, *, lesson: bool):
+    """A window resized to ``size`` (as a user would on that screen), with the XOR lesson
+    open (its dock joins the right column) or a layer selected (the Inspector's form)."""
+    window = open_window(qtbot, tmp_path)
+    window.resize(*size)
+    if lesson:
         from nnstudio.gui.lessons_panel import open_lesson
 
         open_lesson(window, "xor-tutorial")
-        qtbot.wait(50)
-        fits = window.width() <= size[0] and window.height() <= size[1]
-        if language == "zh_CN" or size == (1400, 900):
-            assert fits, (window.size(), window.minimumSizeHint())
-        else:  # English at 1024: the Replay dock's button row (issue 11) sets the width
-            assert window.height() <= size[1]
-        cut = _cut_off(window)
-        assert not cut, cut
+    else:
+        window.data_dock.raise_()  # the default data set's form: features, points, noise
+        window.canvas.select_nodes(["dense_1"])
+        window.inspector.show_node("dense_1")
+    qtbot.wait(100)  # layouts settle (wrapped rows, the Inspector asks for room)
+    return window
+
+
+def _assert_fits(window, size) -> None:
+    assert window.size().toTuple() == size, (window.size(), window.minimumSizeHint())
+    assert not misfits(window), misfits(window)
+    assert not cut_texts(window), cut_texts(window)
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_nothing_cut_off(qtbot, tmp_path, size, language):
+    """The whole window fits 1400x900 and 1024x700 in both languages: its minimum size,
+    every dock and the canvas at least their minimum and inside it, no label, button or
+    dock tab cut off (with a lesson open: the fullest right-hand column)."""
+    app = QApplication.instance()
+    i18n.install_translators(app, language)
+    try:
+        window = _fitted_window(qtbot, tmp_path, size, lesson=True)
+        _assert_fits(window, size)
+        assert window.lesson_dock.isVisible()
+        # the canvas keeps a useful share, not the crumbs the side docks leave
+        assert window.centralWidget().width() >= 0.4 * size[0]
         window.grab().save(str(tmp_path / f"window-{language}-{size[0]}.png"))
         assert (tmp_path / f"window-{language}-{size[0]}.png").stat().st_size > 10_000
+    finally:
+        i18n.install_translators(app, "en")
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_a_selected_layer_and_the_data_form_fit(qtbot, tmp_path, size, language):
+    """A selected layer's form in the Inspector and the synthetic data set's form (feature
+    checks, points, noise) fit as well; a form taller than its dock scrolls."""
+    app = QApplication.instance()
+    i18n.install_translators(app, language)
+    try:
+        window = _fitted_window(qtbot, tmp_path, size, lesson=False)
+        assert window.inspector.editors  # dense_1's form is shown
+        assert window.data_panel.feature_box.isVisible()
+        _assert_fits(window, size)
+        inspector_area = window.inspector.parentWidget().parentWidget()
+        assert isinstance(inspector_area, QScrollArea)
+        if size == (1400, 900):  # room enough: the whole form shows, nothing to scroll
+            need = window.inspector.heightForWidth(inspector_area.viewport().width())
+            assert inspector_area.viewport().height() >= need - 8
     finally:
         i18n.install_translators(app, "en")
 
