@@ -109,7 +109,7 @@ class FindingCard(QFrame):
         code = finding["code"]
         title = _tr(CODE_TITLES[code]) if code in CODE_TITLES else code
         self.label = QLabel(f"<b>{html.escape(title)}{where}</b>: {body}")
-        self.label.setToolTip(code)
+        self.setProperty("code", code)  # the stable code (``nnstudio diagnose`` prints it)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         row.addWidget(self.label, 1)

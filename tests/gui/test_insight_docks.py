@@ -43,7 +43,7 @@ def test_diagnosis_lists_dead_units_and_apply_changes_the_layer(qtbot, tmp_path)
     assert ("dead-units", "dense_1") in codes
     card = view.cards[codes.index(("dead-units", "dense_1"))]
     assert card.label.text().startswith("<b>Dead units dense_1</b>: 100% of the 8 ReLU")
-    assert card.label.toolTip() == "dead-units"
+    assert card.property("code") == "dead-units"
     assert card.button.toolTip() == "Apply: dense_1: Activation = leaky_relu"
     qtbot.waitUntil(card.isVisible)
     QTest.mouseClick(card.button, Qt.MouseButton.LeftButton)
