@@ -324,19 +324,38 @@ def cut_texts(window: QMainWindow) -> list[str]:
         if bar.sizeHint().width() > bar.width():
             titles = [bar.tabText(i) for i in range(bar.count())]
             cut.append(f"dock tabs {titles} need {bar.sizeHint().width()} > {bar.width()}")
+    for bar in stray_tab_bars(window):
+        titles = [bar.tabText(i) for i in range(bar.count())]
+        cut.append(f"stray dock tabs {titles} at {bar.geometry().getRect()} over the docks")
     return cut
 
 
-def dock_tab_bars(window: QMainWindow) -> list[QTabBar]:
-    """The tab bars of the window's groups of tabbed docks that are on screen."""
+def _dock_groups(window: QMainWindow) -> set[frozenset[str]]:
     groups = set()
     for dock in docks_on_screen(window):
         tabbed = [d for d in window.tabifiedDockWidgets(dock) if d.isVisible()]
         if tabbed:
             groups.add(frozenset(d.windowTitle() for d in [dock, *tabbed]))
-    bars = []
-    for bar in window.findChildren(QTabBar):
-        titles = frozenset(bar.tabText(i) for i in range(bar.count()))
-        if bar.isVisible() and titles in groups and window.rect().contains(bar.geometry()):
-            bars.append(bar)
-    return bars
+    return groups
+
+
+def _shown_tab_bars(window: QMainWindow) -> list[tuple[QTabBar, frozenset[str]]]:
+    """The window's own tab bars (a tab widget's are deeper) shown on the window."""
+    direct = Qt.FindChildOption.FindDirectChildrenOnly
+    return [
+        (bar, frozenset(bar.tabText(i) for i in range(bar.count())))
+        for bar in window.findChildren(QTabBar, options=direct)
+        if bar.isVisible() and window.rect().intersects(bar.geometry())
+    ]
+
+
+def dock_tab_bars(window: QMainWindow) -> list[QTabBar]:
+    """The tab bars of the window's groups of tabbed docks that are on screen."""
+    groups = _dock_groups(window)
+    return [bar for bar, titles in _shown_tab_bars(window) if titles in groups]
+
+
+def stray_tab_bars(window: QMainWindow) -> list[QTabBar]:
+    """Dock tab bars on the window that name no group of docks on screen."""
+    groups = _dock_groups(window)
+    return [bar for bar, titles in _shown_tab_bars(window) if titles not in groups]

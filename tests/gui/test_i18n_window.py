@@ -6,7 +6,16 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from i18n_walk import ALLOWED, cut_texts, english_words, misfits, untranslated, visible_texts
+from i18n_walk import (
+    ALLOWED,
+    cut_texts,
+    dock_tab_bars,
+    english_words,
+    misfits,
+    stray_tab_bars,
+    untranslated,
+    visible_texts,
+)
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QScrollArea
 from window_helpers import open_window
@@ -206,6 +215,31 @@ def test_a_selected_layer_and_the_data_form_fit(qtbot, tmp_path, size, language)
             assert inspector_area.viewport().height() >= need - 8
     finally:
         i18n.install_translators(app, "en")
+
+
+def test_no_stray_dock_tabs_lie_over_the_docks(qtbot, tmp_path):
+    """The docks that stay hidden until the data needs them (Projection, Feature pair,
+    Images: tabbed with the surface and the data panel) leave no tab bar over the other
+    docks; a table brings the Projection's and the surface's tabs, whole, and they go
+    again with the table."""
+    import dataclasses
+
+    window = open_window(qtbot, tmp_path)
+    qtbot.wait(50)
+    assert not stray_tab_bars(window), [b.geometry() for b in stray_tab_bars(window)]
+    surface, projection = window.surface_dock.windowTitle(), "Projection"
+    data = window.document.project.data
+    window.document.set_data_settings(dataclasses.replace(data, name="iris"))
+    qtbot.waitUntil(lambda: window.table_views.projection_dock.isVisible())
+    qtbot.wait(50)
+    groups = [{bar.tabText(i) for i in range(bar.count())} for bar in dock_tab_bars(window)]
+    assert {surface, projection} in groups
+    assert not stray_tab_bars(window)
+    window.document.set_data_settings(dataclasses.replace(data, name="circle"))
+    qtbot.waitUntil(lambda: not window.table_views.projection_dock.isVisible())
+    qtbot.wait(50)
+    assert not stray_tab_bars(window)
+    assert not cut_texts(window), cut_texts(window)
 
 
 def test_preferences_saves_the_language(qtbot, tmp_path):
