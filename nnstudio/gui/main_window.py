@@ -457,8 +457,7 @@ class MainWindow(FileOperations, QMainWindow):
         self.snapshotShown.emit(snap)
 
     def _on_failed(self, message: str) -> None:
-        if "last finite" not in message:  # the engine's divergence message says it already
-            message += self.tr("\n\nThe weights of the last finite step are kept.")
+        # (a divergence's message says itself which weights were kept)
         self.show_error(self.tr("Training stopped"), message)
 
     def _on_finished(self, result: dict) -> None:

@@ -138,3 +138,18 @@ def test_a_diverging_run_says_why_in_chinese(qtbot, tmp_path, chinese):
     assert CJK.search(failures[0]), failures[0]
     qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
     assert not _chinese_only(window.message_box)
+
+
+def test_a_degraded_run_names_the_kept_weights_once(qtbot, tmp_path):
+    project = make_template("spiral")
+    project.training.learning_rate = 50.0
+    window = open_window(qtbot, tmp_path, project)
+    failures: list[str] = []
+    window.controller.failed.connect(failures.append)
+    window.start_training(300)
+    qtbot.waitUntil(lambda: bool(failures), timeout=60_000)
+    qtbot.waitUntil(lambda: window.message_box is not None and window.message_box.isVisible())
+    text = window.message_box.text()
+    assert text == failures[0]
+    assert text.count("Kept the weights") == 1
+    assert "last finite step" not in text  # no second, contradicting sentence
