@@ -14,7 +14,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QCheckBox,
+    QGraphicsView,
+    QHBoxLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from nnstudio.errors import NNStudioError
 from nnstudio.gui.on_screen import on_screen
@@ -120,6 +127,48 @@ class PeakDecimator:
         )
 
 
+class NativePlotWidget(pg.PlotWidget):
+    """A ``PlotWidget`` whose ``paintEvent`` is Qt's own: no Python, and so no GIL, while
+    the plot paints (PySide keeps the GIL during every C++ call made from Python, and
+    pyqtgraph's override paints the whole scene inside ``super().paintEvent``).
+
+    pyqtgraph's override only asks the ViewBox to settle its auto-range and transform
+    before painting. Here the ViewBox does that when its range, state or size changes
+    (its signals), and soon after its data's bounds change (``queueUpdateAutoRange``);
+    code that changes the data and paints at once calls :meth:`settle` first.
+    """
+
+    paintEvent = QGraphicsView.paintEvent  # noqa: N815 (Qt API): C++, not overridden
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._preparing = False
+        self._pending = False
+        box = self.getPlotItem().getViewBox()
+        for signal in (box.sigStateChanged, box.sigRangeChanged, box.sigResized):
+            signal.connect(self.settle)
+        queue = box.queueUpdateAutoRange
+
+        def queue_and_settle() -> None:
+            queue()
+            if not self._pending:
+                self._pending = True
+                QTimer.singleShot(0, self, self.settle)
+
+        box.queueUpdateAutoRange = queue_and_settle
+
+    def settle(self, *_args: object) -> None:
+        """Settle the auto-range and the view transform now (what a paint would do)."""
+        self._pending = False
+        if self._preparing:  # the auto-range's own range change
+            return
+        self._preparing = True
+        try:
+            self.scene().prepareForPaint()
+        finally:
+            self._preparing = False
+
+
 class PlotExportError(NNStudioError):
     """A plot or curve export could not be written."""
 
@@ -168,8 +217,8 @@ class TrainingPlots(QWidget):
         bar.addStretch(1)
         layout.addLayout(bar)
 
-        self.loss_plot = pg.PlotWidget()
-        self.metric_plot = pg.PlotWidget()
+        self.loss_plot = NativePlotWidget()
+        self.metric_plot = NativePlotWidget()
         row = QHBoxLayout()
         layout.addLayout(row, 1)
         for plot in (self.loss_plot, self.metric_plot):
@@ -356,4 +405,4 @@ class TrainingPlots(QWidget):
         # settle the auto-range now (pyqtgraph would in the next paint, then ask for a
         # second paint of the plot and its axes in the new range)
         for plot in (self.loss_plot, self.metric_plot):
-            plot.getPlotItem().getViewBox().prepareForPaint()
+            plot.settle()

@@ -18,7 +18,7 @@ Why: PySide keeps the GIL during every C++ call made from Python, and pyqtgraph'
 ``GraphicsView.paintEvent`` and ``ImageItem.paint`` are Python overrides, so the whole
 surface (the scaled image, the cached points and axes) was painted with the GIL held, ~60
 times a second, while the training thread waited. The surface's view
-(:class:`SurfacePlotWidget`) and image are painted by Qt alone.
+(:class:`~nnstudio.gui.plots.NativePlotWidget`) and image are painted by Qt alone.
 
 Controls: show or hide the train and the test points, "discretize output" (each point
 coloured by its predicted class, or regression values in a few bands), a colour legend
@@ -39,7 +39,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGraphicsItem,
     QGraphicsPixmapItem,
-    QGraphicsView,
     QLabel,
     QMenu,
     QPushButton,
@@ -49,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from nnstudio.gui.i18n import core_tr
 from nnstudio.gui.narrow import WrapRow
-from nnstudio.gui.plots import plot_colors
+from nnstudio.gui.plots import NativePlotWidget, plot_colors
 from nnstudio.gui.surface_legend import ColorLegend, discretize
 
 #: Playground-like colours: class 0 orange, class 1 blue, neutral in the middle.
@@ -110,31 +109,6 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
-class SurfacePlotWidget(pg.PlotWidget):
-    """A ``PlotWidget`` whose ``paintEvent`` is Qt's own (no Python, no GIL while the scene
-    paints). pyqtgraph's override only asks the scene's ViewBoxes to settle their range
-    and transform before painting; here the ViewBox does that when its range, state or
-    size changes (its signals), which is when the transform can change."""
-
-    paintEvent = QGraphicsView.paintEvent  # noqa: N815 (Qt API): C++, not overridden
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._preparing = False
-        box = self.getPlotItem().getViewBox()
-        for signal in (box.sigStateChanged, box.sigRangeChanged, box.sigResized):
-            signal.connect(self._prepare)
-
-    def _prepare(self, *_args: object) -> None:
-        if self._preparing:  # the auto-range's own range change
-            return
-        self._preparing = True
-        try:
-            self.scene().prepareForPaint()
-        finally:
-            self._preparing = False
-
-
 class DecisionSurface(QWidget):
     """The surface image plus train/test scatter points, with a "test points" toggle."""
 
@@ -183,7 +157,7 @@ class DecisionSurface(QWidget):
         self.title.hide()
         layout.addWidget(self.title)
 
-        self.plot = SurfacePlotWidget()
+        self.plot = NativePlotWidget()
         # The view shows exactly the grid's rectangle: a locked aspect ratio would pad a
         # non-square dock with empty bands around the surface.
         self.plot.setAspectLocked(False)
