@@ -35,6 +35,8 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 SETTINGS_KEY = "language"
 CATALOG_CONTEXT = "catalog"
 CORE_CONTEXT = "core"
+#: value names of core messages that hold a layer kind's display name ("Dense", "Batch Norm")
+LAYER_NAME_KEYS = ("layer",)
 
 _installed: list[QTranslator] = []
 _original_locale: list[QLocale] = []
@@ -142,6 +144,9 @@ def core_tr(text: object) -> str:
         if not text.values:
             return template
         values = {k: _core_value(v) for k, v in text.values.items()}
+        for key in LAYER_NAME_KEYS:  # a layer kind's display name: the catalog's translation
+            if isinstance(values.get(key), str):
+                values[key] = catalog_tr(values[key])
         try:
             return template.format(**values)
         except (KeyError, IndexError, ValueError):

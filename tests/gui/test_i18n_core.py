@@ -104,6 +104,7 @@ def test_problems_list_reads_in_chinese(qtbot, tmp_path, chinese):
     widget = window.problems_view
     texts = [widget.item(i).text() for i in range(widget.count())]
     assert all(CJK.search(t) for t in texts), texts
+    assert any("'dense_1'（全连接）" in t for t in texts), texts  # the kind's Chinese name
     left = _chinese_only(widget)
     assert not left, left[:10]
     assert CJK.search(window.reason_label.text())
