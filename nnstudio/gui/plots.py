@@ -134,8 +134,8 @@ class NativePlotWidget(pg.PlotWidget):
 
     pyqtgraph's override only asks the ViewBox to settle its auto-range and transform
     before painting. Here the ViewBox does that when its range, state or size changes
-    (its signals), and soon after its data's bounds change (``queueUpdateAutoRange``);
-    code that changes the data and paints at once calls :meth:`settle` first.
+    (its signals); code that changes the plotted data calls :meth:`settle` after it
+    (``TrainingPlots._redraw`` does).
     """
 
     paintEvent = QGraphicsView.paintEvent  # noqa: N815 (Qt API): C++, not overridden
@@ -143,28 +143,25 @@ class NativePlotWidget(pg.PlotWidget):
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
         self._preparing = False
-        self._pending = False
         box = self.getPlotItem().getViewBox()
         for signal in (box.sigStateChanged, box.sigRangeChanged, box.sigResized):
             signal.connect(self.settle)
-        queue = box.queueUpdateAutoRange
-
-        def queue_and_settle() -> None:
-            queue()
-            if not self._pending:
-                self._pending = True
-                QTimer.singleShot(0, self, self.settle)
-
-        box.queueUpdateAutoRange = queue_and_settle
 
     def settle(self, *_args: object) -> None:
-        """Settle the auto-range and the view transform now (what a paint would do)."""
-        self._pending = False
+        """Settle the auto-range and the view transform now (what a paint would do).
+
+        A new range can change the curves' clipped and downsampled data and so ask for
+        another auto-range (pyqtgraph then paints twice): settled here, a few rounds at
+        most."""
         if self._preparing:  # the auto-range's own range change
             return
         self._preparing = True
+        box = self.getPlotItem().getViewBox()
         try:
-            self.scene().prepareForPaint()
+            for _round in range(3):
+                self.scene().prepareForPaint()
+                if not box._autoRangeNeedsUpdate:
+                    break
         finally:
             self._preparing = False
 

@@ -109,6 +109,32 @@ def _softmax(z: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=-1, keepdims=True)
 
 
+class CachedScatter(pg.ScatterPlotItem):
+    """A ``ScatterPlotItem`` that computes its bounding rectangle once per change of its
+    data or view (pyqtgraph recomputes it, with the pixel size of the points, every time
+    Qt asks: every frame the surface image repaints under the points)."""
+
+    _bounds_cache: QRectF | None = None
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
+        if self._bounds_cache is None:
+            self._bounds_cache = QRectF(super().boundingRect())
+        return QRectF(self._bounds_cache)
+
+    def prepareGeometryChange(self) -> None:  # noqa: N802 (Qt API)
+        # pyqtgraph calls it when the data or the view transform change
+        self._bounds_cache = None
+        super().prepareGeometryChange()
+
+    def _updateMaxSpotSizes(self, **kwargs: Any) -> None:  # noqa: N802 (pyqtgraph's)
+        self._bounds_cache = None  # new sizes or pens
+        super()._updateMaxSpotSizes(**kwargs)
+
+    def clear(self) -> None:
+        self._bounds_cache = None
+        super().clear()
+
+
 class DecisionSurface(QWidget):
     """The surface image plus train/test scatter points, with a "test points" toggle."""
 
@@ -188,12 +214,12 @@ class DecisionSurface(QWidget):
         box = self.plot.getPlotItem().getViewBox()
         if box.border is None:
             box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.train_scatter = pg.ScatterPlotItem(
+        self.train_scatter = CachedScatter(
             size=6, pen=pg.mkPen(255, 255, 255, 200, width=1), symbol="o"
         )
         self._test_pen = pg.mkPen(40, 40, 40, 200, width=1)
         self._train_pen = pg.mkPen(255, 255, 255, 220, width=1)
-        self.test_scatter = pg.ScatterPlotItem(size=7, pen=self._test_pen, symbol="t")
+        self.test_scatter = CachedScatter(size=7, pen=self._test_pen, symbol="t")
         self.plot.addItem(self.train_scatter)
         self.plot.addItem(self.test_scatter)
         # Each new surface image repaints what overlaps it: the points and the axes then

@@ -90,3 +90,28 @@ def test_each_new_frame_is_painted(qtbot):
     rgb, rect = _pixels(surface)
     middle = rgb[rect.center().y(), rect.center().x()]
     assert not _near(middle, soften(NEGATIVE)) and not _near(middle, soften(POSITIVE))
+
+
+def test_points_bounding_rect_follows_new_points_and_resizes(qtbot):
+    surface = DecisionSurface()
+    qtbot.addWidget(surface)
+    surface.resize(320, 320)
+    surface.show()
+    qtbot.waitExposed(surface)
+    data = _dataset()
+    data.raw_train = np.array([[-1.0, 0.0], [1.0, 2.0]])
+    data.y_train = np.array([0, 1])
+    surface.set_dataset(data)
+    item = surface.train_scatter
+    first = item.boundingRect()
+    assert first.contains(-1.0, 0.0) and first.contains(1.0, 2.0)
+    assert item.boundingRect() == first  # asked again: the same
+    data.raw_train = np.array([[-1.9, -0.9], [2.9, 3.9]])
+    surface.set_dataset(data)
+    second = item.boundingRect()
+    assert second.contains(-1.9, -0.9) and second.contains(2.9, 3.9)
+    # the points' pixel size in data units shrinks when the view grows
+    pad = second.right() - 2.9
+    surface.resize(640, 640)
+    qtbot.wait(30)
+    assert 0 < item.boundingRect().right() - 2.9 < pad
