@@ -230,13 +230,17 @@ def _min_height(widget: QWidget) -> int:
 
 class SideColumns(QObject):
     """Scales the left and right dock columns with ``window``'s width (see the module
-    docstring); a column never gets narrower than its docks' minimum."""
+    docstring); a column never gets narrower than its docks' minimum, and gets its share
+    back when the window is widened again. A column the user resized keeps the new width
+    as its share."""
 
     AREAS = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
+        #: per area: (the width the column should have, the width it was given)
+        self._widths: dict[Qt.DockWidgetArea, tuple[float, int]] = {}
         window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
@@ -263,8 +267,15 @@ class SideColumns(QObject):
         docks, widths = [], []
         for area in self.AREAS:
             dock = self.column(area)
-            if dock is not None:
-                docks.append(dock)
-                widths.append(max(round(dock.width() * factor), dock.minimumSizeHint().width()))
+            if dock is None:
+                continue
+            ideal, given = self._widths.get(area, (dock.width(), dock.width()))
+            if abs(dock.width() - given) > 2:  # resized since (by the user): a new share
+                ideal = dock.width()
+            ideal *= factor
+            width = max(round(ideal), dock.minimumSizeHint().width())
+            self._widths[area] = (ideal, width)
+            docks.append(dock)
+            widths.append(width)
         if docks:
             self.window.resizeDocks(docks, widths, Qt.Orientation.Horizontal)

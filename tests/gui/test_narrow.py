@@ -183,3 +183,18 @@ def test_side_columns_keep_their_share_when_the_window_is_resized(qtbot):
     qtbot.wait(20)
     for dock, was in zip((left, right), before, strict=True):
         assert abs(dock.width() - was) <= 4
+    # narrower than the columns' minimum and back: each gets its share again
+    left.widget().setMinimumWidth(300)
+    for width in (900, 700, 1000, 1400):
+        window.resize(width, 600)
+        qtbot.waitUntil(lambda w=width: window.width() == w)
+        qtbot.wait(20)
+        assert left.width() >= 300
+    assert abs(left.width() - before[0]) <= 4 and abs(right.width() - before[1]) <= 4
+    # a column the user made wider keeps its new share
+    window.resizeDocks([right], [600], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: abs(right.width() - 600) <= 2)
+    window.resize(1050, 600)
+    qtbot.waitUntil(lambda: window.width() == 1050)
+    qtbot.wait(20)
+    assert abs(right.width() - 600 * 1050 / 1400) <= 4
