@@ -178,7 +178,7 @@ class VScrollArea(QScrollArea):
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
             self.updateGeometry()  # the widget's minimum width may have changed
-            QTimer.singleShot(0, self.ask_for_room)  # once its layout has settled
+            QTimer.singleShot(0, self, self.ask_for_room)  # once its layout has settled
         return super().eventFilter(obj, event)
 
     def ask_for_room(self) -> None:
@@ -196,7 +196,8 @@ class VScrollArea(QScrollArea):
             return
         window.resizeDocks([dock], [dock.height() + missing], Qt.Orientation.Vertical)
         if isinstance(self.parentWidget(), QSplitter):  # once the dock has its new height
-            QTimer.singleShot(0, lambda: self._take_splitter_room(need, dock, window, 2))
+            retry = lambda: self._take_splitter_room(need, dock, window, 2)  # noqa: E731
+            QTimer.singleShot(0, self, retry)  # (never after this area is gone)
 
     def _take_splitter_room(
         self, need: int, dock: QDockWidget, window: QMainWindow, tries: int
@@ -220,7 +221,8 @@ class VScrollArea(QScrollArea):
         short = need - sizes[i]
         if short > 0 and tries > 1:
             window.resizeDocks([dock], [dock.height() + short], Qt.Orientation.Vertical)
-            QTimer.singleShot(0, lambda: self._take_splitter_room(need, dock, window, tries - 1))
+            retry = lambda: self._take_splitter_room(need, dock, window, tries - 1)  # noqa: E731
+            QTimer.singleShot(0, self, retry)
 
 
 def _min_height(widget: QWidget) -> int:
