@@ -18,7 +18,7 @@ import math
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
 
 from .surface import NEGATIVE, NEUTRAL, POSITIVE
 
@@ -70,9 +70,12 @@ class WeightLinesItem(QGraphicsItem):
         self._rect = QRectF()
         self.setZValue(0.5)
         self.setAcceptHoverEvents(True)
-        # Painted from a pixmap cache: the canvas repaints around the tiles ~30 times a
-        # second, while the lines' pens change far less often (update() redraws the cache).
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        # The item itself paints nothing: one C++ QGraphicsPathItem child per pen draws
+        # the lines, from a pixmap cache. The canvas repaints around the tiles ~30 times
+        # a second and the lines' pens change far less often; a Python paint (or
+        # boundingRect) per repaint would take the GIL from the training thread each time.
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
+        self._paths: list[QGraphicsPathItem] = []
         src.links.add(self)
         dst.links.add(self)
         self.adjust()
@@ -103,9 +106,8 @@ class WeightLinesItem(QGraphicsItem):
         self.weights = None if weights is None else np.asarray(weights)
         if shape_before != (None if weights is None else self.weights.shape):
             self.adjust()  # regroups the lines too
-            self.update()
         elif self._group() or self.bundled:
-            self.update()  # (a step of the pens changed: most frames of a run change none)
+            self._draw()  # (a step of the pens changed: most frames of a run change none)
 
     def _group(self) -> bool:
         """Group the lines by pen (sign and width step) once per weight change, so a paint
@@ -155,7 +157,30 @@ class WeightLinesItem(QGraphicsItem):
         self._shape = stroker.createStroke(path)
         self._rect = path.boundingRect().adjusted(-6, -6, 6, 6)
         self._group()
-        self.update()
+        self._draw()
+
+    def _draw(self) -> None:
+        """Hand the lines to the path items: one per pen (a bundle: one, mean colour)."""
+        parts: list[tuple[QPen, QPainterPath]] = []
+        if self.weights is not None and self._segments:
+            if self._segments[0][0] < 0:
+                mean = float(self.weights.mean())
+                color = QColor(_POS_LINE if mean >= 0 else _NEG_LINE)
+                pen = QPen(color, MAX_WIDTH + 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+                parts.append((pen, _lines_path([self._segments[0][2]])))
+            else:
+                parts = [(pen, _lines_path(lines)) for pen, lines in self._buckets]
+        while len(self._paths) < len(parts):
+            item = QGraphicsPathItem(self)
+            item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+            item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            self._paths.append(item)
+        for item, (pen, path) in zip(self._paths, parts, strict=False):
+            item.setPen(pen)
+            item.setPath(path)
+            item.show()
+        for item in self._paths[len(parts) :]:
+            item.hide()
 
     def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
         return self._rect
@@ -199,20 +224,19 @@ class WeightLinesItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        if self.weights is None or not self._segments:
-            return
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._segments[0][0] < 0:
-            mean = float(self.weights.mean())
-            color = QColor(_POS_LINE if mean >= 0 else _NEG_LINE)
-            painter.setPen(
-                QPen(color, MAX_WIDTH + 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
-            )
-            painter.drawLine(self._segments[0][2])
-            return
-        for pen, lines in self._buckets:
-            painter.setPen(pen)
-            painter.drawLines(lines)
+        """Nothing: the path items draw the lines (the item has no contents)."""
+
+    def lines_drawn(self) -> list[tuple[QPen, QPainterPath]]:
+        """(pen, path) of each visible path item: what is painted."""
+        return [(i.pen(), i.path()) for i in self._paths if i.isVisible()]
+
+
+def _lines_path(lines: list[QLineF]) -> QPainterPath:
+    path = QPainterPath()
+    for line in lines:
+        path.moveTo(line.p1())
+        path.lineTo(line.p2())
+    return path
 
 
 @functools.cache

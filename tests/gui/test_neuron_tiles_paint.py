@@ -101,3 +101,33 @@ def test_paint_node_colours_each_unit_like_color_indices(dtype, levels):
     again = paint_node(-shown, levels, out)  # the same buffer, recoloured in place
     assert again is out
     np.testing.assert_array_equal(out[1], LUT32[color_indices(-shown[::-1, :, 1], levels)])
+
+
+def test_weight_lines_are_painted_in_their_colours(setup, qtbot):
+    from nnstudio.gui.weight_lines import _NEG_LINE, _POS_LINE
+
+    doc, view, neurons = setup
+    inp, hidden = list(doc.spec.nodes)[:2]
+    link = view.canvas_scene.link_items[(inp, hidden)]
+    drawn = link.lines_drawn()
+    # every segment is in one of the painted paths (a move and a line each)
+    assert sum(path.elementCount() for _pen, path in drawn) == 2 * len(link.segments())
+    w = link.weights
+    i, j = np.unravel_index(np.argmax(np.abs(w)), w.shape)  # the widest line
+    line = next(ln for a, b, ln in link.segments() if (a, b) == (i, j))
+    qtbot.wait(10)
+    shown = _painted_scene(view, line.pointAt(0.5))
+    colour = _POS_LINE if w[i, j] >= 0 else _NEG_LINE
+    assert _close(shown, colour.rgb() & 0xFFFFFF), hex(shown)
+    # new weights of the other sign: the same line is painted in the other colour
+    probe = neurons.probe
+    neurons.show_probe({**probe, "weights": {k: -v for k, v in probe["weights"].items()}})
+    qtbot.wait(10)
+    other = _NEG_LINE if w[i, j] >= 0 else _POS_LINE
+    assert _close(_painted_scene(view, line.pointAt(0.5)), other.rgb() & 0xFFFFFF)
+
+
+def _painted_scene(view, point: QPointF) -> int:
+    image = view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    p = view.mapFromScene(point)
+    return image.pixel(p.x(), p.y()) & 0xFFFFFF
