@@ -146,6 +146,9 @@ class NativePlotWidget(pg.PlotWidget):
         box = self.getPlotItem().getViewBox()
         for signal in (box.sigStateChanged, box.sigRangeChanged, box.sigResized):
             signal.connect(self.settle)
+        if box.border is None or box.border.style() == Qt.PenStyle.NoPen:
+            # no border to draw: skip the ViewBox's Python paint in every repaint
+            box.setFlag(box.GraphicsItemFlag.ItemHasNoContents)
 
     def settle(self, *_args: object) -> None:
         """Settle the auto-range and the view transform now (what a paint would do).

@@ -210,10 +210,6 @@ class DecisionSurface(QWidget):
         self._pixmap_item = QGraphicsPixmapItem(self.image_item)
         self._placed: tuple | None = None  # (rect, image shape) setRect was last given
         self.plot.addItem(self.image_item)
-        # the ViewBox paints nothing itself (no border): skip its Python paint per frame
-        box = self.plot.getPlotItem().getViewBox()
-        if box.border is None:
-            box.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.train_scatter = CachedScatter(
             size=6, pen=pg.mkPen(255, 255, 255, 200, width=1), symbol="o"
         )
