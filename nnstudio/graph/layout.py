@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
+import itertools
+
 from .analysis import analyse
 from .spec import NetworkSpec
 
 X_SPACING = 220.0
 Y_SPACING = 120.0
+#: With known node sizes: the least gap between two nodes of a layer, and between layers.
+GAP = 30.0
 
 
-def auto_arrange(spec: NetworkSpec) -> dict[str, tuple[float, float]]:
-    """Canvas position ``(x, y)`` per node: layered by the longest path from a source.
+def auto_arrange(
+    spec: NetworkSpec, sizes: dict[str, tuple[float, float]] | None = None
+) -> dict[str, tuple[float, float]]:
+    """Canvas position ``(x, y)`` (top left) per node: layered by the longest path from a
+    source.
 
     Layer ``k`` sits at ``x = k * 220``; the nodes of a layer are spread vertically
     ``120`` apart, centred on ``y = 0`` and ordered by the mean position of their inputs
     (fewer crossings). An edge that skips layers reserves a lane in each layer it crosses,
     so it never runs behind a node. Nodes in cycles go one layer after the rest.
+
+    ``sizes`` (node id -> drawn ``(width, height)``, e.g. the canvas's columns of neuron
+    tiles) makes room for large nodes: neighbours in a layer are centred at least
+    ``(h1 + h2) / 2 + GAP`` apart, layers at least the widest node + ``GAP`` apart, and
+    every node is centred on its place instead of hanging from it.
     """
     result = analyse(spec)
     order, cyclic = list(result.order), list(result.cyclic)
@@ -43,17 +55,32 @@ def auto_arrange(spec: NetworkSpec) -> dict[str, tuple[float, float]]:
             prev = lane
         preds[edge.dst].append(prev)
     pos: dict[str, tuple[float, float]] = {}
+    mid: dict[str, float] = {}  # each node's (or lane's) vertical centre
     rank = {nid: i for i, nid in enumerate(spec.nodes)}
+    x = 0.0
     for k in sorted(layers):
         members = layers[k]
 
         def key(nid: str) -> tuple[float, int, int]:
-            ys = [pos[p][1] for p in preds[nid] if p in pos]
+            ys = [mid[p] for p in preds[nid] if p in mid]
             is_lane = nid not in rank
             return (sum(ys) / len(ys) if ys else 0.0, int(is_lane), rank.get(nid, 0))
 
         members.sort(key=key)
         n = len(members)
-        for i, nid in enumerate(members):
-            pos[nid] = (k * X_SPACING, (i - (n - 1) / 2) * Y_SPACING)
+        if sizes is None:
+            for i, nid in enumerate(members):
+                pos[nid] = (k * X_SPACING, (i - (n - 1) / 2) * Y_SPACING)
+                mid[nid] = pos[nid][1]
+            continue
+        heights = [sizes.get(nid, (0.0, 0.0))[1] for nid in members]
+        centres = [0.0]
+        for above, below in itertools.pairwise(heights):
+            centres.append(centres[-1] + max(Y_SPACING, (above + below) / 2 + GAP))
+        shift = (centres[0] + centres[-1]) / 2
+        for nid, centre, height in zip(members, centres, heights, strict=True):
+            mid[nid] = centre - shift
+            pos[nid] = (x, mid[nid] - height / 2)
+        widest = max((sizes.get(nid, (0.0, 0.0))[0] for nid in members), default=0.0)
+        x += max(X_SPACING, widest + GAP)
     return {nid: pos[nid] for nid in spec.nodes}

@@ -140,6 +140,13 @@ class CanvasView(QGraphicsView):
         elif self.zoom < MIN_ZOOM:
             self._zoom_by(1.0)
 
+    def node_sizes(self) -> dict[str, tuple[float, float]]:
+        """Each node's drawn (width, height): auto-arrange makes room for tile columns."""
+        return {i: (n.width, n.height) for i, n in self.canvas_scene.node_items.items()}
+
+    def auto_arrange(self) -> None:
+        self.document.auto_arrange(self.node_sizes())
+
     def _items_rect(self) -> QRectF:
         rect = QRectF()
         for item in self.canvas_scene.node_items.values():
@@ -459,9 +466,7 @@ class CanvasView(QGraphicsView):
                 menu, "Select all", QKeySequence.StandardKey.SelectAll, self.select_all
             )
             menu.addSeparator()
-            self._add_action(
-                menu, "Auto-arrange", None, lambda: self._run(self.document.auto_arrange)
-            )
+            self._add_action(menu, "Auto-arrange", None, lambda: self._run(self.auto_arrange))
             self._add_action(menu, "Fit to view", "F", self.fit_all)
         return menu
 

@@ -378,12 +378,13 @@ class Document(CompoundEdits, QObject):
             cmd.SetParamOp(self, node_id, name, old, value),
         )
 
-    def auto_arrange(self) -> None:
-        """Lay the network out left to right (graph.layout.auto_arrange), one undo step."""
+    def auto_arrange(self, sizes: dict[str, tuple[float, float]] | None = None) -> None:
+        """Lay the network out left to right (graph.layout.auto_arrange), one undo step;
+        ``sizes`` are the nodes' drawn (width, height) on the canvas (room for tiles)."""
         from nnstudio.graph import layout
 
         trial = self.spec.copy()
-        result = layout.auto_arrange(trial)
+        result = layout.auto_arrange(trial, sizes)
         if isinstance(result, dict):
             positions = {k: (float(v[0]), float(v[1])) for k, v in result.items()}
         else:

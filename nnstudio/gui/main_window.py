@@ -53,6 +53,12 @@ PAUSED_LOCK = QT_TRANSLATE_NOOP("catalog", "Training is paused")  # shown transl
 MESSAGE_MS = 8000
 
 
+#: the window's size when no saved geometry exists (smaller on a smaller screen)
+DEFAULT_SIZE = (1400, 900)
+#: the left and right dock columns' widths at DEFAULT_SIZE (scaled with the width)
+SIDE_WIDTHS = (330, 440)
+
+
 class MainWindow(FileOperations, QMainWindow):
     """The NN Studio main window; see the module docstring.
 
@@ -155,7 +161,7 @@ class MainWindow(FileOperations, QMainWindow):
         self.plots_dock = self._dock(tr("Plots"), "PlotsDock", self.plots)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.plots_dock)
         self.resizeDocks(
-            [self.palette_dock, self.inspector_dock], [330, 440], Qt.Orientation.Horizontal
+            [self.palette_dock, self.inspector_dock], list(SIDE_WIDTHS), Qt.Orientation.Horizontal
         )
         self.resizeDocks(
             [self.palette_dock, self.training_dock, self.inspector_dock, self.surface_dock],
@@ -375,7 +381,7 @@ class MainWindow(FileOperations, QMainWindow):
             self.show_message(core_tr(exc))
 
     def auto_arrange(self) -> None:
-        self.document.auto_arrange()
+        self.document.auto_arrange(self.canvas.node_sizes())
         self.canvas.fit_all()
 
     # =================================================================== training

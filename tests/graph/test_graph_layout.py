@@ -55,3 +55,40 @@ def test_skip_edge_does_not_run_behind_nodes():
         assert abs(y - on_line) >= 30.0, f"{nid} sits on the skip edge"
     # the chain itself stays straight
     assert pos["a"][1] == pos["b"][1]
+
+
+def test_sizes_make_room_for_tall_nodes_in_a_layer():
+    """Two parallel columns of neuron tiles (420 tall) must not overlap."""
+    spec = NetworkSpec()
+    spec.add_node("input", {"units": 2}, node_id="x")
+    spec.add_node("dense", node_id="a")
+    spec.add_node("dense", node_id="c")
+    spec.add_node("concat", node_id="m")
+    spec.add_node("dense", node_id="o")
+    for src, dst in (("x", "a"), ("x", "c"), ("a", "m"), ("c", "m"), ("m", "o")):
+        spec.add_edge(src, dst)
+    sizes = {"x": (64.0, 120.0), "a": (64.0, 420.0), "c": (64.0, 420.0), "m": (64.0, 420.0)}
+    sizes["o"] = (260.0, 70.0)  # a wide box
+    pos = auto_arrange(spec, sizes)
+    top_a, top_c = sorted([pos["a"][1], pos["c"][1]])
+    assert top_c - (top_a + 420.0) >= 30.0  # a gap between the two columns
+    # every node is centred on the row of its layer's middle: a single node on y = 0
+    for nid in ("x", "m", "o"):
+        assert pos[nid][1] + sizes[nid][1] / 2 == 0.0
+    assert (pos["a"][1] + 210.0) + (pos["c"][1] + 210.0) == 0.0
+    # layers still left to right, at least the usual spacing apart
+    xs = [pos[n][0] for n in ("x", "a", "m", "o")]
+    assert xs == sorted(xs) and min(b - a for a, b in zip(xs, xs[1:], strict=False)) >= 220.0
+    # unknown sizes (and small ones) keep the usual 120 spacing
+    small = {n: (180.0, 82.0) for n in spec.nodes}
+    spread = auto_arrange(spec, small)
+    assert abs(spread["a"][1] - spread["c"][1]) == 120.0
+
+
+def test_a_wide_layer_pushes_the_next_one_right():
+    spec = NetworkSpec.sequential(2, [3], "relu", 1, "sigmoid")
+    ids = list(spec.nodes)
+    sizes = {nid: (180.0, 82.0) for nid in ids}
+    sizes[ids[1]] = (400.0, 82.0)
+    pos = auto_arrange(spec, sizes)
+    assert pos[ids[2]][0] - pos[ids[1]][0] >= 400.0 + 30.0
