@@ -11,7 +11,8 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 from nnstudio import __version__, resources_path
@@ -282,9 +283,32 @@ class FileOperations:
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            self._default_geometry()
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+
+    def _default_geometry(self) -> None:
+        """The first start: 1400x900, or the screen's free area where that is smaller (a
+        1024x768 screen gets a window that fits it, side columns scaled to match)."""
+        from .main_window import DEFAULT_SIZE, SIDE_WIDTHS
+
+        width, height = DEFAULT_SIZE
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        # (the offscreen platform's 800x600 "screen" is no display: keep the full size)
+        if screen is not None and QGuiApplication.platformName() != "offscreen":
+            free = screen.availableGeometry()
+            frame = 40  # room for the window manager's title bar and borders
+            width = max(640, min(width, free.width()))
+            height = max(480, min(height, free.height() - frame))
+            if (width, height) != DEFAULT_SIZE:
+                self.move(free.topLeft())
+        self.resize(width, height)
+        if width < DEFAULT_SIZE[0]:
+            factor = width / DEFAULT_SIZE[0]
+            docks = [self.palette_dock, self.inspector_dock]
+            self.resizeDocks(
+                docks, [round(w * factor) for w in SIDE_WIDTHS], Qt.Orientation.Horizontal
+            )
 
     def save_settings(self) -> None:
         self.settings.setValue("mainWindow/geometry", self.saveGeometry())

@@ -179,3 +179,34 @@ def test_cancelled_close_leaves_the_run_going_and_a_confirmed_one_saves_its_weig
     saved = load_project(path)
     assert saved.weights is not None and len(saved.history) > epochs + 2
     assert np.isfinite(saved.history[-1]["train_loss"])
+
+
+class _SmallScreen:
+    def availableGeometry(self):  # noqa: N802 (Qt API)
+        from PySide6.QtCore import QRect
+
+        return QRect(0, 0, 1024, 768)
+
+
+@pytest.mark.parametrize("screen", [(1024, 768), None])
+def test_first_start_fits_a_small_screen(qtbot, tmp_path, monkeypatch, screen):
+    """With no saved geometry the window opens at 1400x900, or inside a smaller screen's
+    free area with its side columns scaled (the offscreen platform has no real screen)."""
+    from PySide6.QtGui import QGuiApplication
+
+    from nnstudio.gui.main_window import MainWindow
+
+    if screen is not None:
+        monkeypatch.setattr(QGuiApplication, "platformName", staticmethod(lambda: "xcb"))
+        monkeypatch.setattr(MainWindow, "screen", lambda self: _SmallScreen())
+    window = open_window(qtbot, tmp_path)
+    qtbot.waitUntil(window.isVisible)
+    if screen is None:
+        assert (window.width(), window.height()) == (1400, 900)
+        return
+    assert window.width() == 1024 and window.height() <= 768 - 40
+    canvas = window.centralWidget()
+    assert canvas.width() >= 0.4 * window.width()
+    for dock in (window.palette_dock, window.inspector_dock, window.surface_dock):
+        assert dock.width() >= dock.minimumSizeHint().width()
+        assert dock.geometry().right() <= window.width()
