@@ -172,7 +172,11 @@ class TrainingStatus(QWidget):
             self.progress.show()
             if (self.progress.minimum(), self.progress.maximum()) != (0, total):
                 self.progress.setRange(0, total)
+            # QProgressBar.setValue repaints at once, inside this Python call (GIL held):
+            # with updates off it only schedules the paint, which Qt then does by itself
+            self.progress.setUpdatesEnabled(False)
             self.progress.setValue(min(epoch, total))
+            self.progress.setUpdatesEnabled(True)
             text = f"{min(epoch, total):,} / {total:,}"
             if epochs_per_s > 0 and done < budget:
                 left = format_duration((budget - done) / epochs_per_s)
