@@ -16,6 +16,7 @@ import itertools
 import math
 
 import numpy as np
+import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPainterPathStroker, QPen
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsPathItem, QStyleOptionGraphicsItem, QWidget
@@ -148,6 +149,9 @@ class WeightLinesItem(QGraphicsItem):
                     b = d.mapToScene(QPointF(0, d.boundingRect().center().y()))
                     self._segments.append((i, j, QLineF(a, b)))
         self._keys = None  # new segments: group again
+        self._ends = np.array(
+            [(ln.x1(), ln.y1(), ln.x2(), ln.y2()) for _i, _j, ln in self._segments], dtype=float
+        ).reshape(-1, 4)
         path = QPainterPath()
         for _i, _j, line in self._segments:
             path.moveTo(line.p1())
@@ -160,23 +164,31 @@ class WeightLinesItem(QGraphicsItem):
         self._draw()
 
     def _draw(self) -> None:
-        """Hand the lines to the path items: one per pen (a bundle: one, mean colour)."""
-        parts: list[tuple[QPen, QPainterPath]] = []
+        """Hand the lines to the path items: one per colour, each line a filled quad of
+        its pen's width (square ends, like the pen's), so a repaint blits two cached
+        pixmaps per layer pair instead of one per pen; a bundle is one quad, mean colour."""
+        parts: list[tuple[QColor, QPainterPath]] = []
         if self.weights is not None and self._segments:
             if self._segments[0][0] < 0:
                 mean = float(self.weights.mean())
-                color = QColor(_POS_LINE if mean >= 0 else _NEG_LINE)
-                pen = QPen(color, MAX_WIDTH + 2, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
-                parts.append((pen, _lines_path([self._segments[0][2]])))
-            else:
-                parts = [(pen, _lines_path(lines)) for pen, lines in self._buckets]
+                color = _POS_LINE if mean >= 0 else _NEG_LINE
+                parts.append((color, _quads(self._ends[:1], np.array([MAX_WIDTH + 2]), False)))
+            elif self._keys is not None:
+                keys = self._keys
+                positive = keys > 0
+                steps = np.where(positive, keys - WIDTH_STEPS - 1, keys + WIDTH_STEPS + 1)
+                widths = np.maximum(MIN_WIDTH, steps * MAX_WIDTH / WIDTH_STEPS)
+                for mask, color in ((~positive, _NEG_LINE), (positive, _POS_LINE)):
+                    if mask.any():
+                        parts.append((color, _quads(self._ends[mask], widths[mask], True)))
         while len(self._paths) < len(parts):
             item = QGraphicsPathItem(self)
+            item.setPen(QPen(Qt.PenStyle.NoPen))
             item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
             item.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             self._paths.append(item)
-        for item, (pen, path) in zip(self._paths, parts, strict=False):
-            item.setPen(pen)
+        for item, (color, path) in zip(self._paths, parts, strict=False):
+            item.setBrush(color)
             item.setPath(path)
             item.show()
         for item in self._paths[len(parts) :]:
@@ -226,16 +238,28 @@ class WeightLinesItem(QGraphicsItem):
     ) -> None:
         """Nothing: the path items draw the lines (the item has no contents)."""
 
-    def lines_drawn(self) -> list[tuple[QPen, QPainterPath]]:
-        """(pen, path) of each visible path item: what is painted."""
-        return [(i.pen(), i.path()) for i in self._paths if i.isVisible()]
+    def lines_drawn(self) -> list[tuple[QColor, QPainterPath]]:
+        """(colour, path of filled quads) of each visible path item: what is painted."""
+        return [(i.brush().color(), i.path()) for i in self._paths if i.isVisible()]
 
 
-def _lines_path(lines: list[QLineF]) -> QPainterPath:
-    path = QPainterPath()
-    for line in lines:
-        path.moveTo(line.p1())
-        path.lineTo(line.p2())
+def _quads(ends: np.ndarray, widths: np.ndarray, square: bool) -> QPainterPath:
+    """One path of filled quads: line ``k`` from ``ends[k, :2]`` to ``ends[k, 2:]``,
+    ``widths[k]`` wide (``square``: longer by half the width at each end, like a square
+    pen cap). Built from arrays in one call (pyqtgraph's ``arrayToQPath``); all quads turn
+    the same way, so with the winding fill rule crossings stay filled."""
+    half = (widths / 2.0)[:, None]
+    p1, p2 = ends[:, :2], ends[:, 2:]
+    d = p2 - p1
+    length = np.hypot(d[:, 0], d[:, 1])[:, None]
+    u = np.divide(d, length, out=np.zeros_like(d), where=length > 0)
+    n = np.stack([-u[:, 1], u[:, 0]], axis=1) * half
+    if square:
+        p1, p2 = p1 - u * half, p2 + u * half
+    corners = np.stack([p1 + n, p2 + n, p2 - n, p1 - n], axis=1)  # (lines, 4, 2)
+    connect = np.tile(np.array([1, 1, 1, 0], dtype=np.int32), len(ends))  # 1: on to the next
+    path = pg.arrayToQPath(corners[..., 0].ravel(), corners[..., 1].ravel(), connect)
+    path.setFillRule(Qt.FillRule.WindingFill)
     return path
 
 

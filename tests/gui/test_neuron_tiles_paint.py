@@ -110,8 +110,9 @@ def test_weight_lines_are_painted_in_their_colours(setup, qtbot):
     inp, hidden = list(doc.spec.nodes)[:2]
     link = view.canvas_scene.link_items[(inp, hidden)]
     drawn = link.lines_drawn()
-    # every segment is in one of the painted paths (a move and a line each)
-    assert sum(path.elementCount() for _pen, path in drawn) == 2 * len(link.segments())
+    # every segment is a quad (four corners) in the path of its colour
+    assert sum(path.elementCount() for _colour, path in drawn) == 4 * len(link.segments())
+    assert {colour.rgb() for colour, _path in drawn} <= {_POS_LINE.rgb(), _NEG_LINE.rgb()}
     w = link.weights
     i, j = np.unravel_index(np.argmax(np.abs(w)), w.shape)  # the widest line
     line = next(ln for a, b, ln in link.segments() if (a, b) == (i, j))
