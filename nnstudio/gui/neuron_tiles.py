@@ -98,10 +98,11 @@ def paint_node(
     # calls per node, not a few per tile
     lo, hi = levels
     scale = 255.0 / (hi - lo) if hi > lo else 0.0
-    scratch = np.subtract(values, lo, dtype=np.result_type(values.dtype, np.float32))
+    laid_out = values.transpose(2, 0, 1)[:, ::-1]  # a view; the scratch is contiguous
+    scratch = np.subtract(laid_out, lo, dtype=np.result_type(values.dtype, np.float32))
     np.multiply(scratch, scale, out=scratch)
     np.clip(scratch, 0, 255, out=scratch)
-    np.take(LUT32, scratch.astype(np.uint8).transpose(2, 0, 1)[:, ::-1], out=out)
+    np.take(LUT32, scratch.astype(np.uint8), out=out)
     return out
 
 
@@ -119,7 +120,7 @@ class TileItem(QGraphicsRectItem):
         self.node_id = node_id
         self.unit = unit
         self.label = label
-        self.values: np.ndarray | None = None
+        self._node_values: np.ndarray | None = None  # the node's maps (r, r, units)
         self._node_pixels: np.ndarray | None = None  # the node's (n, r, r) ARGB32 pixels
         self._index = 0  # this tile's block of them
         self._qimage: QImage | None = None
@@ -137,6 +138,13 @@ class TileItem(QGraphicsRectItem):
         self.setToolTip(label)
 
     @property
+    def values(self) -> np.ndarray | None:
+        """The last map (r, r) (a view of the node's maps, sliced when asked), or None."""
+        if self._node_values is None:
+            return None
+        return self._node_values[:, :, self._index]
+
+    @property
     def value_range(self) -> tuple[float, float] | None:
         if self.values is None:
             return None
@@ -145,9 +153,10 @@ class TileItem(QGraphicsRectItem):
     def show_column(
         self, values: np.ndarray, pixels: np.ndarray, column: QPixmap, index: int
     ) -> None:
-        """Show ``values`` (r, r), already coloured: ``pixels`` is the node's (n, r, r)
-        ARGB32 array (:func:`paint_node`), ``column`` a pixmap of all of it (n * r rows,
-        one per node and frame) and ``index`` this tile's block, which the tile shows."""
+        """Show unit ``index`` of the node's maps ``values`` (r, r, units), already
+        coloured: ``pixels`` is the node's (n, r, r) ARGB32 array (:func:`paint_node`),
+        ``column`` a pixmap of all of it (n * r rows, one per node and frame); the tile
+        shows block ``index``."""
         if self._node_pixels is not pixels or self._index != index:
             self._node_pixels, self._index, self._qimage = pixels, index, None
             self._block = QRect(0, index * pixels.shape[1], pixels.shape[2], pixels.shape[1])
@@ -157,7 +166,7 @@ class TileItem(QGraphicsRectItem):
             self._pixmap.setTransform(QTransform.fromScale(TILE / side[1], TILE / side[0]))
             self._pixmap.show()
             self.setBrush(_NO_BRUSH)
-        self.values = values
+        self._node_values = values
         self._pixmap.setPixmap(column.copy(self._block))
 
     @property
@@ -185,7 +194,7 @@ class TileItem(QGraphicsRectItem):
         super().hoverEnterEvent(event)
 
     def clear(self) -> None:
-        self.values = None
+        self._node_values = None
         self._node_pixels = None
         self._qimage = None
         self._side = None

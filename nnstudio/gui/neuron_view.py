@@ -272,7 +272,7 @@ class NeuronView(QObject):
                 QImage(pixels.data, r1, n * r0, r1 * 4, QImage.Format.Format_ARGB32)
             )
             for k, tile in enumerate(item.tiles):
-                tile.show_column(values[:, :, k], pixels, column, k)
+                tile.show_column(values, pixels, column, k)
         weights = probe.get("weights") or {}
         for (_src, dst), link in self.scene.link_items.items():
             link.set_weights(weights.get(dst))
