@@ -142,7 +142,7 @@
     <message>
         <location line="+2"/>
         <location line="+180"/>
-        <location filename="../../nnstudio/gui/main_window.py" line="+316"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+322"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -255,7 +255,7 @@
     <message>
         <location filename="../../nnstudio/gui/main_window.py" line="-15"/>
         <source>Layers</source>
-        <extracomment>The status bar shows training progress at most this often (ms).</extracomment>
+        <extracomment>The status bar shows training progress at most this often (ms). the window&apos;s size when no saved geometry exists (smaller on a smaller screen) the left and right dock columns&apos; widths at DEFAULT_SIZE (scaled with the width)</extracomment>
         <translation>层</translation>
     </message>
     <message>
@@ -362,7 +362,7 @@
 <context>
     <name>CanvasView</name>
     <message>
-        <location filename="../../nnstudio/gui/canvas_view.py" line="+424"/>
+        <location filename="../../nnstudio/gui/canvas_view.py" line="+431"/>
         <source>Select one layer to add a hidden layer after it.</source>
         <translation>请选中一个层，以便在其后添加隐藏层。</translation>
     </message>
@@ -649,7 +649,7 @@
 <context>
     <name>DecisionSurface</name>
     <message>
-        <location filename="../../nnstudio/gui/surface.py" line="+133"/>
+        <location filename="../../nnstudio/gui/surface.py" line="+159"/>
         <source>Train points</source>
         <extracomment>Playground-like colours: class 0 orange, class 1 blue, neutral in the middle. One colour per class for multi-class problems (RGB). How far the surface&apos;s colours go from NEUTRAL towards the full class colours (0..1). Regression points are coloured with this many shades (shared brushes draw fast).</extracomment>
         <translation>训练点</translation>
@@ -695,7 +695,7 @@
         <translation>决策边界只对两个输入的数据绘制。</translation>
     </message>
     <message>
-        <location line="+145"/>
+        <location line="+141"/>
         <source>Unit map: {label}</source>
         <translation>神经元图：{label}</translation>
     </message>
@@ -879,7 +879,7 @@
         <translation>把 {0} 的 {1} 设为 {2}</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Auto-arrange</source>
         <translation>自动排列</translation>
     </message>
@@ -930,7 +930,7 @@
 <context>
     <name>FileOperations</name>
     <message>
-        <location filename="../../nnstudio/gui/file_ops.py" line="+46"/>
+        <location filename="../../nnstudio/gui/file_ops.py" line="+47"/>
         <source>Unsaved changes</source>
         <translation>未保存的修改</translation>
     </message>
@@ -1071,7 +1071,7 @@ Trained weights: the network as it is now, to train it further.</source>
         <translation>画布</translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+62"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -1958,7 +1958,7 @@ Restore it?</source>
         <translation>{0:,.0f} 轮/秒</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+18"/>
         <source> · {0} left</source>
         <translation> · 剩余 {0}</translation>
     </message>
@@ -3228,7 +3228,7 @@ Restore it?</source>
         <translation>valid：不填充；same：四周补零，使输出为 ceil(输入 / 步长)（步长为 1 时即 PyTorch 的 padding=&apos;same&apos;）；explicit：每边补 Pad 个零。</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="-410"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="-416"/>
         <source>Training is paused</source>
         <translation>训练已暂停</translation>
     </message>
