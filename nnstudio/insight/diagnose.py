@@ -12,119 +12,41 @@ machine-readable ``fix`` the GUI can apply:
 - ``{"node": node_id, "params": {name: value}}``: a node's parameters;
 - ``{"restore_best": True}``: put the run's best weights back.
 
-Every threshold is a constant below. A healthy run gives no finding.
+Every threshold is a constant in :mod:`nnstudio.insight.finding`; the rules that read
+per-layer statistics are in :mod:`nnstudio.insight.layer_rules`. A healthy run gives no
+finding.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
 from nnstudio.text import Text
 
-#: Codes in the order findings are listed.
-CODES = (
-    "output-mismatch",
-    "unscaled-inputs",
-    "class-imbalance",
-    "lr-too-high",
-    "exploding-gradients",
-    "vanishing-gradients",
-    "dead-units",
-    "saturated-units",
-    "overfitting",
-    "plateau",
-    "lr-too-low",
+from .finding import (
+    CODES,
+    IMBALANCE_RATIO,
+    OSC_AMPLITUDE,
+    OSC_LEVEL,
+    OSC_SIGN_CHANGES,
+    OSC_WINDOW,
+    OVERFIT_AFTER,
+    OVERFIT_RISE,
+    OVERFIT_SHARE,
+    PLATEAU_CHANGE,
+    PLATEAU_LOSS_KEPT,
+    RISE_FACTOR,
+    SLOW_MIN_EPOCHS,
+    SLOW_STEADY,
+    SLOW_TOTAL_DROP,
+    UNSCALED,
+    WEIGHT_LIMIT,
+    Evidence,
+    Finding,
 )
-#: A hidden layer with at least this fraction of dead ReLU units is reported.
-DEAD_FRACTION = 0.5
-#: A hidden layer with at least this fraction of saturated tanh/sigmoid units.
-SATURATED_FRACTION = 0.8
-#: First trainable layer's gradient norm below this times the last one's: vanishing.
-VANISHING_RATIO = 1e-3
-#: A layer gradient norm above this (or first/last above 1/VANISHING_RATIO): exploding.
-EXPLODING_NORM = 1e3
-#: Largest |weight| above this: weights growing without bound.
-WEIGHT_LIMIT = 1e3
-#: Rising: the last training loss above this times the best and above the first.
-RISE_FACTOR = 2.0
-#: Oscillating: over the last OSC_WINDOW epochs, at least OSC_SIGN_CHANGES of the
-#: successive changes flip sign and their mean size exceeds OSC_AMPLITUDE times the loss,
-#: while the loss stays above OSC_LEVEL times the first epoch's (a wobble near zero is not).
-OSC_WINDOW = 12
-OSC_LEVEL = 0.2
-OSC_SIGN_CHANGES = 0.6
-OSC_AMPLITUDE = 0.3
-#: Overfitting: test loss this much above its best (relative, and by OVERFIT_SHARE of the
-#: first epoch's test loss) while training loss fell since, with at least OVERFIT_AFTER
-#: epochs after the best test epoch.
-OVERFIT_RISE = 1.0
-OVERFIT_SHARE = 0.1
-OVERFIT_AFTER = 5
-#: Plateau / too slow: epochs needed before judging, and the relative changes.
-SLOW_MIN_EPOCHS = 20
-PLATEAU_CHANGE = 1e-3
-PLATEAU_LOSS_KEPT = 0.5
-SLOW_TOTAL_DROP = 0.1
-SLOW_STEADY = 0.8
-#: Inputs are unscaled when a feature's std or |mean| exceeds this (or a std is below
-#: 1/this while others are not).
-UNSCALED = 10.0
-#: Classes are imbalanced when the largest has this many times the samples of the smallest.
-IMBALANCE_RATIO = 4.0
-
-
-@dataclass
-class Finding:
-    """One diagnosis: ``code`` (stable), ``layer`` (node id or None), ``evidence`` (text
-    with numbers), ``action`` (what to try), ``numbers`` (the evidence as values) and
-    ``fix`` (a setting change the GUI can apply, or None)."""
-
-    code: str
-    layer: str | None
-    evidence: str
-    action: str
-    numbers: dict = field(default_factory=dict)
-    fix: dict | None = None
-
-    def line(self) -> str:
-        """One line, code first: ``[dead-units] dense_1: ... -> action``."""
-        where = f" {self.layer}:" if self.layer else ""
-        return f"[{self.code}]{where} {self.evidence}; {self.action}"
-
-    def to_dict(self) -> dict:
-        return asdict(self)
-
-
-@dataclass
-class Evidence:
-    """What :func:`diagnose` looks at.
-
-    ``rows``: per-epoch history dicts of the run (``train_loss``, ``test_loss``, ...),
-    including any epochs after the best that a divergence cut from the project's history;
-    ``stats``: ``layer_stats`` of the current weights (or None); ``training``: the
-    ``TrainConfig.to_dict()``; ``task``, ``n_classes``, ``class_counts`` (training split,
-    classification), ``feature_mean`` / ``feature_std`` (model inputs of the training split),
-    ``standardize`` (the data setting), ``target_range`` (min, max of regression targets),
-    ``output_activation``, ``output_node``; ``failure``: the message of the error that
-    ended the run (divergence / degradation) or None.
-    """
-
-    rows: list[dict]
-    stats: dict | None
-    training: dict
-    task: str
-    n_classes: int = 1
-    class_counts: list[int] | None = None
-    feature_mean: np.ndarray | None = None
-    feature_std: np.ndarray | None = None
-    standardize: bool = True
-    target_range: tuple[float, float] | None = None
-    output_activation: str = "linear"
-    output_node: str | None = None
-    failure: str | None = None
+from .layer_rules import _gradients, _units
 
 
 def _series(rows: list[dict], key: str) -> np.ndarray:
@@ -453,116 +375,6 @@ def _slow(ev: Evidence) -> list[Finding]:
 
 
 # --------------------------------------------------------------------------- layers
-def _grad_layers(stats: dict | None) -> list[tuple[str, float]]:
-    if not stats:
-        return []
-    return [
-        (nid, stats["layers"][nid]["grad_norm"])
-        for nid in stats["order"]
-        if "grad_norm" in stats["layers"][nid]
-    ]
-
-
-def _gradients(ev: Evidence) -> list[Finding]:
-    layers = _grad_layers(ev.stats)
-    out: list[Finding] = []
-    clip = ev.training.get("clip_norm")
-    for nid, g in layers:
-        if not math.isfinite(g) or g > EXPLODING_NORM:
-            out.append(
-                Finding(
-                    "exploding-gradients",
-                    nid,
-                    Text("the gradient norm of {layer} is {norm:.3g}", layer=nid, norm=g),
-                    Text("turn on gradient clipping (norm 1) and lower the learning rate"),
-                    {"grad_norm": g},
-                    {"training": {"clip_norm": 1.0}} if not clip else None,
-                )
-            )
-            return out
-    if len(layers) >= 2:
-        (first, g0), (last, g1) = layers[0], layers[-1]
-        dead = (ev.stats["layers"][first].get("dead") or 0.0) >= DEAD_FRACTION
-        if g1 > 0 and g0 < VANISHING_RATIO * g1 and not dead:  # dead units: no gradient
-            ratio = g0 / g1
-            out.append(
-                Finding(
-                    "vanishing-gradients",
-                    first,
-                    Text(
-                        "the gradient norm of {first} is {g0:.3g}, {ratio:.2g} times that of the "
-                        "last layer {last} ({g1:.3g})",
-                        first=first,
-                        g0=g0,
-                        ratio=ratio,
-                        last=last,
-                        g1=g1,
-                    ),
-                    Text(
-                        "use ReLU-family activations in the hidden layers, fewer layers, or "
-                        "BatchNorm"
-                    ),
-                    {"grad_norm": g0, "last_grad_norm": g1, "ratio": ratio},
-                    None,
-                )
-            )
-    return out
-
-
-def _units(ev: Evidence) -> list[Finding]:
-    if not ev.stats:
-        return []
-    out: list[Finding] = []
-    for nid in ev.stats["order"]:
-        s = ev.stats["layers"][nid]
-        if s.get("output"):
-            continue
-        units = s.get("units", 0)
-        dead = s.get("dead")
-        if dead is not None and dead >= DEAD_FRACTION:
-            fix = None
-            if s.get("kind") in ("dense", "conv2d", "activation"):
-                fix = {"node": nid, "params": {"activation": "leaky_relu"}}
-            out.append(
-                Finding(
-                    "dead-units",
-                    nid,
-                    Text(
-                        "{dead:.0%} of the {units} ReLU units of {layer} output 0 on every "
-                        "training sample",
-                        dead=dead,
-                        units=units,
-                        layer=nid,
-                    ),
-                    Text("use leaky_relu, lower the learning rate, or re-initialise (Reset)"),
-                    {"dead": dead, "units": units},
-                    fix,
-                )
-            )
-        sat = s.get("saturated")
-        if sat is not None and sat >= SATURATED_FRACTION:
-            out.append(
-                Finding(
-                    "saturated-units",
-                    nid,
-                    Text(
-                        "{saturated:.0%} of the {units} {activation} units of {layer} sit at "
-                        "their limits on most training samples",
-                        saturated=sat,
-                        units=units,
-                        activation=s.get("activation"),
-                        layer=nid,
-                    ),
-                    Text("standardize the inputs, lower the learning rate, or use relu"),
-                    {"saturated": sat, "units": units},
-                    {"node": nid, "params": {"activation": "relu"}}
-                    if s.get("kind") in ("dense", "conv2d", "activation")
-                    else None,
-                )
-            )
-    return out
-
-
 def _max_weight(stats: dict | None) -> float | None:
     if not stats:
         return None
