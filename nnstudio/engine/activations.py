@@ -24,6 +24,7 @@ import numpy as np
 
 from nnstudio.text import Text
 
+from . import fastnp as fnp
 from .errors import ConfigError
 from .registry import ACTIVATIONS
 
@@ -66,7 +67,7 @@ Kernel = Callable[..., None]
 # ---------------------------------------------------------------- forward kernels
 def _linear_f(z, a, w):
     if a is not z:
-        np.copyto(a, z)
+        fnp.copyto(a, z)
 
 
 def _sigmoid_f(z, a, w):
@@ -142,7 +143,7 @@ def _softmax_f(z, a, w):
 # ---------------------------------------------------------------- backward kernels
 def _linear_b(z, a, ga, gz, w):
     if gz is not ga:
-        np.copyto(gz, ga)
+        fnp.copyto(gz, ga)
 
 
 def _sigmoid_b(z, a, ga, gz, w):
@@ -174,7 +175,7 @@ def _leaky_b(z, a, ga, gz, w):
 def _elu_b(z, a, ga, gz, w):
     np.greater(z, 0, out=w.m)
     np.add(a, w.alpha, out=w.t)
-    np.copyto(w.t, 1.0, where=w.m)
+    fnp.copyto(w.t, 1.0, where=w.m)
     np.multiply(ga, w.t, out=gz)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from . import fastnp as fnp
 from .layers import LAYERS, Layer, _flat_input, _noop
 from .node_params import _float_param
 from .norm2d import batchnorm2d_kernels
@@ -89,11 +90,11 @@ class BatchNorm(Layer):
         inv_n = 1.0 / n
 
         def fwd():
-            np.dot(ones, x, mu)
+            fnp.dot(ones, x, mu)
             np.multiply(mu, inv_n, out=mu)
             np.subtract(x, mu, out=xhat)
             np.multiply(xhat, xhat, out=t)
-            np.dot(ones, t, var)
+            fnp.dot(ones, t, var)
             np.multiply(var, inv_n, out=var)
             np.add(var, eps, out=inv)
             np.sqrt(inv, out=inv)
@@ -119,9 +120,9 @@ class BatchNorm(Layer):
         coef = np.empty(w, dtype=c.dtype)
 
         def bwd():
-            np.dot(ones, g, gbeta)
+            fnp.dot(ones, g, gbeta)
             np.multiply(g, xhat, out=t)
-            np.dot(ones, t, gg)
+            fnp.dot(ones, t, gg)
             if gin is None:
                 return
             # dx = gamma * inv / n * (n g - sum(g) - xhat * sum(g xhat))

@@ -24,6 +24,7 @@ from collections.abc import Callable
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
+from . import fastnp as fnp
 from .window import Window2D, noop, padded_buffer, reshaped
 
 
@@ -79,7 +80,7 @@ def conv2d_kernels(
     wmat = reshaped(weight, (o, ckk))
     out3 = reshaped(out, (n, o, p))
     b2 = None if bias is None else reshaped(bias, (o, 1))
-    copyto, matmul, add = np.copyto, np.matmul, np.add
+    copyto, matmul, add = fnp.copyto, np.matmul, np.add
 
     def fwd():
         if interior is not None:
@@ -102,7 +103,7 @@ def conv2d_kernels(
 
         def grad_weight():
             matmul(g3, cols3_t, out=per_sample)
-            np.dot(ones_n, per_sample2, gw_flat)
+            fnp.dot(ones_n, per_sample2, gw_flat)
 
         ops.append(grad_weight)
     if gbias is not None:
@@ -112,8 +113,8 @@ def conv2d_kernels(
         per_pos2 = reshaped(per_pos, (o, p))
 
         def grad_bias():
-            np.dot(ones_n, g2, per_pos)
-            np.dot(per_pos2, ones_p, gbias)
+            fnp.dot(ones_n, g2, per_pos)
+            fnp.dot(per_pos2, ones_p, gbias)
 
         ops.append(grad_bias)
     if gx is not None:
@@ -136,7 +137,7 @@ def conv2d_kernels(
 
         def grad_input():
             copyto(g_t, gout_t)
-            np.dot(wmat_t, g_t2, gcols_t2)
+            fnp.dot(wmat_t, g_t2, gcols_t2)
             target.fill(0)
             for dst, src in slices:
                 add(dst, src, out=dst)

@@ -54,6 +54,7 @@ import numpy as np
 
 from nnstudio.text import Text, message
 
+from . import fastnp as fnp
 from .activations import BACKWARD, FORWARD, Scratch
 from .errors import ShapeError
 from .initializers import check_initializer, default_initializer, initialize
@@ -88,7 +89,7 @@ def _pass_grad(gout: np.ndarray, gin: np.ndarray | None, acc: bool) -> Callable[
         return _noop
     if acc:
         return lambda: np.add(gin, gout, out=gin)
-    return lambda: np.copyto(gin, gout)
+    return lambda: fnp.copyto(gin, gout)
 
 
 Shape = tuple[int, ...]
@@ -305,7 +306,7 @@ class Dense(Layer):
             ws = Scratch.like(z, self.slope, self.alpha)
             f_act, b_act = FORWARD[act], BACKWARD[act]
         c.out = a
-        dot = np.dot
+        dot = fnp.dot
 
         if act == "linear":
             if b is None:

@@ -20,6 +20,7 @@ import math
 
 import numpy as np
 
+from . import fastnp as fnp
 from .network import Network
 
 #: Rows of the training split used for live activation statistics (the first ones; the
@@ -116,7 +117,7 @@ def layer_stats(
         for start in range(0, m, CHUNK_ROWS):
             stop = min(m, start + CHUNK_ROWS)
             plan = network.plan(stop - start, training=False, input_grad=True)
-            np.copyto(plan.x, x[start:stop], casting="unsafe")
+            fnp.copyto(plan.x, x[start:stop], casting="unsafe")
             plan.forward()
             for nd in network.nodes:
                 act = acts[nd.id]
@@ -152,7 +153,7 @@ def layer_stats(
         g = min(n, int(gradient_rows))
         plan = network.plan(g, training=True, skip_activation=head.skip_activation, input_grad=True)
         plan.rngbox[0] = np.random.default_rng(0)
-        np.copyto(plan.x, x[:g], casting="unsafe")
+        fnp.copyto(plan.x, x[:g], casting="unsafe")
         plan.forward()
         head.grad_kernel(plan.out, plan.gout)(targets[:g])
         plan.backward()
@@ -164,15 +165,15 @@ def layer_stats(
             )
             w = np.concatenate([v.ravel() for v in views.values()])
             gr = np.concatenate([v.ravel() for v in network._gviews[nid].values()])
-            entry["weight_norm"] = float(np.sqrt(np.dot(w, w)))
+            entry["weight_norm"] = float(np.sqrt(fnp.dot(w, w)))
             entry["weight_max"] = float(np.max(np.abs(w))) if w.size else 0.0
-            gn = float(np.sqrt(np.dot(gr, gr)))
+            gn = float(np.sqrt(fnp.dot(gr, gr)))
             entry["grad_norm"] = gn if math.isfinite(gn) else math.inf
             if histograms:
                 entry["weight_hist"] = histogram(w)
                 entry["grad_hist"] = histogram(gr)
     finally:
-        np.copyto(network.flat_state, state_backup)
-        np.copyto(network.flat_grads, grads_backup)
+        fnp.copyto(network.flat_state, state_backup)
+        fnp.copyto(network.flat_grads, grads_backup)
     order = [nd.id for nd in network.nodes if nd.id in layers]
     return {"layers": layers, "order": order}

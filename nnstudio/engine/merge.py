@@ -8,6 +8,7 @@ import numpy as np
 
 from nnstudio.text import Text
 
+from . import fastnp as fnp
 from .errors import ShapeError
 from .layers import LAYERS, Layer, _noop, _pass_grad
 
@@ -38,7 +39,7 @@ class Add(Layer):
 
         def fwd():
             if len(ins) == 1:
-                np.copyto(out, ins[0])
+                fnp.copyto(out, ins[0])
                 return
             np.add(ins[0], ins[1], out=out)
             for extra in ins[2:]:
@@ -90,7 +91,7 @@ class Concat(Layer):
 
         def fwd():
             for xi, dst in pieces:
-                np.copyto(dst, xi)
+                fnp.copyto(dst, xi)
 
         if c.gout is None:
             return fwd, _noop

@@ -17,6 +17,7 @@ import numpy as np
 
 from nnstudio.text import Text
 
+from . import fastnp as fnp
 from .errors import ConfigError, ShapeError, WeightsMismatchError
 from .layers import LAYERS, Ctx, Layer
 from .losses import Head, make_head
@@ -341,7 +342,7 @@ class Network:
         x = self._as_input(x)
         p = self.plan(x.shape[0], training=training)
         p.rngbox[0] = rng if rng is not None else self._rng
-        np.copyto(p.x, x, casting="unsafe")
+        fnp.copyto(p.x, x, casting="unsafe")
         p.forward()
         return p.out.copy()
 
@@ -361,7 +362,7 @@ class Network:
         for s in range(0, n, bs):
             e = min(n, s + bs)
             p = self.plan(e - s, training=False)
-            np.copyto(p.x, x[s:e], casting="unsafe")
+            fnp.copyto(p.x, x[s:e], casting="unsafe")
             p.forward()
             out[s:e] = p.out
         return out
@@ -390,7 +391,7 @@ class Network:
         p.rngbox[0] = rng if rng is not None else self._rng
         if not training:
             raise ConfigError(Text("Gradients are only computed in training mode."))
-        np.copyto(p.x, x, casting="unsafe")
+        fnp.copyto(p.x, x, casting="unsafe")
         p.forward()
         value = float(head.per_sample(p.out, t).mean())
         head.grad_kernel(p.out, p.gout)(t)

@@ -14,6 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import fastnp as fnp
 from .window import noop, reshaped
 
 
@@ -53,8 +54,8 @@ def batchnorm2d_kernels(
     part2 = reshaped(part, (c, hw))
 
     def channel_sum(a: np.ndarray, dst: np.ndarray) -> None:
-        np.dot(ones_n, reshaped(a, (n, c * hw)), part)
-        np.dot(part2, ones_hw, dst)
+        fnp.dot(ones_n, reshaped(a, (n, c * hw)), part)
+        fnp.dot(part2, ones_hw, dst)
 
     if not training:
         scale, shift = np.empty((c, 1), dtype=dt), np.empty((c, 1), dtype=dt)

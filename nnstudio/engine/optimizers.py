@@ -18,6 +18,7 @@ import numpy as np
 
 from nnstudio.text import Text
 
+from . import fastnp as fnp
 from .errors import ConfigError
 from .registry import OPTIMIZERS
 
@@ -111,7 +112,7 @@ class Optimizer:
         """Zero subnormal entries (they make every later operation on them slow)."""
         for a in arrays:
             np.abs(a, out=self._tmp)
-            np.copyto(a, 0, where=self._tmp < self._tiny)
+            fnp.copyto(a, 0, where=self._tmp < self._tiny)
 
     def step(self, p: np.ndarray, g: np.ndarray, lr: float) -> None:
         raise NotImplementedError
@@ -183,7 +184,7 @@ class SGD(Optimizer):
         if self.buf is not None:
             b = self.buf
             if self.t == 1:
-                np.copyto(b, g)
+                fnp.copyto(b, g)
             else:
                 b *= self.momentum
                 if self.dampening:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 import numpy as np
 
+from . import fastnp as fnp
 from .window import Window2D, noop, padded_buffer, reshaped
 
 
@@ -33,7 +34,7 @@ def _input_grad_target(gx: np.ndarray, win: Window2D, acc: bool):
     inner = target[:, :, t : t + h, left : left + w]
     if acc:
         return target, True, lambda: np.add(gx, inner, out=gx)
-    return target, True, lambda: np.copyto(gx, inner)
+    return target, True, lambda: fnp.copyto(gx, inner)
 
 
 def maxpool2d_kernels(
@@ -55,7 +56,7 @@ def maxpool2d_kernels(
     xp, interior = padded_buffer(x, win, fill=-np.inf)
     offsets = win.offsets(out_hw)
     srcs = [xp[:, :, rows, cols] for _i, _j, (rows, cols) in offsets]
-    copyto, maximum = np.copyto, np.maximum
+    copyto, maximum = fnp.copyto, np.maximum
     first, second, rest = srcs[0], srcs[1] if len(srcs) > 1 else None, srcs[2:]
 
     def fwd():
@@ -118,7 +119,7 @@ def avgpool2d_kernels(
     offsets = win.offsets(out_hw)
     srcs = [xp[:, :, rows, cols] for _i, _j, (rows, cols) in offsets]
     inv = 1.0 / len(srcs)
-    copyto, add, multiply = np.copyto, np.add, np.multiply
+    copyto, add, multiply = fnp.copyto, np.add, np.multiply
 
     def fwd():
         if interior is not None:
@@ -166,7 +167,7 @@ def global_avgpool_kernels(
     out1 = reshaped(out, (n * c,))
 
     def fwd():
-        np.dot(x2, weights, out1)
+        fnp.dot(x2, weights, out1)
 
     if gout is None or gx is None:
         return fwd, noop

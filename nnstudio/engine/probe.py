@@ -14,6 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from . import fastnp as fnp
 from .network import Network
 
 
@@ -61,7 +62,7 @@ def _forward(network: Network, x: np.ndarray) -> dict[str, np.ndarray]:
     """One evaluation-mode pass; the plan's own output buffers (valid until the next pass)."""
     x = network._as_input(x)
     plan = network.plan(x.shape[0], training=False)
-    np.copyto(plan.x, x, casting="unsafe")
+    fnp.copyto(plan.x, x, casting="unsafe")
     plan.forward()
     return plan.outs
 

@@ -17,6 +17,8 @@ import math
 
 import numpy as np
 
+from . import fastnp as fnp
+
 #: Default memory budget of a run's snapshots.
 DEFAULT_BUDGET_BYTES = 64 * 1024 * 1024
 #: At most this many snapshots, however small the network.
@@ -109,8 +111,8 @@ class SnapshotStore:
         """Copy the snapshot of ``epoch`` into ``params`` / ``state`` (a network's flat
         vectors), exactly."""
         p, s = self.get(epoch)
-        np.copyto(params, p)
-        np.copyto(state, s)
+        fnp.copyto(params, p)
+        fnp.copyto(state, s)
 
     def arrays(self) -> dict[str, np.ndarray]:
         """Every snapshot as named arrays (``"<epoch>.params"``, ``"<epoch>.state"``)."""

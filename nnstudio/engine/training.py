@@ -36,6 +36,7 @@ import numpy as np
 
 from nnstudio.text import Text
 
+from . import fastnp as fnp
 from ._threads import SMALL_NETWORK_PARAMS, use_single_blas_thread
 from .config import TrainConfig
 from .errors import ConfigError, DegradedError, DivergenceError, EpochInterrupted
@@ -287,7 +288,7 @@ class Trainer:
         clip2 = None if clip is None else clip * clip
         nd = net.n_decay
         wv, gv, tmp = params[:nd], grads[:nd], self._tmp
-        dot, copyto, multiply, add, sign = np.dot, np.copyto, np.multiply, np.add, np.sign
+        dot, copyto, multiply, add, sign = fnp.dot, fnp.copyto, np.multiply, np.add, np.sign
         isfinite, sqrt = math.isfinite, math.sqrt
         trainer = self
 
@@ -324,8 +325,8 @@ class Trainer:
         degradation seen after ``epoch``. The network gets the run's best weights when
         :meth:`run` has kept some, else the last finite step's."""
         net = self.network
-        np.copyto(net.flat_params, self._backup)
-        np.copyto(net.flat_state, self._state_backup)
+        fnp.copyto(net.flat_params, self._backup)
+        fnp.copyto(net.flat_state, self._state_backup)
         w = self.watch
         kept_epoch = int(w.best_epoch) if w is not None and w.restore() else None
         if epoch is None:
@@ -465,7 +466,7 @@ class Trainer:
         for s in range(0, x.shape[0], bs):
             e = min(x.shape[0], s + bs)
             p = net.plan(e - s, training=False, skip_activation=skip)
-            np.copyto(p.x, x[s:e])
+            fnp.copyto(p.x, x[s:e])
             p.forward()
             out[s:e] = p.out
         return out
