@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QSettings, QStandardPaths, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
@@ -103,7 +103,8 @@ class MainWindow(FileOperations, QMainWindow):
         neuron_view.install(self)  # View > Neuron View, tiles and weights on the canvas
         self._connect()
         self._restore_settings()
-        self.side_columns = SideColumns(self)  # side docks keep their share on resize
+        # side docks keep their share on resize (called from resizeEvent)
+        self.side_columns = SideColumns(self, filter_events=False)
 
         self._preview_timer = QTimer(self)
         self._preview_timer.setSingleShot(True)
@@ -485,6 +486,12 @@ class MainWindow(FileOperations, QMainWindow):
         if event.type() == QEvent.Type.PaletteChange:
             self.plots.apply_palette()
             self.surface.apply_palette()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        columns = getattr(self, "side_columns", None)  # (None while the window is built)
+        if columns is not None:
+            columns.resized(event)
 
     # =================================================================== closing
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API

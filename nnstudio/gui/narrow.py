@@ -15,6 +15,7 @@ every language):
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
@@ -238,19 +239,27 @@ class SideColumns(QObject):
 
     AREAS = (Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, *, filter_events: bool = True) -> None:
+        """``filter_events=False``: the window calls :meth:`resized` from its own
+        ``resizeEvent`` instead (an event filter runs Python for every event the window
+        gets, dozens a second while training draws)."""
         super().__init__(window)
         self.window = window
         #: per area: (the width the column should have, the width it was given)
         self._widths: dict[Qt.DockWidgetArea, tuple[float, int]] = {}
-        window.installEventFilter(self)
+        if filter_events:
+            window.installEventFilter(self)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
         if obj is self.window and event.type() == QEvent.Type.Resize:
-            old, new = event.oldSize().width(), event.size().width()
-            if self.window.isVisible() and old > 0 and new > 0 and old != new:
-                self.scale(new / old)
+            self.resized(event)
         return False
+
+    def resized(self, event: QResizeEvent) -> None:
+        """The window was resized: scale the columns by the change of its width."""
+        old, new = event.oldSize().width(), event.size().width()
+        if self.window.isVisible() and old > 0 and new > 0 and old != new:
+            self.scale(new / old)
 
     def column(self, area: Qt.DockWidgetArea) -> QDockWidget | None:
         """A dock on screen in ``area`` (setting its width sets its column's)."""
