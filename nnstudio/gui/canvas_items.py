@@ -25,8 +25,8 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QGraphicsItem,
-    QGraphicsObject,
     QGraphicsPathItem,
+    QGraphicsWidget,
     QStyleOptionGraphicsItem,
     QWidget,
 )
@@ -60,7 +60,7 @@ if TYPE_CHECKING:
     from nnstudio.graph import Edge
 
 
-class NodeItem(QGraphicsObject):
+class NodeItem(QGraphicsWidget):
     """A layer box: header (kind name, id), key parameters, output shape and param count.
 
     The item's position is the node's ``pos`` (top-left corner). Input port on the left
@@ -71,6 +71,10 @@ class NodeItem(QGraphicsObject):
     Small buttons (:meth:`button_at`): ``"expand"`` (show the units as tiles, or the box
     again) when the node can show tiles, ``"minus"``/``"plus"`` (units) on Dense nodes,
     ``"more"`` (all units / fewer) on a column with hidden units.
+
+    A ``QGraphicsWidget`` sized to the box, with the ports' reach as its frame margins: its
+    bounding rectangle is Qt's own (a Python ``boundingRect`` ran, with the GIL, several
+    times per node and frame while tiles repaint during training).
     """
 
     def __init__(self, node_id: str, kind: str) -> None:
@@ -87,6 +91,9 @@ class NodeItem(QGraphicsObject):
         self.n_inputs = 0  # connected inputs (the scene keeps it up to date)
         self.width = NODE_WIDTH
         self.height = NODE_HEIGHT
+        pad = PORT_HIT_RADIUS + 1
+        self.setWindowFrameMargins(pad, pad, pad, pad)  # boundingRect: the box + pad
+        self.resize(self.width, self.height)
         self.tiles: list[TileItem] = []
         self.more_units = 0  # units not shown as tiles ("+N more")
         self.showing_all = False  # the "+N more" handle was opened
@@ -140,6 +147,7 @@ class NodeItem(QGraphicsObject):
             self.height = top + len(labels) * (TILE + TILE_GAP) - TILE_GAP + 6 + handle
         else:
             self.width, self.height = NODE_WIDTH, NODE_HEIGHT
+        self.resize(self.width, self.height)
         for edge in self.edges:
             edge.adjust()
         for link in self.links:
@@ -174,10 +182,6 @@ class NodeItem(QGraphicsObject):
             if rect.adjusted(-2, -2, 2, 2).contains(local):
                 return name
         return None
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt API)
-        pad = PORT_HIT_RADIUS + 1
-        return QRectF(-pad, -pad, self.width + 2 * pad, self.height + 2 * pad)
 
     def shape(self) -> QPainterPath:
         path = QPainterPath()
