@@ -96,7 +96,10 @@ class FileOperations:
     def new_project(self) -> None:
         names = list(TEMPLATES)
         empty = self.tr("empty — only an Input node for the current data")
-        labels = [empty] + [f"{n} — {catalog_tr(TEMPLATES[n])}" for n in names]
+        labels = [empty] + [
+            f"{catalog_tr(n.replace('_', ' ').capitalize())} — {catalog_tr(TEMPLATES[n])}"
+            for n in names
+        ]  # the templates' titles as the File > Examples menu shows them
         label, ok = QInputDialog.getItem(
             self, self.tr("New project"), self.tr("Start from:"), labels, 0, False
         )

@@ -154,7 +154,8 @@ def test_file_new_offers_the_empty_project(qtbot, tmp_path, monkeypatch):
     monkeypatch.setattr(QInputDialog, "getItem", pick)
     window.new_project()
     assert offered["items"][0].startswith("empty")
-    assert len(offered["items"]) > 5  # the templates too
+    assert len(offered["items"]) > 5  # the templates too, by their titles
+    assert any(item.startswith("Circle — ") for item in offered["items"])
     spec = window.document.spec
     assert [n.kind for n in spec.nodes.values()] == ["input"]
     assert window.document.project.data.to_dict() == data
