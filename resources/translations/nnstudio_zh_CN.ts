@@ -142,7 +142,7 @@
     <message>
         <location line="+2"/>
         <location line="+180"/>
-        <location filename="../../nnstudio/gui/main_window.py" line="+322"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="+323"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
@@ -972,7 +972,7 @@ Trained weights: the network as it is now, to train it further.</source>
         <translation>空白 — 只有当前数据的输入节点</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>New project</source>
         <translation>新建项目</translation>
     </message>
@@ -1333,7 +1333,7 @@ This installation has no `docs` folder. The manual is the `docs/` folder of NN S
 <context>
     <name>NodeItem</name>
     <message>
-        <location filename="../../nnstudio/gui/canvas_items.py" line="+399"/>
+        <location filename="../../nnstudio/gui/canvas_items.py" line="+403"/>
         <source>{0} → {1} (input {2})</source>
         <translation>{0} → {1}（输入 {2}）</translation>
     </message>
@@ -3228,7 +3228,7 @@ Restore it?</source>
         <translation>valid：不填充；same：四周补零，使输出为 ceil(输入 / 步长)（步长为 1 时即 PyTorch 的 padding=&apos;same&apos;）；explicit：每边补 Pad 个零。</translation>
     </message>
     <message>
-        <location filename="../../nnstudio/gui/main_window.py" line="-416"/>
+        <location filename="../../nnstudio/gui/main_window.py" line="-417"/>
         <source>Training is paused</source>
         <translation>训练已暂停</translation>
     </message>
