@@ -23,6 +23,7 @@ give plain English).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 
@@ -51,7 +52,7 @@ class Text(str):
 
 
 def _rebuild(template: str, values: dict[str, Any]) -> Text:
-    return Text(template, **values)
+    return Text.__new__(Text, template, **values)  # (not a message of its own)
 
 
 def _plain(value: Any) -> Any:
@@ -66,3 +67,24 @@ def message(error: BaseException) -> str:
     if len(args) == 1 and isinstance(args[0], Text):
         return args[0]
     return str(error)
+
+
+def joined(items: Sequence[str], sep: str = "; ") -> str:
+    """``sep.join(items)`` as nested :class:`Text`, so each item keeps its own translation.
+
+    ``sep`` is ``"; "``, ``" "`` or ``"\\n  "`` (an indented list); ``""`` for no items. The
+    nesting is balanced: a thousand items nest about ten deep.
+    """
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    mid = len(items) // 2
+    first, rest = joined(items[:mid], sep), joined(items[mid:], sep)
+    if sep == "; ":
+        return Text("{first}; {rest}", first=first, rest=rest)
+    if sep == " ":
+        return Text("{first} {rest}", first=first, rest=rest)
+    if sep == "\n  ":
+        return Text("{first}\n  {rest}", first=first, rest=rest)
+    raise ValueError(f"unsupported separator {sep!r}")

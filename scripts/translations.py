@@ -26,7 +26,9 @@ TRANSLATIONS = REPO / "resources" / "translations"
 CATALOG_MODULE = REPO / "nnstudio" / "gui" / "catalog_strings.py"
 CORE_MODULE = REPO / "nnstudio" / "gui" / "core_strings.py"
 #: where core messages (``nnstudio.text.Text``) are written: everything but the GUI and CLI
-CORE_SOURCES = ("engine", "graph", "data", "io", "insight", "session.py", "errors.py", "lessons.py")
+CORE_SOURCES = (
+    "engine", "graph", "data", "io", "insight", "session.py", "errors.py", "lessons.py", "text.py"
+)
 
 CORE_HEADER = '''# ruff: noqa: E501, F401
 # fmt: off

@@ -2,27 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 from nnstudio.errors import NNStudioError
-from nnstudio.text import Text
-
-
-def joined(items: Sequence[str], sep: str = "; ") -> str:
-    """``sep.join(items)`` as nested :class:`~nnstudio.text.Text`, so each item stays
-    translatable; ``sep`` is ``"; "`` or ``"\\n  "`` (an indented list). The nesting is
-    balanced (a thousand items nest about ten deep); ``""`` for no items."""
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    mid = len(items) // 2
-    first, rest = joined(items[:mid], sep), joined(items[mid:], sep)
-    if sep == "; ":
-        return Text("{first}; {rest}", first=first, rest=rest)
-    if sep == "\n  ":
-        return Text("{first}\n  {rest}", first=first, rest=rest)
-    raise ValueError(f"unsupported separator {sep!r}")
+from nnstudio.text import Text, joined  # noqa: F401 (joined: re-exported)
 
 
 class EngineError(NNStudioError):

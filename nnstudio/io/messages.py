@@ -4,30 +4,7 @@ errors."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from nnstudio.text import Text, message
-
-
-def joined(items: Sequence[str], sep: str = "; ") -> str:
-    """``sep.join(items)`` as nested :class:`Text` (each item keeps its own Text).
-
-    ``sep`` is ``"; "``, ``" "`` or ``"\\n  "`` (an indented list). The nesting is balanced, so a
-    thousand problems nest about ten deep.
-    """
-    if not items:
-        return ""
-    if len(items) == 1:
-        return items[0]
-    mid = len(items) // 2
-    first, rest = joined(items[:mid], sep), joined(items[mid:], sep)
-    if sep == "; ":
-        return Text("{first}; {rest}", first=first, rest=rest)
-    if sep == " ":
-        return Text("{first} {rest}", first=first, rest=rest)
-    if sep == "\n  ":
-        return Text("{first}\n  {rest}", first=first, rest=rest)
-    raise ValueError(f"unsupported separator {sep!r}")
+from nnstudio.text import Text, joined, message  # noqa: F401 (joined: re-exported)
 
 
 def size_text(n: int) -> Text:
