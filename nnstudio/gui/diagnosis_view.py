@@ -108,7 +108,11 @@ class FindingCard(QFrame):
         )
         code = finding["code"]
         title = _tr(CODE_TITLES[code]) if code in CODE_TITLES else code
-        self.label = QLabel(f"<b>{html.escape(title)}{where}</b>: {body}")
+        self.label = QLabel(
+            self.tr("<b>{title}{where}</b>: {body}").format(
+                title=html.escape(title), where=where, body=body
+            )
+        )
         self.setProperty("code", code)  # the stable code (``nnstudio diagnose`` prints it)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

@@ -743,19 +743,19 @@
 <context>
     <name>DiagnosisView</name>
     <message>
-        <location filename="../../nnstudio/gui/diagnosis_view.py" line="+134"/>
+        <location filename="../../nnstudio/gui/diagnosis_view.py" line="+138"/>
         <source>Train to diagnose the run.</source>
         <translation>训练后即可诊断本次训练。</translation>
     </message>
     <message>
-        <location line="-58"/>
-        <location line="+62"/>
+        <location line="-62"/>
+        <location line="+66"/>
         <location line="+55"/>
         <source>Restore best weights</source>
         <translation>恢复最佳权重</translation>
     </message>
     <message>
-        <location line="-164"/>
+        <location line="-168"/>
         <source>Output does not fit the data</source>
         <extracomment>a title per finding code (the code itself stays in the tooltip)</extracomment>
         <translation>输出与数据不匹配</translation>
@@ -826,7 +826,7 @@
         <translation>关</translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+108"/>
         <source>{0} finding(s)</source>
         <translation>{0} 项发现</translation>
     </message>
@@ -1084,12 +1084,17 @@ Trained weights: the network as it is now, to train it further.</source>
 <context>
     <name>FindingCard</name>
     <message>
-        <location filename="../../nnstudio/gui/diagnosis_view.py" line="-90"/>
+        <location filename="../../nnstudio/gui/diagnosis_view.py" line="-94"/>
         <source>{evidence}.&lt;br&gt;&lt;i&gt;Try:&lt;/i&gt; {action}.</source>
         <translation>{evidence}。&lt;br&gt;&lt;i&gt;建议：&lt;/i&gt;{action}。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+7"/>
+        <source>&lt;b&gt;{title}{where}&lt;/b&gt;: {body}</source>
+        <translation>&lt;b&gt;{title}{where}&lt;/b&gt;：{body}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Apply</source>
         <translation>应用</translation>
     </message>
