@@ -179,6 +179,18 @@ class Layer:
     def state_specs(self) -> list[tuple[str, Shape]]:
         return self.state_shapes(self.p, self.in_shapes)
 
+    def initializer_name(self, next_activation: str | None) -> str:
+        """The layer's ``init`` with ``"auto"`` resolved: He for the relu family, Glorot
+        otherwise, judged by the layer's own activation or, when it is linear, by the next
+        layer's (``self.init_name`` and ``self.activation`` are set by weighted layers)."""
+        name = self.init_name
+        if name != "auto":
+            return name
+        act = self.activation
+        if act == "linear" and next_activation is not None:
+            act = next_activation
+        return default_initializer(act)
+
     def init(self, params, state, rng, next_activation: str | None) -> None:
         return None
 
@@ -283,12 +295,7 @@ class Dense(Layer):
         return specs
 
     def init(self, params, state, rng, next_activation):
-        name = self.init_name
-        if name == "auto":
-            act = self.activation
-            if act == "linear" and next_activation is not None:
-                act = next_activation
-            name = default_initializer(act)
+        name = self.initializer_name(next_activation)
         params["weight"][...] = initialize(name, params["weight"].shape, rng)
         if self.use_bias:
             params["bias"][...] = 0

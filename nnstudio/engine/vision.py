@@ -16,7 +16,7 @@ from nnstudio.text import Text
 from .activations import BACKWARD, FORWARD, Scratch
 from .conv import conv2d_kernels
 from .errors import ConfigError, ShapeError
-from .initializers import check_initializer, default_initializer, initialize
+from .initializers import check_initializer, initialize
 from .layers import LAYERS, Layer, _pass_grad
 from .node_params import _activation_params, _bool_param, _int_param
 from .pooling import avgpool2d_kernels, global_avgpool_kernels, maxpool2d_kernels
@@ -118,12 +118,7 @@ class Conv2D(Layer):
         return specs
 
     def init(self, params, state, rng, next_activation):
-        name = self.init_name
-        if name == "auto":
-            act = self.activation
-            if act == "linear" and next_activation is not None:
-                act = next_activation
-            name = default_initializer(act)
+        name = self.initializer_name(next_activation)
         o, c, kh, kw = params["weight"].shape
         params["weight"][...] = initialize(
             name, params["weight"].shape, rng, fans=(c * kh * kw, o * kh * kw)
